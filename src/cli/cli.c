@@ -1,0 +1,297 @@
+/* cli.c - command dispatch, shared options, and the document loop that every
+ * reading command uses (batched, optionally multi-threaded, output in input
+ * order). */
+#include "cli.h"
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmd_version(int argc, char **argv, cli_io *io);
+static int cmd_help(int argc, char **argv, cli_io *io);
+
+/* One line per command; stage owners add theirs here. */
+static const cli_cmd cli_cmds[] = {
+    {"doc", cmd_doc, "show documents as rasd reads them (JSON, one per line)"},
+    {"code", cmd_code, "code events from documents (JSON Lines)"},
+    {"text", cmd_text, "text-core tools: norm, tokens, sents, utf8, repair, date, clean"},
+    {"ner", cmd_ner, "named entities: documents, --conll tagging, --eval, train"},
+    {"morph", cmd_morph, "Arabic segments, stem/lemma keys and UPOS per token; eval-seg, eval-pos"},
+    {"version", cmd_version, "print the version"},
+    {"help", cmd_help, "list commands"},
+};
+
+#define N_CMDS (sizeof cli_cmds / sizeof cli_cmds[0])
+
+static int cmd_version(int argc, char **argv, cli_io *io)
+{
+    fprintf(io->out, "rasd %s\n", rasd_version());
+    return CLI_OK;
+}
+
+static int cmd_help(int argc, char **argv, cli_io *io)
+{
+    fprintf(io->out, "usage: rasd COMMAND [OPTIONS] [FILE...]\n\ncommands:\n");
+    for (size_t i = 0; i < N_CMDS; i++)
+        fprintf(io->out, "  %-8s %s\n", cli_cmds[i].name, cli_cmds[i].summary);
+    fprintf(io->out, "\n`rasd COMMAND --help` describes each command.\n");
+    return CLI_OK;
+}
+
+int cli_main(int argc, char **argv, cli_io *io)
+{
+    if (argc < 2) {
+        cmd_help(argc, argv, &(cli_io){io->in, io->err, io->err});
+        return CLI_USAGE;
+    }
+    const char *name = argv[1];
+    if (!strcmp(name, "--help") || !strcmp(name, "-h"))
+        return cmd_help(argc, argv, io);
+    if (!strcmp(name, "--version"))
+        return cmd_version(argc, argv, io);
+    for (size_t i = 0; i < N_CMDS; i++)
+        if (!strcmp(cli_cmds[i].name, name))
+            return cli_cmds[i].fn(argc - 1, argv + 1, io);
+    fprintf(io->err, "rasd: unknown command '%s' (see rasd help)\n", name);
+    return CLI_USAGE;
+}
+
+/* ---------------------------------------------------------- options */
+
+static bool cli_parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *s == '-')
+        return false;
+    if (*end == 'k' || *end == 'K')
+        v *= 1024ull, end++;
+    else if (*end == 'M')
+        v *= 1024ull * 1024ull, end++;
+    if (*end || v == 0 || v > SIZE_MAX)
+        return false;
+    *out = (size_t)v;
+    return true;
+}
+
+/* Options that take a value, as "--opt VALUE" or "--opt=VALUE". */
+static const char *cli_optval(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] == '\0' && *i + 1 < argc)
+        return argv[++*i];
+    return NULL;
+}
+
+static int cli_usage_error(cli_io *io, const char *usage, const char *what, const char *arg)
+{
+    fprintf(io->err, "rasd: %s '%s'\nusage: %s\n", what, arg, usage);
+    return -1;
+}
+
+int cli_parse_read_opts(int argc, char **argv, cli_io *io, cli_read_opts *o,
+                        const char *usage)
+{
+    rasd_config_init(&o->cfg);
+    o->fmt = RASD_FMT_AUTO;
+    o->jobs = 1;
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i], *v;
+        if (!strcmp(a, "--"))
+            return i + 1;
+        if (a[0] != '-' || !strcmp(a, "-"))
+            break;
+        if ((v = cli_optval(argc, argv, &i, "--in"))) {
+            if (rasd_format_parse(v, &o->fmt) != RASD_OK)
+                return cli_usage_error(io, usage, "unknown input format", v);
+        } else if ((v = cli_optval(argc, argv, &i, "--data"))) {
+            o->cfg.data_dir = v;
+        } else if ((v = cli_optval(argc, argv, &i, "--max-doc-bytes"))) {
+            if (!cli_parse_size(v, &o->cfg.max_doc_bytes))
+                return cli_usage_error(io, usage, "bad size", v);
+        } else if ((v = cli_optval(argc, argv, &i, "-j")) ||
+                   (v = cli_optval(argc, argv, &i, "--jobs"))) {
+            char *end;
+            long j = strtol(v, &end, 10);
+            if (*end || j < 1 || j > 256)
+                return cli_usage_error(io, usage, "bad job count (1-256)", v);
+            o->jobs = (int)j;
+        } else if (!strcmp(a, "--replace-invalid")) {
+            o->cfg.replace_invalid = 1;
+        } else if (!strcmp(a, "--keep-furniture")) {
+            o->cfg.keep_furniture = 1;
+        } else {
+            return cli_usage_error(io, usage, "unknown option", a);
+        }
+    }
+    return i;
+}
+
+/* ---------------------------------------------------------- doc loop */
+
+typedef struct slot {
+    rasd_doc *doc;
+    buf out, err;
+    size_t items;
+    bool rejected;
+} slot;
+
+typedef struct batch {
+    const rasd_ctx *ctx;
+    cli_doc_fn fn;
+    void *ud;
+    slot *slots;
+    size_t n;
+    size_t next; /* guarded by mu */
+    pthread_mutex_t mu;
+} batch;
+
+static void slot_run(batch *b, slot *s)
+{
+    if (!s->doc)
+        return;
+    rasd_status st = b->fn(b->ctx, s->doc, &s->out, &s->items, b->ud);
+    if (st != RASD_OK) {
+        buf_reset(&s->out);
+        buf_printf(&s->err, "rasd: %s\n", rasd_errmsg());
+        s->rejected = true;
+    }
+}
+
+static void *batch_worker(void *arg)
+{
+    batch *b = arg;
+    for (;;) {
+        pthread_mutex_lock(&b->mu);
+        size_t i = b->next++;
+        pthread_mutex_unlock(&b->mu);
+        if (i >= b->n)
+            return NULL;
+        slot_run(b, &b->slots[i]);
+    }
+}
+
+static void batch_process(batch *b, int jobs)
+{
+    b->next = 0;
+    if (jobs <= 1 || b->n < 2) {
+        for (size_t i = 0; i < b->n; i++)
+            slot_run(b, &b->slots[i]);
+        return;
+    }
+    pthread_t th[256];
+    int started = 0;
+    for (int t = 0; t < jobs - 1; t++)
+        if (pthread_create(&th[started], NULL, batch_worker, b) == 0)
+            started++;
+    batch_worker(b); /* the calling thread works too */
+    for (int t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+}
+
+/* Write a finished batch in input order and release its documents. */
+static void batch_flush(batch *b, cli_io *io, cli_run_stats *st)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        slot *s = &b->slots[i];
+        if (s->out.len)
+            fwrite(s->out.data, 1, s->out.len, io->out);
+        if (s->err.len)
+            fwrite(s->err.data, 1, s->err.len, io->err);
+        if (s->rejected)
+            st->rejected++;
+        else if (s->doc) {
+            st->docs++;
+            st->items += s->items;
+        }
+        rasd_doc_free(s->doc);
+        s->doc = NULL;
+        s->items = 0;
+        s->rejected = false;
+        buf_reset(&s->out);
+        buf_reset(&s->err);
+    }
+    b->n = 0;
+}
+
+/* Fill the batch from the reader; reader-level rejections become slots
+ * without a document so they are reported in order. Returns false when the
+ * reader is exhausted (or failed). */
+static bool batch_fill(batch *b, size_t cap, rasd_reader *r)
+{
+    while (b->n < cap) {
+        slot *s = &b->slots[b->n];
+        rasd_doc *doc = NULL;
+        rasd_status st = rasd_reader_next(r, &doc);
+        if (st == RASD_DONE)
+            return false;
+        if (st != RASD_OK) {
+            buf_printf(&s->err, "rasd: %s\n", rasd_errmsg());
+            s->rejected = true;
+            b->n++;
+            if (st == RASD_ERR_IO)
+                return false;
+            continue;
+        }
+        s->doc = doc;
+        b->n++;
+    }
+    return true;
+}
+
+static void cli_run_file(batch *b, size_t cap, const cli_read_opts *o,
+                         const char *path, cli_io *io, cli_run_stats *st)
+{
+    rasd_reader *r = NULL;
+    if (rasd_reader_open(b->ctx, path, o->fmt, &r) != RASD_OK) {
+        fprintf(io->err, "rasd: %s\n", rasd_errmsg());
+        st->files_failed++;
+        return;
+    }
+    bool more = true;
+    while (more) {
+        more = batch_fill(b, cap, r);
+        batch_process(b, o->jobs);
+        batch_flush(b, io, st);
+    }
+    rasd_reader_free(r);
+}
+
+int cli_for_each_doc(const rasd_ctx *ctx, const cli_read_opts *o, int nfiles,
+                     char **files, cli_io *io, cli_doc_fn fn, void *ud,
+                     cli_run_stats *stats)
+{
+    size_t cap = 64 * (size_t)(o->jobs > 0 ? o->jobs : 1);
+    batch b = {.ctx = ctx, .fn = fn, .ud = ud};
+    b.slots = calloc(cap, sizeof *b.slots);
+    if (!b.slots) {
+        fprintf(io->err, "rasd: out of memory\n");
+        return CLI_FATAL;
+    }
+    pthread_mutex_init(&b.mu, NULL);
+    cli_run_stats st = {0};
+    char *stdin_only[] = {"-"};
+    if (nfiles == 0) {
+        nfiles = 1;
+        files = stdin_only;
+    }
+    for (int i = 0; i < nfiles; i++)
+        cli_run_file(&b, cap, o, files[i], io, &st);
+    for (size_t i = 0; i < cap; i++) {
+        buf_free(&b.slots[i].out);
+        buf_free(&b.slots[i].err);
+    }
+    pthread_mutex_destroy(&b.mu);
+    free(b.slots);
+    fflush(io->out);
+    if (stats)
+        *stats = st;
+    return (st.rejected || st.files_failed) ? CLI_REJECTED : CLI_OK;
+}

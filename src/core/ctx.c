@@ -1,0 +1,64 @@
+/* ctx.c - the context: configuration and loaded resources, read-only once
+ * built so that worker threads can share it. */
+#include "doc.h"
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef RASD_DATA_DIR
+#define RASD_DATA_DIR "data"
+#endif
+
+#define DEFAULT_MAX_DOC (64u * 1024u * 1024u)
+
+void rasd_config_init(rasd_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->norm_flags = RASD_NORM_DEFAULT;
+    cfg->max_doc_bytes = DEFAULT_MAX_DOC;
+}
+
+/* The data directory: explicit setting, then $RASD_DATA_DIR, then the
+ * directory the library was built for. */
+static const char *ctx_data_dir(const rasd_config *cfg)
+{
+    if (cfg->data_dir && *cfg->data_dir)
+        return cfg->data_dir;
+    const char *env = getenv("RASD_DATA_DIR");
+    if (env && *env)
+        return env;
+    return RASD_DATA_DIR;
+}
+
+rasd_status rasd_ctx_new(const rasd_config *cfg, rasd_ctx **out)
+{
+    if (!out)
+        return err_set(RASD_ERR_ARG, "rasd_ctx_new: out is NULL");
+    *out = NULL;
+    rasd_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx)
+        return err_set(RASD_ERR_NOMEM, "out of memory");
+    if (cfg)
+        ctx->cfg = *cfg;
+    else
+        rasd_config_init(&ctx->cfg);
+    if (!ctx->cfg.norm_flags)
+        ctx->cfg.norm_flags = RASD_NORM_DEFAULT;
+    if (!ctx->cfg.max_doc_bytes)
+        ctx->cfg.max_doc_bytes = DEFAULT_MAX_DOC;
+    ctx->data_dir = strdup(ctx_data_dir(&ctx->cfg));
+    if (!ctx->data_dir) {
+        free(ctx);
+        return err_set(RASD_ERR_NOMEM, "out of memory");
+    }
+    ctx->cfg.data_dir = ctx->data_dir;
+    *out = ctx;
+    return RASD_OK;
+}
+
+void rasd_ctx_free(rasd_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    free(ctx->data_dir);
+    free(ctx);
+}

@@ -1,0 +1,240 @@
+/* pubdate.c - publication dates: ISO 8601 metadata, and datelines found in
+ * the text itself ("الأربعاء 3 فبراير 2021 07:50 ص", "2024.07.03 | 07:23
+ * دمشق"). A dateline is a short line near the top that is mostly a date; a
+ * date inside a sentence of the story is never taken for the publication
+ * date. */
+#include "ingest_int.h"
+#include "time/time.h"
+#include <string.h>
+
+/* ------------------------------------------------------------ ISO 8601 */
+
+/* Exactly `n` ASCII digits at *p, advancing it. */
+static bool iso_num(const char **p, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        char c = (*p)[i];
+        if (c < '0' || c > '9')
+            return false;
+        v = v * 10 + (c - '0');
+    }
+    *p += n;
+    *out = v;
+    return true;
+}
+
+/* "Z", "+03:00", "-0500", "+03" or nothing; then the end of the string. */
+static bool iso_zone_end(const char *p)
+{
+    int h, m;
+    if (*p == 'Z' || *p == 'z')
+        p++;
+    else if (*p == '+' || *p == '-') {
+        p++;
+        if (!iso_num(&p, 2, &h) || h > 23)
+            return false;
+        if (*p == ':')
+            p++;
+        if (*p >= '0' && *p <= '9' && (!iso_num(&p, 2, &m) || m > 59))
+            return false;
+    }
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    return *p == '\0';
+}
+
+/* "Thh:mm[:ss][.fff]" (or with a space for the T). */
+static bool iso_time(const char **pp, int *hour, int *minute)
+{
+    const char *p = *pp;
+    int s;
+    if (!iso_num(&p, 2, hour) || *p++ != ':' || !iso_num(&p, 2, minute) || *hour > 24 ||
+        *minute > 59 || (*hour == 24 && *minute))
+        return false;
+    if (*p == ':') {
+        p++;
+        if (!iso_num(&p, 2, &s) || s > 60)
+            return false;
+        if (*p == '.' || *p == ',') {
+            p++;
+            if (*p < '0' || *p > '9')
+                return false;
+            while (*p >= '0' && *p <= '9')
+                p++;
+        }
+    }
+    *pp = p;
+    return true;
+}
+
+bool ingest_parse_iso(const char *s, rasd_date *out)
+{
+    if (!s || !out)
+        return false;
+    memset(out, 0, sizeof *out);
+    const char *p = s;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    int y, m = 0, d = 0, hh = 0, mm = 0;
+    rasd_precision prec = RASD_PREC_YEAR;
+    if (!iso_num(&p, 4, &y) || y < 1)
+        return false;
+    if (*p == '-') {
+        p++;
+        if (!iso_num(&p, 2, &m) || m < 1 || m > 12)
+            return false;
+        prec = RASD_PREC_MONTH;
+        if (*p == '-') {
+            p++;
+            if (!iso_num(&p, 2, &d) || !time_valid_ymd(y, m, d))
+                return false;
+            prec = RASD_PREC_DAY;
+            if ((*p == 'T' || *p == 't' || *p == ' ') && p[1] >= '0' && p[1] <= '9') {
+                p++;
+                if (!iso_time(&p, &hh, &mm))
+                    return false;
+                prec = RASD_PREC_MINUTE;
+            }
+        }
+    }
+    if (!iso_zone_end(p))
+        return false;
+    if (hh == 24) /* 24:00 is midnight at the end of the day: keep the day */
+        hh = 23, mm = 59;
+    *out = (rasd_date){.year = y, .month = m, .day = d, .hour = hh, .minute = mm,
+                       .precision = prec, .origin = RASD_DATE_METADATA};
+    return true;
+}
+
+/* ---------------------------------------------------------- datelines */
+
+#define PD_TOP_LINES 8    /* datelines sit among the first lines */
+#define PD_MAX_LINE 160   /* bytes: a dateline is short */
+#define PD_MAX_EXTRA 3    /* words besides the date: a city, "ص", a label */
+
+/* Words that may precede a date on a dateline ("نشر في", "آخر تحديث:"),
+ * folded as time_fold folds. */
+static const char *const pd_labels[] = {
+    "نشر", "نشرت", "نشر:", "تاريخ", "النشر", "اخر", "تحديث", "محدث", "تم", "التحديث",
+    "بتاريخ", "في", "published", "updated", "date", NULL};
+
+typedef struct pd_word {
+    size_t start, end;
+} pd_word;
+
+static bool pd_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+/* Split line [s, e) into words at white space (ASCII and NBSP). */
+static size_t pd_words(const char *t, size_t s, size_t e, pd_word *w, size_t cap)
+{
+    size_t n = 0, i = s;
+    for (;;) {
+        while (i < e && (pd_space((unsigned char)t[i]) ||
+                         (i + 1 < e && !memcmp(t + i, "\xC2\xA0", 2))))
+            i += t[i] == ' ' || t[i] == '\t' || t[i] == '\r' ? 1 : 2;
+        if (i >= e || n == cap)
+            return n;
+        w[n].start = i;
+        while (i < e && !pd_space((unsigned char)t[i]) &&
+               !(i + 1 < e && !memcmp(t + i, "\xC2\xA0", 2)))
+            i++;
+        w[n++].end = i;
+    }
+}
+
+/* A word with no letter or digit ("|", "-", ":") separates, nothing more. */
+static bool pd_is_punct_word(const char *t, pd_word w)
+{
+    for (size_t i = w.start; i < w.end; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+            (c >= 'a' && c <= 'z'))
+            return false;
+    }
+    return true;
+}
+
+static bool pd_is_label(const char *t, pd_word w)
+{
+    size_t n = w.end - w.start;
+    while (n && t[w.start + n - 1] == ':')
+        n--;
+    char f[64];
+    size_t fl = time_fold(t + w.start, n, f, sizeof f);
+    for (const char *const *l = pd_labels; fl && *l; l++)
+        if (!strcmp(f, *l))
+            return true;
+    return false;
+}
+
+/* Does word w end with a separator ("القاهرة،", "دمشق-")? */
+static bool pd_ends_sep(const char *t, pd_word w)
+{
+    size_t n = w.end - w.start;
+    const char *p = t + w.start;
+    return (n >= 1 && (p[n - 1] == ',' || p[n - 1] == '-' || p[n - 1] == '|' ||
+                       p[n - 1] == ':')) ||
+           (n >= 2 && !memcmp(p + n - 2, "\xD8\x8C", 2)); /* Arabic comma */
+}
+
+/* Is line [s, e) a dateline? Then *out holds its date. Before the date
+ * only label words, punctuation, or a place name of one or two words set
+ * off by a separator ("القاهرة - ..."); after it a few words at most (a
+ * city, "ص"); a full date with its year. */
+bool ingest_dateline(const char *t, size_t s, size_t e, rasd_date *out)
+{
+    if (e - s > PD_MAX_LINE || t[e - 1] == '.')
+        return false;
+    pd_word w[24];
+    size_t n = pd_words(t, s, e, w, 24), place = 0;
+    bool sep = true;
+    if (n == 0 || n >= 24)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        rasd_date d;
+        size_t used = time_parse_date(t + w[i].start, e - w[i].start, &d);
+        if (used && d.year && d.precision >= RASD_PREC_DAY) {
+            size_t end = w[i].start + used, extra = place;
+            for (size_t j = i; j < n; j++)
+                extra += w[j].start >= end && !pd_is_punct_word(t, w[j]);
+            if (!sep || extra > PD_MAX_EXTRA)
+                return false;
+            d.start = w[i].start;
+            d.end = end;
+            d.origin = RASD_DATE_TEXT;
+            *out = d;
+            return true;
+        }
+        if (pd_is_punct_word(t, w[i]))
+            sep = true;
+        else if (!pd_is_label(t, w[i])) {
+            if (++place > 2)
+                return false;
+            sep = pd_ends_sep(t, w[i]);
+        }
+    }
+    return false;
+}
+
+bool ingest_find_pubdate(const rasd_doc *doc, rasd_date *out)
+{
+    if (!doc || !out || !doc->text)
+        return false;
+    const char *t = doc->text;
+    size_t seen = 0, pos = 0;
+    while (pos < doc->text_len && seen < PD_TOP_LINES) {
+        const char *nl = memchr(t + pos, '\n', doc->text_len - pos);
+        size_t e = nl ? (size_t)(nl - t) : doc->text_len;
+        size_t s = pos;
+        pos = e + 1;
+        while (s < e && pd_space((unsigned char)t[s]))
+            s++;
+        if (s >= e)
+            continue;
+        seen++;
+        if (ingest_dateline(t, s, e, out))
+            return true;
+    }
+    return false;
+}

@@ -1,0 +1,124 @@
+/* ner_int.h - internals shared by the NER tagger, its trainer and the
+ * cluster learner: word keys, lexicon tables, feature extraction. */
+#ifndef RASD_NER_INT_H
+#define RASD_NER_INT_H
+
+#include "ner.h"
+
+#define NER_KIND "NER1"
+#define NER_VERSION 1u     /* bump when features or layout change */
+#define NER_MAX_KEY 64     /* bytes of a word used for features */
+#define NER_MAX_FEATS 96   /* features per token (upper bound) */
+#define NER_MAX_PHRASE 6   /* words in a gazetteer phrase */
+#define NER_MAX_CG 8       /* character trigram features per word */
+
+/* Gazetteer classes (bit numbers); file names in ner_gaz_files[]. */
+enum {
+    GZ_LOC, GZ_PERS, GZ_FIRST, GZ_ORG, GZ_ORGHEAD, GZ_TITLE, GZ_MISC,
+    GZ_LOCHEAD, GZ_NAT, GZ_N
+};
+extern const char *const ner_gaz_files[GZ_N];
+
+/* Lexicon: folded word -> clusters, single-word gazetteer classes and the
+ * longest gazetteer phrase starting with it. Open addressing, linear probe,
+ * key 0 = empty. */
+typedef struct lex_slot {
+    uint64_t key;
+    uint16_t c_fine, c_coarse; /* 0 = not clustered, else id + 1 */
+    uint16_t gaz;
+    uint8_t maxph;
+    uint8_t pad;
+} lex_slot;
+
+/* Gazetteer phrases of 2+ words: chained hash -> classes. */
+typedef struct phr_slot {
+    uint64_t key;
+    uint32_t gaz;
+    uint32_t pad;
+} phr_slot;
+
+/* Feature weights: fingerprint (high hash bits, never 0) and row index. */
+typedef struct w_slot {
+    uint32_t fp, row;
+} w_slot;
+
+/* The model's META section. */
+typedef struct ner_meta {
+    uint32_t version, ntags;
+    uint64_t lex_cap, phr_cap, w_cap, n_rows;
+    float scale;      /* weight = int16 value / scale */
+    uint32_t pad;
+} ner_meta;
+
+struct ner_model {
+    void *mf;                  /* mfile, or NULL when built in memory */
+    void *owned[6];            /* in-memory tables (trainer) */
+    const lex_slot *lex;
+    uint64_t lex_mask;
+    const phr_slot *phr;
+    uint64_t phr_mask;
+    const w_slot *wk;
+    uint64_t w_mask;
+    const int16_t *rows;       /* n_rows x NER_NTAGS */
+    uint64_t n_rows;
+    int32_t trans[NER_NTAGS + 1][NER_NTAGS]; /* row NER_NTAGS = start */
+    const char *prov;
+    size_t prov_len;
+};
+
+/* Per-token analysis feeding the feature templates. */
+typedef struct ner_tok {
+    uint64_t w, stem, pre, suf;
+    uint64_t apre[3], asuf[3];
+    uint16_t cf, cc;
+    uint64_t ph[2];    /* forms that may start a gazetteer phrase */
+    uint64_t cg[NER_MAX_CG]; /* character trigrams of the stem */
+    uint8_t ncg;
+    uint16_t gb, gi;   /* gazetteer classes: phrase begins here / inside */
+    uint8_t phm[2];    /* longest phrase for ph[k] (0: none) */
+    uint8_t shape, len;
+} ner_tok;
+
+/* ---- ner_feat.c */
+uint64_t ner_mix(uint64_t x);
+uint64_t ner_hash(const char *s, size_t n);
+uint64_t ner_phr_next(uint64_t h, uint64_t w);
+/* Fold a RASD_NORM_DEFAULT form into the key space (ة->ه, ى->ي, edge
+ * punctuation dropped when letters remain); out has room for NER_MAX_KEY.
+ * Returns the key length; *edge is set when punctuation was dropped. */
+size_t ner_fold(const char *s, size_t n, char *out, int *edge);
+/* Candidate lookup forms of a key with clitics removed: full key first,
+ * then without conjunction, preposition, article. Writes up to 4 forms into
+ * forms[] (each NER_MAX_KEY + 8 bytes) and their lengths; returns count. */
+int ner_forms(const char *key, size_t n, char forms[][NER_MAX_KEY + 8],
+              size_t *lens);
+/* Fill t[0..n) from words (lexicon lookups and gazetteer phrases). */
+void ner_analyze(const ner_model *m, const ner_word *words, size_t n,
+                 ner_tok *t);
+/* Features of token i (hashes); returns the count. */
+size_t ner_features(const ner_tok *t, size_t n, size_t i, uint64_t *f);
+uint64_t ner_feat_bias(void);   /* the feature every token has */
+
+const lex_slot *ner_lex_find(const ner_model *m, uint64_t key);
+
+/* ---- ner.c */
+/* Viterbi over int32 emission scores em[n][NER_NTAGS]; bp scratch n*NTAGS. */
+void ner_viterbi(const int32_t (*trans)[NER_NTAGS], const int32_t *em,
+                 size_t n, uint8_t *bp, uint8_t *tags);
+int ner_bio_allowed(int prev, int t); /* prev = -1 at the start */
+
+/* ---- ner_lex.c: gazetteers and clusters into lexicon tables (trainer) */
+typedef struct ner_lexicon {
+    lex_slot *lex;
+    uint64_t lex_cap;
+    phr_slot *phr;
+    uint64_t phr_cap;
+    size_t n_words, n_phrases, n_clustered;
+    buf prov;      /* what went in, for PROV */
+} ner_lexicon;
+
+rasd_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir,
+                              const char *clusters_path);
+void ner_lexicon_free(ner_lexicon *lx);
+
+#endif
