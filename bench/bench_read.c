@@ -94,7 +94,10 @@ int main(int argc, char **argv)
         return 1;
     }
     rasd_ctx *ctx;
-    if (rasd_ctx_new(NULL, &ctx) != RASD_OK) {
+    rasd_config cfg;
+    rasd_config_init(&cfg);
+    cfg.text_only = 1;
+    if (rasd_ctx_new(&cfg, &ctx) != RASD_OK) {
         fprintf(stderr, "bench_read: %s\n", rasd_errmsg());
         return 1;
     }

@@ -14,7 +14,7 @@ for f in "$D"/fuzz_*; do
   [ -d "fuzz/seeds/$n" ] && cp fuzz/seeds/"$n"/* "$corpus"/ 2>/dev/null
   cp examples/*.txt "$corpus"/ 2>/dev/null
   if "$f" -max_total_time="$S" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-       -print_final_stats=0 "$corpus" > "$out/$n.log" 2>&1; then
+       -print_final_stats=0 -artifact_prefix="$out/$n-" "$corpus" > "$out/$n.log" 2>&1; then
     pass=$((pass+1))
     echo "fuzz $n: ok ($(grep -o 'DONE *cov: [0-9]*' "$out/$n.log" | tail -n 1 || true)) "
   else

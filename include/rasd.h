@@ -149,6 +149,9 @@ typedef struct rasd_config {
     size_t max_doc_bytes;     /* 0: 64 MiB; larger documents are rejected */
     int replace_invalid;      /* 1: repair invalid UTF-8 with U+FFFD instead of rejecting */
     int keep_furniture;       /* 1: do not drop page furniture lines */
+    int text_only;            /* 1: load no models or dictionaries (reading,
+                                 cleaning and segmenting only; rasd_code_json
+                                 then fails with RASD_ERR_ARG) */
 } rasd_config;
 
 /* Fill `cfg` with defaults. */

@@ -9,7 +9,14 @@ log="$B/test-log.txt"
 status=0
 
 run() { # run a test program, keep its output, echo failures and closing lines
-  "$@" > "$log.one" 2>&1 || status=1
+  "$@" > "$log.one" 2>&1
+  rc=$?
+  [ $rc -eq 0 ] || status=1
+  # A program that died before its closing line counts as one failure.
+  if [ $rc -ne 0 ] && ! grep -qE '[0-9]+ passed, [0-9]+ failed' "$log.one"; then
+    echo "FAIL $*: exited with status $rc before reporting" >> "$log.one"
+    echo "crashed: 0 passed, 1 failed" >> "$log.one"
+  fi
   cat "$log.one" >> "$log"
   grep -E '^(FAIL|ERROR|==[0-9]+==|.*runtime error)' "$log.one" | head -n 40
   grep -E '[0-9]+ passed, [0-9]+ failed' "$log.one"

@@ -53,7 +53,7 @@ function ulen(s,   t) { t = s; return length(t) - gsub(/[\200-\277]/, "", t) }
 function arabiconly(s,   t) {
     t = s
     gsub(/[\330-\333][\200-\277]/, "", t)
-    gsub(/[ .\047-]/, "", t)
+    gsub(/[ .\047+0-9-]/, "", t)
     return t == ""
 }
 function endentry() {
@@ -90,14 +90,14 @@ line ~ /^ACTOR[ \t]/ {
     ctype = ""; ccountry = ""
     if (match(line, /type=[a-z]+/)) ctype = substr(line, RSTART + 5, RLENGTH - 5)
     else err(id ": missing type=")
-    if (ctype != "" && ctype !~ /^(country|igo|group|person|org)$/) err(id ": bad type " ctype)
+    if (ctype != "" && ctype !~ /^(country|igo|group|person|org|region)$/) err(id ": bad type " ctype)
     if (match(line, /country=[A-Z]+/)) {
         ccountry = substr(line, RSTART + 8, RLENGTH - 8)
         if (ccountry !~ /^[A-Z][A-Z][A-Z]$/) err(id ": country is not ISO3: " ccountry)
     }
     if (match(line, /sector=[A-Z]+/)) {
         s = substr(line, RSTART + 7, RLENGTH - 7)
-        if (s !~ /^(GOV|MIL|REB|OPP|CVL|COP|UAF|IGO|PTY|BUS|MED|EDU|JUD|LEG|SPY|NGO|REF|ATR|IMG)$/) err(id ": bad sector " s)
+        if (s !~ /^(GOV|MIL|REB|OPP|CVL|COP|UAF|IGO|PTY|BUS|MED|EDU|JUD|LEG|SPY|NGO|REF|ATR|IMG|ELI|LAB|HLH|HRI|REL|CRM|AGR|DEV|ENV|INS|SEP|MNC|NGM|SET|RAD|MOD|UIS|PKO|INT)$/) err(id ": bad sector " s)
     }
     if (line !~ /en="[^"]+"/) err(id ": missing en=\"...\"")
     next
@@ -105,10 +105,12 @@ line ~ /^ACTOR[ \t]/ {
 line ~ /^[ \t]+/ {
     if (cur == "") { err("indented line outside an entry"); next }
     l = trim(line)
-    if (l ~ /^=/ || l ~ /^adj[ \t]/ || l ~ /^metonym[ \t]/) {
+    if (l ~ /^=/ || l ~ /^adj[ \t]/ || l ~ /^metonym[ \t]/ || l ~ /^not[ \t]/) {
         isname = (l ~ /^=/)
         if (isname) { sub(/^=[ \t]*/, "", l); nnames++ }
         else sub(/^[a-z]+[ \t]+/, "", l)
+        # optional sector tag before the list (metonym MIL البنتاغون)
+        sub(/^[A-Z][A-Z][A-Z][ \t]+/, "", l)
         nv = split(l, v, /;/)
         for (i = 1; i <= nv; i++) {
             x = trim(v[i])
@@ -129,15 +131,16 @@ line ~ /^[ \t]+/ {
     }
     if (l ~ /^role[ \t]/) {
         nroles++
-        if (!match(l, /^role[ \t]+[A-Z]+[ \t]+[^ \t]+[ \t]+[^ \t]+[ \t]+"[^"]+"$/)) {
+        if (!match(l, /^role[ \t]+[A-Z]+[ \t]+[^ \t]+[ \t]+[^ \t]+([ \t]+"[^"]*")?$/)) {
             err(cur ": malformed role line"); next
         }
         split(l, r, /[ \t]+/)
         code = r[2]; from = r[3]; to = r[4]
-        if (length(code) < 3 || (length(code) - 3) % 3 != 0 && code !~ /^IGO/) err(cur ": odd CAMEO code " code)
+        if (length(code) < 3 || length(code) > 15 || length(code) % 3 != 0) err(cur ": CAMEO code must be 3, 6, 9, 12 or 15 letters: " code)
         if (!okdate(from)) err(cur ": bad from date " from)
         if (!okdate(to)) err(cur ": bad to date " to)
         if (from != "-" && to != "-" && substr(from, 1, length(to)) > to && from > to) err(cur ": role ends before it starts (" from " > " to ")")
+        if (ctype == "person" && l !~ /"[^"]+"$/) err(cur ": person role without an English label")
         nrolelines++
         if (to == "-") nopen++
         next

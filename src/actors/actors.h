@@ -9,12 +9,14 @@
  *
  * Matching works on the token array of an analysed document. The first
  * token may carry attached proclitics (و ف, then ب ك ل, then the article
- * ال, or لل = ل + ال): وواشنطن, لتركيا, بموسكو, والولايات المتحدة. A name
- * written with the article matches only text that has it (القاعدة, not
- * قاعدة); one written without matches both. Country adjectives are
- * inflected (أمريكي -> الأمريكية, أمريكيون, أمريكيين, أمريكيتان,
- * أمريكيا ...). Phrases listed with `not` block a reading (القاعدة الجوية
- * is not al-Qaeda).
+ * ال, or لل = ل + ال): وواشنطن, لتركيا, بموسكو, والولايات المتحدة. The
+ * article is significant on names: one written with it matches only text
+ * that has it (القاعدة, not قاعدة "a base"), one written without only text
+ * without (رئيسي, not الرئيسي "the main"); adjectives, inflected agents and
+ * imported PETRARCH names take it freely. Country adjectives are inflected
+ * (أمريكي -> الأمريكية, أمريكيون, أمريكيين, أمريكيتان, أمريكيا ...), but
+ * not after a bare preposition (بروس is a name, not ب + روس). Phrases
+ * listed with `not` block a reading (القاعدة الجوية is not al-Qaeda).
  *
  * Threads: loading mutates the dictionary; once loading is finished every
  * query function below is read-only and may run concurrently. */

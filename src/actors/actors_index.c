@@ -408,6 +408,13 @@ static const char *const act_suffixes[] = {
     AR_ALEF "\xD8\xAA", AR_ALEF "\xD9\x86", "\xD8\xAA" AR_ALEF "\xD9\x86",
     "\xD8\xAA" AR_YEH "\xD9\x86", NULL};
 
+/* Agents inflect for number and case only, including the construct forms
+ * of the plural (مقاتلو / مقاتلي الحركة); the feminine forms of words like
+ * مسلح, صحفي, انتحاري are mostly adjectives (مسلحة, صحفية). */
+static const char *const act_agent_suffixes[] = {
+    "", AR_ALEF, AR_WAW "\xD9\x86", AR_YEH "\xD9\x86", AR_ALEF "\xD9\x86",
+    AR_YEH, AR_WAW, NULL};
+
 static bool ends_yeh(const char *s, size_t n)
 {
     return n >= 2 && memcmp(s + n - 2, AR_YEH, 2) == 0;
@@ -434,9 +441,18 @@ static bool same_owner(const act_hit *h, const act_variant *v)
                               v->sector ? v->sector : "") == 0;
 }
 
+/* The hit of `node` with article rule `art`. */
+static act_hit *node_hit_for(actors_dict *d, uint32_t node, int art)
+{
+    for (uint32_t hi = d->node_hit[node]; hi; hi = d->hits[hi - 1].next)
+        if (d->hits[hi - 1].art == art)
+            return &d->hits[hi - 1];
+    return NULL;
+}
+
 /* Put one key sequence into the trie and attach the variant there. */
 static rasd_status index_keys(actors_dict *d, const key_seq *ks,
-                              const phrase_ctx *pc, bool derived, bool need_al,
+                              const phrase_ctx *pc, bool derived, int art,
                               act_outcome *out)
 {
     const act_variant *v = pc->v;
@@ -452,9 +468,14 @@ static rasd_status index_keys(actors_dict *d, const key_seq *ks,
         }
         node = child;
     }
-    uint32_t hi = d->node_hit[node];
-    if (hi) {
-        act_hit *h = &d->hits[hi - 1];
+    act_hit *h = node_hit_for(d, node, art);
+    /* imported layers never add a reading beside an earlier one */
+    if (!h && !v->strict && d->node_hit[node] &&
+        !same_owner(&d->hits[d->node_hit[node] - 1], v)) {
+        *out = ACT_SHADOWED;
+        return RASD_OK;
+    }
+    if (h) {
         bool same = same_owner(h, v);
         if (same || derived) {
             /* explicit beats derived within an entry too */
@@ -462,8 +483,6 @@ static rasd_status index_keys(actors_dict *d, const key_seq *ks,
                 h->derived = 0;
                 h->kind = (uint8_t)v->kind;
             }
-            if (same)
-                h->need_al = h->need_al && need_al;
             *out = same ? ACT_ADDED : ACT_SHADOWED;
             return RASD_OK;
         }
@@ -482,15 +501,16 @@ static rasd_status index_keys(actors_dict *d, const key_seq *ks,
         if (!grow((void **)&d->hits, &d->cap_hits, d->n_hits + 1,
                   sizeof *d->hits))
             return err_set(RASD_ERR_NOMEM, "actors: out of memory");
-        hi = (uint32_t)++d->n_hits;
-        d->node_hit[node] = hi;
+        h = &d->hits[d->n_hits++];
+        h->next = d->node_hit[node];
+        d->node_hit[node] = (uint32_t)d->n_hits;
         act_layer *l = act_layer_cur(d);
         if (l)
             l->st.keys++;
     }
-    d->hits[hi - 1] = (act_hit){v->entry, v->country, v->sector, v->code,
-                                v->file, v->line, (uint8_t)v->kind,
-                                (uint8_t)derived, (uint8_t)need_al};
+    uint32_t next = h->next;
+    *h = (act_hit){v->entry, v->country, v->sector, v->code, v->file, v->line,
+                   (uint8_t)v->kind, (uint8_t)derived, (uint8_t)art, next};
     *out = ACT_ADDED;
     return RASD_OK;
 }
@@ -509,19 +529,24 @@ static rasd_status index_form(actors_dict *d, const tokvec *tv,
     size_t combos = toggle && n <= 5 ? (size_t)1 << (n - 1) : 1;
     for (size_t mask = 0; mask < combos; mask++) {
         key_seq ks = {.n = n};
-        bool need_al = false;
+        /* adjectives and inflected words take the article freely; names
+         * keep the article as written */
+        int art = (pc->v->inflect || pc->v->kind == ACTORS_ADJ) ? ACT_ART_ANY
+                  : pc->v->free_article ? ACT_ART_ANY : ACT_ART_NONE;
+        /* adjectives and inflected agents are written without the article,
+         * so a leading ال is part of the word (ألماني) and stays */
+        bool infl_first = art == ACT_ART_ANY && !pc->v->free_article;
         for (size_t k = 0; k < n; k++) {
             const char *s = tv->v[k].norm;
             size_t len = tv->v[k].norm_len, o = 0;
             bool with_al = false;
-            if (k == 0 || toggle) {
+            if ((k == 0 && !infl_first) || (k > 0 && toggle)) {
                 size_t a = article_len(s, len);
                 s += a;
                 len -= a;
                 with_al = k && (mask >> (k - 1)) & 1;
-                /* adjectives take the article freely; names keep theirs */
-                if (k == 0 && a && pc->v->kind != ACTORS_ADJ)
-                    need_al = true;
+                if (k == 0 && a && art == ACT_ART_NONE)
+                    art = ACT_ART_NEED;
             }
             if (with_al) {
                 memcpy(kb[k], AR_AL, 4);
@@ -538,7 +563,7 @@ static rasd_status index_form(actors_dict *d, const tokvec *tv,
             ks.len[k] = o;
         }
         act_outcome oc = ACT_ADDED;
-        rasd_status st = index_keys(d, &ks, pc, sl != 0, need_al, &oc);
+        rasd_status st = index_keys(d, &ks, pc, sl != 0, art, &oc);
         if (st)
             return st;
         if (!sl && mask == 0)
@@ -579,10 +604,12 @@ rasd_status act_index_phrase(actors_dict *d, act_scratch *sc, const char *s,
     phrase_ctx pc = {v, s, n};
     bool inflect = phrase_inflects(&sc->tv, v);
     act_outcome oc = ACT_ADDED;
-    for (size_t i = 0; act_suffixes[i]; i++) {
+    const char *const *sufs =
+        v->kind == ACTORS_AGENT ? act_agent_suffixes : act_suffixes;
+    for (size_t i = 0; sufs[i]; i++) {
         if (i > 0 && !inflect)
             break;
-        st = index_form(d, &sc->tv, &pc, act_suffixes[i], inflect, &oc);
+        st = index_form(d, &sc->tv, &pc, sufs[i], inflect, &oc);
         if (st)
             return st;
     }
@@ -608,22 +635,24 @@ static size_t tok_key(const rasd_token *t, char *out)
 typedef struct stem {
     size_t off;
     bool al;
+    bool bare_prep;  /* ب ك ل stripped without an article: no adjectives (بروس) */
 } stem;
 
 static void stem_add(stem *c, size_t *k, const char *s, size_t n, size_t off,
-                     bool al)
+                     bool al, bool bare_prep)
 {
     if (off && act_utf8_chars(s + off, n - off) < 2)
         return;
     for (size_t i = 0; i < *k; i++)
         if (c[i].off == off) {
             c[i].al = c[i].al || al;
+            c[i].bare_prep = c[i].bare_prep && bare_prep;
             return;
         }
     size_t i = (*k)++;
     for (; i > 0 && c[i - 1].off > off; i--)
         c[i] = c[i - 1];
-    c[i] = (stem){off, al};
+    c[i] = (stem){off, al, bare_prep};
 }
 
 /* Stems in ascending offset order, so less stripping is tried first:
@@ -631,36 +660,49 @@ static void stem_add(stem *c, size_t *k, const char *s, size_t n, size_t off,
 static size_t clitic_cands(const char *s, size_t n, stem *c)
 {
     size_t k = 0, bases[2] = {0, 0}, nb = 1;
-    stem_add(c, &k, s, n, 0, false);
+    stem_add(c, &k, s, n, 0, false, false);
     if (starts(s, n, AR_WAW) || starts(s, n, AR_FEH))
         bases[nb++] = 2;
     for (size_t b = 0; b < nb; b++) {
         size_t o = bases[b], m = n - o;
         const char *p = s + o;
-        stem_add(c, &k, s, n, o, false);
+        stem_add(c, &k, s, n, o, false, false);
         if (starts(p, m, AR_AL) || starts(p, m, AR_LAM AR_LAM))
-            stem_add(c, &k, s, n, o + 4, true);
+            stem_add(c, &k, s, n, o + 4, true, false);
         if (starts(p, m, AR_BEH) || starts(p, m, AR_KAF) || starts(p, m, AR_LAM)) {
-            stem_add(c, &k, s, n, o + 2, false);
+            stem_add(c, &k, s, n, o + 2, false, true);
             if (starts(p + 2, m - 2, AR_AL))
-                stem_add(c, &k, s, n, o + 6, true);
+                stem_add(c, &k, s, n, o + 6, true, false);
         }
     }
     return k;
 }
 
-static bool hit_ok(const actors_dict *d, uint32_t hi, bool al)
+/* The hit of `node` that text with (al) or without the article may use;
+ * a hit whose article rule matches exactly is preferred. */
+static uint32_t hit_for(const actors_dict *d, uint32_t node, const stem *st)
 {
-    return hi && (al || !d->hits[hi - 1].need_al);
+    uint32_t any = 0;
+    bool al = st->al;
+    for (uint32_t hi = d->node_hit[node]; hi; hi = d->hits[hi - 1].next) {
+        int art = d->hits[hi - 1].art;
+        if (st->bare_prep && d->hits[hi - 1].kind == ACTORS_ADJ)
+            continue;
+        if (art == (al ? ACT_ART_NEED : ACT_ART_NONE))
+            return hi;
+        if (art == ACT_ART_ANY)
+            any = hi;
+    }
+    return any;
 }
 
 /* Walk the trie from `node` over toks[j..n); return the last acceptable
  * hit seen and the number of tokens it covers beyond j (via *len). */
 static uint32_t walk(const actors_dict *d, uint32_t node, const rasd_token *toks,
-                     size_t n, size_t j, bool al, size_t *len)
+                     size_t n, size_t j, const stem *st, size_t *len)
 {
     char key[ACT_TOKBUF];
-    uint32_t best = hit_ok(d, d->node_hit[node], al) ? d->node_hit[node] : 0;
+    uint32_t best = hit_for(d, node, st);
     *len = 0;
     for (size_t k = j; k < n && k - j < ACT_MAX_PHRASE_TOKS; k++) {
         size_t kl = tok_key(&toks[k], key);
@@ -669,8 +711,9 @@ static uint32_t walk(const actors_dict *d, uint32_t node, const rasd_token *toks
         node = map_get(d, node, key, kl);
         if (node == ACT_NONE)
             break;
-        if (hit_ok(d, d->node_hit[node], al)) {
-            best = d->node_hit[node];
+        uint32_t h = hit_for(d, node, st);
+        if (h) {
+            best = h;
             *len = k - j + 1;
         }
     }
@@ -696,7 +739,7 @@ bool actors_match_at(const actors_dict *d, const rasd_token *toks, size_t n,
         if (node == ACT_NONE)
             continue;
         size_t more;
-        uint32_t h = walk(d, node, toks, n, i + 1, cand[c].al, &more);
+        uint32_t h = walk(d, node, toks, n, i + 1, &cand[c], &more);
         if (h && (!best || more + 1 > best_len)) {
             best = h;
             best_len = more + 1;

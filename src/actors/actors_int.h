@@ -10,6 +10,13 @@
 #define ACT_ID_NS (UINT32_MAX - 1) /* map namespace of entry ids */
 #define ACT_MAX_PHRASE_TOKS 24
 #define ACT_KIND_BLOCK 0   /* a `not` phrase: known not to be an actor */
+
+/* Article rule of a key (its first token is stored without ال). */
+enum {
+    ACT_ART_ANY = 0,   /* adjectives, inflected agents, imported names */
+    ACT_ART_NEED,      /* written with ال: the text must have it (القاعدة) */
+    ACT_ART_NONE       /* written without: the text must not (رئيسي, not الرئيسي) */
+};
 /* A normalised token never grows (text.h invariant) and document tokens
  * are cut at RASD_MAX_TOKEN_BYTES; keep room for a suffix. */
 #define ACT_TOKBUF (2 * RASD_MAX_TOKEN_BYTES + 16)
@@ -30,7 +37,8 @@ typedef struct act_hit {
     unsigned line;
     uint8_t kind;              /* actors_kind, or ACT_KIND_BLOCK */
     uint8_t derived;           /* an inflected form, yields to explicit names */
-    uint8_t need_al;           /* written with the article: text must have it */
+    uint8_t art;               /* ACT_ART_*: what the text's article must be */
+    uint32_t next;             /* index + 1 of the node's other hit, 0 = none */
 } act_hit;
 
 typedef struct act_layer {
@@ -42,7 +50,10 @@ struct actors_dict {
     arena mem;                 /* strings, entries, roles */
     act_slot *slots;
     size_t cap, used;
-    uint32_t *node_hit;        /* per node: hit index + 1, 0 = none */
+    uint32_t *node_hit;        /* per node: hit index + 1, 0 = none; a node
+                                * has at most one hit per article rule:
+                                * الكاميرون (Cameroon) and كاميرون (Cameron)
+                                * share a key */
     size_t n_nodes, cap_nodes;
     act_hit *hits;
     size_t n_hits, cap_hits;
@@ -61,6 +72,7 @@ typedef struct act_variant {
     unsigned line;
     bool strict;                   /* refusals and clashes are errors */
     bool inflect;                  /* also index sound inflections */
+    bool free_article;             /* names match with or without ال */
 } act_variant;
 
 typedef enum act_outcome {

@@ -348,7 +348,7 @@ static rasd_status parse_names(parser *p, span dir, span rest)
     if (!e)
         return perr(p, "name line before any ACTOR:", dir);
     act_variant v = {e, ACTORS_NAME, e->country, e->sector, e->code,
-                     p->file, p->line, true, false};
+                     p->file, p->line, true, false, false};
     size_t blocked = 0;
     if (span_eq(dir, "not")) {
         v.kind = ACT_KIND_BLOCK;
@@ -435,6 +435,12 @@ static rasd_status actors_line(parser *p, span x)
 static rasd_status agents_line(parser *p, span x)
 {
     span sec = word(&x);
+    if (span_eq(sec, "not")) {
+        act_variant b = {NULL, ACT_KIND_BLOCK, "", "", "", p->file, p->line,
+                         true, false, false};
+        size_t n = 0;
+        return index_list(p, x, &b, &n);
+    }
     if (!act_is_sector_code(sec.s, sec.n))
         return perr(p, "unknown sector", sec);
     span save = x, w = word(&x);
@@ -444,7 +450,8 @@ static rasd_status agents_line(parser *p, span x)
     const char *s = arena_strndup(&p->d->mem, sec.s, sec.n);
     if (!s)
         return err_set(RASD_ERR_NOMEM, "actors: out of memory");
-    act_variant v = {NULL, ACTORS_AGENT, "", s, s, p->file, p->line, true, infl};
+    act_variant v = {NULL, ACTORS_AGENT, "", s, s, p->file, p->line, true, infl,
+                     false};
     size_t n = 0;
     rasd_status st = index_list(p, x, &v, &n);
     if (!st)

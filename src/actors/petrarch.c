@@ -233,7 +233,7 @@ static rasd_status petr_finish(petr *p)
     e->code = r[0].code;
     /* index first: an entry none of whose names is usable is dropped */
     act_variant v = {e, ACTORS_NAME, e->country, e->sector, e->code,
-                     p->file, p->ent_line, false, false};
+                     p->file, p->ent_line, false, false, true};
     size_t before = p->st->variants;
     rasd_status st = RASD_OK;
     for (size_t i = 0; i < p->n_names && !st; i++)
@@ -315,7 +315,7 @@ static rasd_status agent_line(petr *p, pspan x)
     if (!sec)
         return err_set(RASD_ERR_NOMEM, "actors: out of memory");
     act_variant v = {NULL, ACTORS_AGENT, "", sec, sec, p->file, p->line,
-                     false, false};
+                     false, false, true};
     size_t before = p->st->variants;
     rasd_status st = petr_index(p, (pspan){x.s, at}, p->line, &v);
     if (!st && p->st->variants > before) {

@@ -18,6 +18,8 @@ static const cli_cmd cli_cmds[] = {
     {"text", cmd_text, "text-core tools: norm, tokens, sents, utf8, repair, date, clean"},
     {"ner", cmd_ner, "named entities: documents, --conll tagging, --eval, train"},
     {"morph", cmd_morph, "Arabic segments, stem/lemma keys and UPOS per token; eval-seg, eval-pos"},
+    {"train", cmd_train, "train a model: seg, pos, ner (rasd train --help)"},
+    {"eval", cmd_eval, "evaluate: ner, gsr-detect, gsr-spans (rasd eval --help)"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list commands"},
 };
@@ -246,13 +248,34 @@ static bool batch_fill(batch *b, size_t cap, rasd_reader *r)
     return true;
 }
 
+/* "-" reads the command's own input stream (which is not the process's
+ * stdin when the CLI runs in-process), so it is read into memory first. */
+static rasd_status cli_open(const rasd_ctx *ctx, const char *path, rasd_format fmt,
+                            cli_io *io, buf *mem, rasd_reader **r)
+{
+    if (strcmp(path, "-") != 0 || io->in == stdin)
+        return rasd_reader_open(ctx, path, fmt, r);
+    char tmp[65536];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, io->in)) > 0)
+        buf_put(mem, tmp, n);
+    if (!mem->data)
+        buf_reserve(mem, 0);
+    if (mem->oom)
+        return RASD_ERR_NOMEM;
+    return rasd_reader_open_mem(ctx, "stdin", mem->data, mem->len, fmt, r);
+}
+
 static void cli_run_file(batch *b, size_t cap, const cli_read_opts *o,
                          const char *path, cli_io *io, cli_run_stats *st)
 {
     rasd_reader *r = NULL;
-    if (rasd_reader_open(b->ctx, path, o->fmt, &r) != RASD_OK) {
+    buf mem;
+    buf_init(&mem);
+    if (cli_open(b->ctx, path, o->fmt, io, &mem, &r) != RASD_OK) {
         fprintf(io->err, "rasd: %s\n", rasd_errmsg());
         st->files_failed++;
+        buf_free(&mem);
         return;
     }
     bool more = true;
@@ -262,6 +285,7 @@ static void cli_run_file(batch *b, size_t cap, const cli_read_opts *o,
         batch_flush(b, io, st);
     }
     rasd_reader_free(r);
+    buf_free(&mem);
 }
 
 int cli_for_each_doc(const rasd_ctx *ctx, const cli_read_opts *o, int nfiles,

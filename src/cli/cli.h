@@ -30,11 +30,18 @@ int cli_main(int argc, char **argv, cli_io *io);
 int cmd_doc(int argc, char **argv, cli_io *io);
 int cmd_code(int argc, char **argv, cli_io *io);
 int cmd_text(int argc, char **argv, cli_io *io);
+/* cmd_train.c: `rasd train COMPONENT`, `rasd eval WHAT`. */
+int cmd_train(int argc, char **argv, cli_io *io);
+int cmd_eval(int argc, char **argv, cli_io *io);
+/* cmd_eval.c: event-coder evaluation on the GSR files. */
+int cmd_eval_gsr_detect(int argc, char **argv, cli_io *io);
+int cmd_eval_gsr_spans(int argc, char **argv, cli_io *io);
 /* cmd_ner.c: `rasd ner`; the trainers for `rasd train ner` / `rasd ner
  * clusters`; `rasd eval ner FILE` (argv[0] is the stage name in each). */
 int cmd_ner(int argc, char **argv, cli_io *io);
 int cmd_train_ner(int argc, char **argv, cli_io *io);
 int cmd_train_ner_clusters(int argc, char **argv, cli_io *io);
+int cmd_train_ner_autolex(int argc, char **argv, cli_io *io);
 int cmd_eval_ner(int argc, char **argv, cli_io *io);
 /* cmd_morph.c: `rasd morph`; the trainers for `rasd train seg` / `rasd train pos`. */
 int cmd_morph(int argc, char **argv, cli_io *io);

@@ -66,6 +66,7 @@ int cmd_doc(int argc, char **argv, cli_io *io)
     if (first < 0)
         return CLI_USAGE;
     rasd_ctx *ctx;
+    o.cfg.text_only = 1; /* reading and segmenting only */
     if (rasd_ctx_new(&o.cfg, &ctx) != RASD_OK) {
         fprintf(io->err, "rasd: %s\n", rasd_errmsg());
         return CLI_FATAL;

@@ -109,6 +109,52 @@ static rasd_status morph_doc(const rasd_ctx *ctx, rasd_doc *doc, buf *out,
     return st;
 }
 
+/* Standard input through io->in (so that the command also runs in-process
+ * with any stream); files go through cli_for_each_doc. */
+static int morph_stdin(const rasd_ctx *ctx, const cli_read_opts *o,
+                       const morph_model *m, cli_io *io)
+{
+    buf in, out;
+    buf_init(&in);
+    buf_init(&out);
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, io->in)) > 0)
+        buf_put(&in, chunk, got);
+    rasd_reader *r;
+    if (in.oom || rasd_reader_open_mem(ctx, "<stdin>", in.data ? in.data : "",
+                                       in.len, o->fmt, &r)) {
+        fprintf(io->err, "rasd: %s\n", in.oom ? "out of memory" : rasd_errmsg());
+        buf_free(&in);
+        return CLI_FATAL;
+    }
+    int rc = CLI_OK;
+    for (;;) {
+        rasd_doc *doc = NULL;
+        rasd_status st = rasd_reader_next(r, &doc), rd = st;
+        if (st == RASD_DONE)
+            break;
+        if (st == RASD_OK)
+            st = morph_doc(ctx, doc, &out, NULL, (void *)m);
+        if (st == RASD_OK) {
+            fwrite(out.data, 1, out.len, io->out);
+        } else {
+            fprintf(io->err, "rasd: %s\n", rasd_errmsg());
+            rc = CLI_REJECTED;
+        }
+        buf_reset(&out);
+        if (rd == RASD_OK)
+            rasd_doc_free(doc);
+        if (rd == RASD_ERR_IO)
+            break;
+    }
+    rasd_reader_free(r);
+    buf_free(&in);
+    buf_free(&out);
+    fflush(io->out);
+    return rc;
+}
+
 /* ---------------------------------------------------------- evaluation */
 
 static double pct(size_t a, size_t b)
@@ -216,8 +262,11 @@ int cmd_morph(int argc, char **argv, cli_io *io)
         morph_free(m);
         return CLI_FATAL;
     }
-    int rc = cli_for_each_doc(ctx, &o, argc - first, argv + first, io,
-                              morph_doc, m, NULL);
+    int from_stdin = argc - first == 0 ||
+                     (argc - first == 1 && !strcmp(argv[first], "-"));
+    int rc = from_stdin ? morph_stdin(ctx, &o, m, io)
+                        : cli_for_each_doc(ctx, &o, argc - first, argv + first,
+                                           io, morph_doc, m, NULL);
     rasd_ctx_free(ctx);
     morph_free(m);
     return rc;
@@ -268,7 +317,7 @@ static int train_parse(int argc, char **argv, int pos, train_args *a, cli_io *io
     o->seed = 1;
     o->epochs = pos ? 8 : 10;
     o->cache_words = 1u << 16;
-    o->prune = pos ? 0.05f : 0.0f;
+    o->prune = pos ? 1.0f : 0.0f;
     o->train = a->train;
     for (int i = 1; i < argc; i++) {
         const char *k = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -294,7 +343,7 @@ static int train_parse(int argc, char **argv, int pos, train_args *a, cli_io *io
         else if (!strcmp(k, "--cache-words") && parse_num(val, 0, 4e6, &v))
             o->cache_words = (size_t)v;
         else if (!strcmp(k, "--news-bytes") && parse_num(val, 1, 1e12, &v))
-            o->max_news_docs = (size_t)v;
+            o->max_news_bytes = (size_t)v;
         else if (!strcmp(k, "--prune") && parse_num(val, 0, 1e6, &v))
             o->prune = (float)v;
         else {
@@ -334,12 +383,15 @@ static int train_dev_report(const train_args *a, int pos, cli_io *io)
 {
     if (!a->o.dev)
         return CLI_OK;
+    /* The tagger is scored with the segmenter that sits beside it. */
     char seg[4200];
-    snprintf(seg, sizeof seg, "%s", a->o.out);
-    if (pos) /* the tagger is scored with the segmenter beside it */
-        snprintf(seg, sizeof seg, "%.*s/seg.bin",
-                 (int)(strrchr(a->o.out, '/') ? strrchr(a->o.out, '/') - a->o.out : 1),
-                 strrchr(a->o.out, '/') ? a->o.out : ".");
+    const char *slash = strrchr(a->o.out, '/');
+    if (!pos)
+        snprintf(seg, sizeof seg, "%s", a->o.out);
+    else if (slash)
+        snprintf(seg, sizeof seg, "%.*s/seg.bin", (int)(slash - a->o.out), a->o.out);
+    else
+        snprintf(seg, sizeof seg, "seg.bin");
     morph_model *m;
     if (morph_load_files(seg, pos ? a->o.out : NULL, &m)) {
         fprintf(io->err, "rasd: dev report skipped: %s\n", rasd_errmsg());

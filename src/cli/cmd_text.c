@@ -172,6 +172,7 @@ static int text_docview(cli_io *io, const buf *in, const char *op)
     rasd_config cfg;
     rasd_config_init(&cfg);
     cfg.keep_furniture = strcmp(op, "clean") != 0;
+    cfg.text_only = 1;
     rasd_ctx *ctx = NULL;
     rasd_doc *doc = NULL;
     rasd_status st = rasd_ctx_new(&cfg, &ctx);

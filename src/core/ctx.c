@@ -1,6 +1,11 @@
 /* ctx.c - the context: configuration and loaded resources, read-only once
  * built so that worker threads can share it. */
 #include "doc.h"
+#include "actors/actors.h"
+#include "events/lexicon.h"
+#include "morph/morph.h"
+#include "ner/ner.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +34,24 @@ static const char *ctx_data_dir(const rasd_config *cfg)
     return RASD_DATA_DIR;
 }
 
+/* Everything the event coder needs; each loader names the file that failed. */
+static rasd_status ctx_load_coder(rasd_ctx *ctx)
+{
+    char path[4096];
+    rasd_status st = morph_load(ctx->data_dir, &ctx->morph);
+    if (st == RASD_OK)
+        st = ner_load(ctx->data_dir, &ctx->ner);
+    if (st == RASD_OK) {
+        snprintf(path, sizeof path, "%s/actors", ctx->data_dir);
+        st = actors_load(path, &ctx->actors);
+    }
+    if (st == RASD_OK) {
+        snprintf(path, sizeof path, "%s/verbs", ctx->data_dir);
+        st = lexicon_load(path, &ctx->lex);
+    }
+    return st;
+}
+
 rasd_status rasd_ctx_new(const rasd_config *cfg, rasd_ctx **out)
 {
     if (!out)
@@ -51,6 +74,13 @@ rasd_status rasd_ctx_new(const rasd_config *cfg, rasd_ctx **out)
         return err_set(RASD_ERR_NOMEM, "out of memory");
     }
     ctx->cfg.data_dir = ctx->data_dir;
+    if (!ctx->cfg.text_only) {
+        rasd_status st = ctx_load_coder(ctx);
+        if (st != RASD_OK) {
+            rasd_ctx_free(ctx);
+            return st;
+        }
+    }
     *out = ctx;
     return RASD_OK;
 }
@@ -59,6 +89,10 @@ void rasd_ctx_free(rasd_ctx *ctx)
 {
     if (!ctx)
         return;
+    morph_free(ctx->morph);
+    ner_free(ctx->ner);
+    actors_free(ctx->actors);
+    lexicon_free(ctx->lex);
     free(ctx->data_dir);
     free(ctx);
 }

@@ -31,9 +31,21 @@ struct rasd_doc {
     size_t n_sents;
 };
 
+/* Loaded resources of the event coder (NULL when cfg.text_only). */
+struct morph_model;
+struct ner_model;
+struct actors_dict;
+struct lexicon;
+struct geo_gazetteer;
+
 struct rasd_ctx {
     rasd_config cfg;
     char *data_dir;
+    struct morph_model *morph;
+    struct ner_model *ner;
+    struct actors_dict *actors;
+    struct lexicon *lex;
+    struct geo_gazetteer *geo;
 };
 
 /* Create a document whose text is a copy of text[0..len). `input` names the

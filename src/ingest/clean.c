@@ -386,45 +386,54 @@ static bool cl_photo_credit_end(const char *t, const cl_line *l)
         open--;
     if (t[open] != '(' || l->e - open > 80 || open == l->s)
         return false;
+    /* only photo words: an agency alone ends many news sentences ("(واس)") */
     char key[CL_KEY];
-    size_t kl = cl_key(t, open + 1, l->e - 1, key);
-    (void)kl; /* agency names alone end many news sentences: "(واس)" */
+    cl_key(t, open + 1, l->e - 1, key);
     return l->words <= 30 && (strstr(key, "صوره") || strstr(key, "ارشيف") ||
                               strstr(key, "photo") || strstr(key, "getty"));
 }
 
 /* -------------------------------------------------------------- rules */
 
-/* The credit value of a credit line, or NULL: "المصدر | الخليج الجديد" ->
- * "الخليج الجديد", "| وكالات" -> "وكالات", "(أ ف ب)" -> "أ ف ب". */
+/* Skip `words` words of a label at s, and the separators after them;
+ * *sep tells whether there was a separator (":", "|", "-"). */
+static size_t cl_skip_label(const char *t, size_t s, size_t e, size_t words, bool *sep)
+{
+    *sep = false;
+    while (s < e && (t[s] == '*' || t[s] == ' ')) /* "* نقلا عن ..." */
+        s++;
+    for (size_t w = 0; w < words; w++) {
+        while (s < e && t[s] != ' ' && t[s] != ':' && t[s] != '|')
+            s++;
+        while (s < e && (t[s] == ' ' || t[s] == ':' || t[s] == '|' || t[s] == '-')) {
+            *sep |= t[s] != ' ';
+            s++;
+        }
+    }
+    return s;
+}
+
+/* Is l a credit line? Then [*vs, *ve) is the outlet it names:
+ * "المصدر | الخليج الجديد" -> "الخليج الجديد", "| وكالات" -> "وكالات",
+ * "*نقلاً عن الأهرام" -> "الأهرام", "فرانس24/ أ ف ب" -> itself. A label
+ * needs a separator ("المصدر أكد أن ..." is a sentence), except "نقلا عن". */
 static bool cl_credit(const char *t, const cl_line *l, size_t *vs, size_t *ve)
 {
     if (l->words > 10 || l->stop)
         return false;
     size_t s = l->s, e = l->e;
     const char *label = cl_starts_any(l, cl_credit_labels);
-    bool bar = t[s] == '|';
     if (label && !cl_is(l, label)) {
-        /* skip the label word(s) in the original text: as many words */
         size_t words = 1;
+        bool sep;
         for (const char *p = label; *p; p++)
             words += *p == ' ';
-        while (s < e && (t[s] == '*' || t[s] == ' ')) /* "* نقلا عن ..." */
-            s++;
-        for (size_t w = 0; w < words; w++) {
-            while (s < e && t[s] != ' ' && t[s] != ':' && t[s] != '|')
-                s++;
-            while (s < e && (t[s] == ' ' || t[s] == ':' || t[s] == '|' || t[s] == '-'))
-                s++;
-        }
-        /* "عن" alone starts many sentences: only with a separator or '*' */
-        if (!strcmp(label, "عن") && t[l->s] != '*')
+        s = cl_skip_label(t, s, e, words, &sep);
+        if (!sep && strcmp(label, "نقلا عن"))
             return false;
-    } else if (bar && l->words <= 5) {
+    } else if (t[s] == '|' && l->words <= 5) {
         s++;
-    } else if (cl_agency_list(l->key, l->klen) && l->words <= 6) {
-        /* a line of agency names */
-    } else {
+    } else if (!(cl_agency_list(l->key, l->klen) && l->words <= 6)) {
         return false;
     }
     while (s < e && (t[s] == ' ' || t[s] == '*' || t[s] == '(' || t[s] == ':'))
@@ -466,6 +475,27 @@ static const char *cl_standalone(cl_doc *c, size_t i)
     if (ingest_dateline(t, l->s, l->e, &d))
         return "dateline";
     return NULL;
+}
+
+/* A line that is only a date, inside the story (after two paragraphs and
+ * before another) is a chronology subheading, not furniture: keep it. A
+ * date after a label or a place ("آخر تحديث: ...") stays dropped. */
+static void cl_story_dates(cl_doc *c)
+{
+    const char *t = c->doc->text;
+    size_t before = 0, after = 0;
+    for (size_t i = 0; i < c->n; i++)
+        after += !c->ln[i].drop && cl_paragraph_like(&c->ln[i]);
+    for (size_t i = 0; i < c->n; i++) {
+        cl_line *l = &c->ln[i];
+        bool para = !l->drop && cl_paragraph_like(l);
+        before += para;
+        after -= para;
+        rasd_date d;
+        if (l->drop && !strcmp(l->drop, "dateline") && before >= 2 && after >= 1 &&
+            ingest_dateline(t, l->s, l->e, &d) && d.start == l->s)
+            l->drop = NULL;
+    }
 }
 
 static size_t cl_next_content(const cl_doc *c, size_t i)
@@ -839,6 +869,8 @@ rasd_status ingest_clean(rasd_doc *doc, bool keep_all)
             c.ln[i].drop = cl_standalone(&c, i);
     for (size_t i = 0; st == RASD_OK && i < c.n;)
         i = c.ln[i].blank ? i + 1 : cl_list_block(&c, i);
+    if (st == RASD_OK)
+        cl_story_dates(&c);
     if (st == RASD_OK) {
         cl_captions(&c);
         cl_bylines(&c);

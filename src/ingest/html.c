@@ -8,6 +8,8 @@
 #include <ctype.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/globals.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -215,6 +217,10 @@ static char *hx_node_text(xmlNode *n)
     buf_init(&o.b);
     hx_text(&o, (const char *)c);
     xmlFree(c);
+    if (!o.b.len) { /* nothing but white space */
+        buf_free(&o.b);
+        return NULL;
+    }
     return buf_take(&o.b, NULL);
 }
 
@@ -435,18 +441,45 @@ static rasd_status hx_build(const rasd_reader *r, hx_meta *m, xmlNode *top, rasd
     return st;
 }
 
+static void hx_silent(void *ctx, const char *msg, ...) { (void)ctx, (void)msg; }
+static void hx_silent_structured(void *ctx, xmlErrorPtr e) { (void)ctx, (void)e; }
+
 static pthread_once_t hx_once = PTHREAD_ONCE_INIT;
 static void hx_init(void) { xmlInitParser(); }
 
-/* Pages that declare no charset are taken as UTF-8 (libxml2 would guess
- * Latin-1); a declared charset is left to libxml2. */
+/* The encoding to impose: UTF-8 unless the page declares another charset in
+ * its first 4 KiB (then libxml2 reads the declaration and converts).
+ * Without this, libxml2 would take an undeclared page for Latin-1. */
 static const char *hx_encoding(const char *page, size_t len)
 {
     size_t n = len < 4096 ? len : 4096;
-    for (size_t i = 0; i + 7 <= n; i++)
-        if (!strncasecmp(page + i, "charset", 7) || !strncasecmp(page + i, "encoding", 8))
+    for (size_t i = 0; i + 8 < n; i++) {
+        size_t k = !strncasecmp(page + i, "charset", 7) ? 7
+                   : !strncasecmp(page + i, "encoding", 8) ? 8 : 0; /* <?xml ...?> */
+        if (!k)
+            continue;
+        size_t j = i + k;
+        while (j < n && (page[j] == ' ' || page[j] == '=' || page[j] == '"' || page[j] == '\''))
+            j++;
+        if (j + 3 <= n && !strncasecmp(page + j, "utf", 3))
+            return "UTF-8";
+        if (j < n && isalnum((unsigned char)page[j]))
             return NULL;
+    }
     return "UTF-8";
+}
+
+/* Text and metadata of a parsed page. */
+static rasd_status hx_doc(const rasd_reader *r, htmlDocPtr hd, rasd_doc **out)
+{
+    xmlNode *root = xmlDocGetRootElement(hd);
+    if (!root)
+        return err_set(RASD_ERR_EMPTY, "%s: HTML has no text content", r->name);
+    hx_meta m = {0};
+    hx_survey(&m, root);
+    rasd_status st = hx_build(r, &m, hx_container(&m, root), out);
+    hx_meta_free(&m);
+    return st;
 }
 
 rasd_status ingest_html_doc(const rasd_reader *r, const char *page, size_t len,
@@ -455,21 +488,21 @@ rasd_status ingest_html_doc(const rasd_reader *r, const char *page, size_t len,
     if (len > INT_MAX)
         return err_set(RASD_ERR_LIMIT, "%s: HTML page of %zu bytes is too large", r->name, len);
     pthread_once(&hx_once, hx_init);
+    /* libxml2 reports encoding and I/O trouble through its per-thread
+     * handlers even with NOERROR: silence them for this call only */
+    xmlGenericErrorFunc old_generic = xmlGenericError;
+    void *old_generic_ctx = xmlGenericErrorContext;
+    xmlStructuredErrorFunc old_structured = xmlStructuredError;
+    void *old_structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, hx_silent);
+    xmlSetStructuredErrorFunc(NULL, hx_silent_structured);
     htmlDocPtr hd = htmlReadMemory(page, (int)len, NULL, hx_encoding(page, len),
                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-    if (!hd)
-        return err_set(RASD_ERR_PARSE, "%s: cannot parse HTML", r->name);
-    xmlNode *root = xmlDocGetRootElement(hd);
-    rasd_status st;
-    if (!root) {
-        st = err_set(RASD_ERR_EMPTY, "%s: HTML has no text content", r->name);
-    } else {
-        hx_meta m = {0};
-        hx_survey(&m, root);
-        st = hx_build(r, &m, hx_container(&m, root), out);
-        hx_meta_free(&m);
-    }
+    rasd_status st = hd ? hx_doc(r, hd, out)
+                        : err_set(RASD_ERR_PARSE, "%s: cannot parse HTML", r->name);
     xmlFreeDoc(hd);
+    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
     return st;
 }

@@ -11,7 +11,10 @@
  * related headlines, credit lines) by filling doc->lines with one entry per
  * line: kept or dropped with a reason. Sets doc->title (first headline line)
  * and doc->credit (the source named in a credit line) when not already set.
- * With keep_all, nothing is dropped but title detection still runs. */
+ * With keep_all, nothing is dropped but title detection still runs.
+ * Reasons: "icon", "widget", "live label", "image file", "link",
+ * "latin caption", "caption", "dateline", "byline", "credit", "keywords",
+ * "related headlines", "promo", "disclaimer", "separator". */
 rasd_status ingest_clean(rasd_doc *doc, bool keep_all);
 
 /* Look for a publication dateline near the top of the document (among the

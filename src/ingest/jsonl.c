@@ -109,14 +109,20 @@ static rasd_status jl_build(const rasd_reader *r, size_t lineno, json_t *o, rasd
     size_t tlen = json_string_length(t);
     if (jl_blank(text, tlen))
         return err_set(RASD_ERR_EMPTY, "%s:%zu: empty \"text\"", r->name, lineno);
-    char idbuf[256], input[512];
+    char idbuf[256];
     const char *id;
     rasd_status st = jl_id(r, lineno, o, idbuf, sizeof idbuf, &id);
     if (st != RASD_OK)
         return st;
-    snprintf(input, sizeof input, "%s:%zu", r->name, lineno);
+    buf input; /* "path:line", however long the path */
+    buf_init(&input);
+    buf_printf(&input, "%s:%zu", r->name, lineno);
+    if (input.oom)
+        return err_set(RASD_ERR_NOMEM, "%s:%zu: out of memory", r->name, lineno);
     rasd_doc *doc;
-    if ((st = doc_create(input, id, text, tlen, &doc)) != RASD_OK)
+    st = doc_create(input.data, id, text, tlen, &doc);
+    buf_free(&input);
+    if (st != RASD_OK)
         return st;
     if ((st = jl_meta(r, lineno, o, doc)) != RASD_OK) {
         rasd_doc_free(doc);

@@ -217,24 +217,36 @@ bool ingest_dateline(const char *t, size_t s, size_t e, rasd_date *out)
     return false;
 }
 
+/* A line of running text: long, or ending like a sentence. */
+static bool pd_paragraph(const char *t, size_t s, size_t e)
+{
+    return e - s > 2 * PD_MAX_LINE || t[e - 1] == '.' || !memcmp(t + e - 2, "\xD8\x8C", 2);
+}
+
+/* The dateline sits in the page head: among the first lines, and before the
+ * second paragraph (a standfirst may precede it; a chronology inside the
+ * story has its own dated subheadings). */
 bool ingest_find_pubdate(const rasd_doc *doc, rasd_date *out)
 {
     if (!doc || !out || !doc->text)
         return false;
     const char *t = doc->text;
-    size_t seen = 0, pos = 0;
-    while (pos < doc->text_len && seen < PD_TOP_LINES) {
+    size_t seen = 0, pos = 0, paragraphs = 0;
+    while (pos < doc->text_len && seen < PD_TOP_LINES && paragraphs < 2) {
         const char *nl = memchr(t + pos, '\n', doc->text_len - pos);
         size_t e = nl ? (size_t)(nl - t) : doc->text_len;
         size_t s = pos;
         pos = e + 1;
         while (s < e && pd_space((unsigned char)t[s]))
             s++;
+        while (e > s && pd_space((unsigned char)t[e - 1]))
+            e--;
         if (s >= e)
             continue;
         seen++;
         if (ingest_dateline(t, s, e, out))
             return true;
+        paragraphs += e - s >= 2 && pd_paragraph(t, s, e);
     }
     return false;
 }

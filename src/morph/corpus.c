@@ -158,7 +158,6 @@ static int has_def(const cword *w)
 
 typedef struct sbuild {
     mcorpus *c;
-    uint32_t sent_start;
     int open_stem;      /* last word was a proclitic waiting for its host */
     int have_tok;
 } sbuild;
@@ -398,7 +397,7 @@ static rasd_status put_sentence(mcorpus *c, const char *text, cword *ws,
         }
         pud_roles(c, t0, ws, w0);
     } else {
-        sbuild b = {c, start, 0, 0};
+        sbuild b = {c, 0, 0};
         for (size_t i = 0; i < n; i++)
             if (!put_padt_word(&b, &ws[i], i ? &ws[i - 1] : NULL,
                                i + 1 < n ? &ws[i + 1] : NULL))

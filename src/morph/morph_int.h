@@ -278,7 +278,7 @@ typedef struct mtrain_opts {
     const char *out;
     unsigned long seed;
     int epochs;
-    size_t max_news_docs;
+    size_t max_news_bytes;
     size_t cache_words;
     float prune;           /* tagger rows with max |w| <= prune are dropped */
     /* progress lines go to this callback (the library never prints) */

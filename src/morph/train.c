@@ -284,7 +284,7 @@ static rasd_status seg_build_lex(const mtrain_opts *o, lexb *x, buf *lexsec,
 {
     rasd_status st = lexb_init(x);
     if (!st && o->news)
-        st = lexb_read_file(x, o->news, o->max_news_docs ? o->max_news_docs : SIZE_MAX);
+        st = lexb_read_file(x, o->news, o->max_news_bytes ? o->max_news_bytes : SIZE_MAX);
     if (!st)
         st = lexb_export(x, 2, lexsec);
     if (!st)

@@ -113,6 +113,7 @@ static rasd_status ner_map(ner_model *m, mfile *mf, const char *path)
     if ((st = ner_section(mf, path, "TRAN", sizeof m->trans, &p)))
         return st;
     memcpy(m->trans, p, sizeof m->trans);
+    m->flags = mt.flags;
     m->prov = mfile_section(mf, "PROV", &m->prov_len);
     return ner_check_tables(m, &mt, path);
 }
@@ -174,6 +175,7 @@ const char *ner_provenance(const ner_model *m, size_t *len)
 /* ---- work space */
 
 struct ner_work {
+    ner_memory mem;   /* recent tags, for models with NER_F_MEMORY */
     size_t cap;
     ner_tok *tok;
     int32_t *em;
@@ -185,13 +187,27 @@ struct ner_work {
 rasd_status ner_work_new(ner_work **out)
 {
     *out = calloc(1, sizeof **out);
-    return *out ? RASD_OK : err_set(RASD_ERR_NOMEM, "out of memory");
+    if (!*out)
+        return err_set(RASD_ERR_NOMEM, "out of memory");
+    rasd_status st = ner_mem_init(&(*out)->mem);
+    if (st) {
+        free(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+void ner_work_reset(ner_work *w)
+{
+    if (w)
+        ner_mem_reset(&w->mem);
 }
 
 void ner_work_free(ner_work *w)
 {
     if (!w)
         return;
+    ner_mem_free(&w->mem);
     free(w->tok);
     free(w->em);
     free(w->bp);
@@ -320,9 +336,14 @@ rasd_status ner_tag_words(const ner_model *m, ner_work *w,
         if ((st = ner_work_grow(w, k)))
             break;
         ner_analyze(m, words + at, k, w->tok);
+        if (m->flags & NER_F_MEMORY)
+            for (size_t i = 0; i < k; i++)
+                w->tok[i].mem = ner_mem_class(&w->mem, w->tok[i].stem);
         ner_emissions(m, w->tok, k, w->em);
         ner_viterbi((const int32_t(*)[NER_NTAGS])m->trans, w->em, k, w->bp,
                     tags + at);
+        if (m->flags & NER_F_MEMORY)
+            ner_mem_add(&w->mem, w->tok, tags + at, k);
     }
     ner_work_free(own);
     return st;

@@ -56,8 +56,12 @@ void ner_free(ner_model *m);
 /* Provenance text of the model (never NULL). */
 const char *ner_provenance(const ner_model *m, size_t *len);
 
-/* Per-thread scratch space, grown on demand. */
+/* Per-thread scratch space, grown on demand. It also remembers the types
+ * given to the words of the last few thousand tokens tagged with it (the
+ * model uses them as features: names recur within an article), so use one
+ * work per stream and call ner_work_reset at each new document. */
 rasd_status ner_work_new(ner_work **out);
+void ner_work_reset(ner_work *w);
 void ner_work_free(ner_work *w);
 
 /* Tag n words with BIO tags (tags[i] in 0..NER_NTAGS-1). The output is
@@ -129,11 +133,16 @@ typedef struct ner_train_opts {
     double dev_frac;           /* hold out the last fraction of train (0: none) */
     const char *gaz_dir;       /* data/gazetteers */
     const char *clusters_path; /* data/ner/clusters.tsv (may be NULL) */
+    const char *autolex_path;  /* data/ner/autolex.tsv (may be NULL) */
     const char *out_path;      /* model to write (may be NULL: eval only) */
     int epochs;
     uint64_t seed;
     int min_count;             /* features seen fewer times are dropped */
     double o_bias;             /* subtracted from O scores (recall vs precision) */
+    double margin;             /* cost-augmented training: wrong-tag bonus */
+    double miss_cost;          /* extra factor for predicting O on an entity */
+    int ensemble;              /* perceptrons (seeds seed..) averaged */
+    int memory;                /* document-memory features (jackknifed) */
     int tune_o_bias;           /* pick o_bias on dev from a small grid */
     const char *command;       /* recorded in PROV */
 } ner_train_opts;
@@ -158,5 +167,19 @@ typedef struct ner_clust_opts {
 
 void ner_clust_opts_init(ner_clust_opts *o);
 rasd_status ner_clust_train(const ner_clust_opts *o, buf *log);
+
+/* ---- automatic entity lexicon from tagged news (ner_autolex.c) */
+typedef struct ner_autolex_opts {
+    const char *const *inputs; /* JSONL / txt files (.zst ok) */
+    size_t n_inputs;
+    const char *model_path;    /* tagger used to tag them */
+    const char *out_path;      /* autolex.tsv */
+    size_t max_docs;           /* 0: all */
+    size_t min_count;          /* words seen fewer times are left out */
+    const char *command;
+} ner_autolex_opts;
+
+void ner_autolex_opts_init(ner_autolex_opts *o);
+rasd_status ner_autolex_build(const ner_autolex_opts *o, buf *log);
 
 #endif

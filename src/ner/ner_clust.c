@@ -157,7 +157,10 @@ static rasd_status clust_read(const ner_clust_opts *o, wtab *t, stream *s,
                               size_t *docs, buf *log)
 {
     rasd_ctx *ctx = NULL;
-    rasd_status st = rasd_ctx_new(NULL, &ctx);
+    rasd_config cfg;
+    rasd_config_init(&cfg);
+    cfg.text_only = 1;   /* reading and tokenising only: no models needed */
+    rasd_status st = rasd_ctx_new(&cfg, &ctx);
     for (size_t f = 0; f < o->n_inputs && !st; f++) {
         rasd_reader *r = NULL;
         if ((st = rasd_reader_open(ctx, o->inputs[f], RASD_FMT_AUTO, &r)))

@@ -300,6 +300,8 @@ static void feat_word(const ner_model *m, const ner_word *wd, ner_tok *t)
             t->cc = ls->c_coarse;
         }
         t->gb |= ls->gaz;
+        if (!t->al)
+            t->al = ls->autolex;
         if (ls->maxph >= 2 && np < 2) {
             t->ph[np] = h;
             t->phm[np++] = ls->maxph;
@@ -353,7 +355,7 @@ enum {
     T_PRE, T_SUF, T_AP1, T_AP2, T_AP3, T_AS1, T_AS2, T_AS3, T_SH0,
     T_SHM1, T_SHP1, T_LEN, T_CF0, T_CC0, T_CFM1, T_CFP1, T_CCM1, T_CCP1,
     T_CCM1_0, T_CC0_P1, T_BIM1, T_BIP1, T_GB, T_GI, T_GM1, T_GP1,
-    T_S0_SHP, T_CF0_W0M1, T_CG
+    T_S0_SHP, T_CF0_W0M1, T_CG, T_AL0, T_ALM1, T_ALP1, T_MEM0, T_MEMM1, T_MEMP1, T_MEM0_CC
 };
 
 #define BOS_H 0x5151515151515151ull
@@ -432,6 +434,17 @@ size_t ner_features(const ner_tok *t, size_t n, size_t i, uint64_t *f)
     f[k++] = feat_f(T_BIP1, ner_mix(c->w) ^ feat_w(t, n, i, 1));
     f[k++] = feat_f(T_S0_SHP, c->stem ^ shp);
     f[k++] = feat_f(T_CF0_W0M1, ner_mix(feat_w(t, n, i, -1)) ^ c->cf);
+    if (c->mem || (p && p->mem) || (q && q->mem)) {
+        f[k++] = feat_f(T_MEM0, c->mem);
+        f[k++] = feat_f(T_MEMM1, p ? p->mem : 0xFF);
+        f[k++] = feat_f(T_MEMP1, q ? q->mem : 0xFE);
+        f[k++] = feat_f(T_MEM0_CC, (uint64_t)c->mem << 16 | c->cc);
+    }
+    if (c->al || (p && p->al) || (q && q->al)) {
+        f[k++] = feat_f(T_AL0, c->al);
+        f[k++] = feat_f(T_ALM1, p ? p->al : 0xFF);
+        f[k++] = feat_f(T_ALP1, q ? q->al : 0xFE);
+    }
     for (int g = 0; g < c->ncg; g++)
         f[k++] = feat_f(T_CG, c->cg[g]);
     feat_gaz(f, &k, T_GB, c->gb);

@@ -6,7 +6,7 @@
 #include "ner.h"
 
 #define NER_KIND "NER1"
-#define NER_VERSION 1u     /* bump when features or layout change */
+#define NER_VERSION 4u     /* bump when features or layout change */
 #define NER_MAX_KEY 64     /* bytes of a word used for features */
 #define NER_MAX_FEATS 96   /* features per token (upper bound) */
 #define NER_MAX_PHRASE 6   /* words in a gazetteer phrase */
@@ -27,7 +27,7 @@ typedef struct lex_slot {
     uint16_t c_fine, c_coarse; /* 0 = not clustered, else id + 1 */
     uint16_t gaz;
     uint8_t maxph;
-    uint8_t pad;
+    uint8_t autolex;           /* class from the automatic lexicon (0: none) */
 } lex_slot;
 
 /* Gazetteer phrases of 2+ words: chained hash -> classes. */
@@ -47,8 +47,10 @@ typedef struct ner_meta {
     uint32_t version, ntags;
     uint64_t lex_cap, phr_cap, w_cap, n_rows;
     float scale;      /* weight = int16 value / scale */
-    uint32_t pad;
+    uint32_t flags;   /* NER_F_* */
 } ner_meta;
+
+enum { NER_F_MEMORY = 1u << 0 };  /* trained with document-memory features */
 
 struct ner_model {
     void *mf;                  /* mfile, or NULL when built in memory */
@@ -64,6 +66,7 @@ struct ner_model {
     int32_t trans[NER_NTAGS + 1][NER_NTAGS]; /* row NER_NTAGS = start */
     const char *prov;
     size_t prov_len;
+    uint32_t flags;            /* NER_F_* */
 };
 
 /* Per-token analysis feeding the feature templates. */
@@ -76,6 +79,8 @@ typedef struct ner_tok {
     uint8_t ncg;
     uint16_t gb, gi;   /* gazetteer classes: phrase begins here / inside */
     uint8_t phm[2];    /* longest phrase for ph[k] (0: none) */
+    uint8_t al;        /* automatic-lexicon class */
+    uint8_t mem;       /* document-memory class (ner_mem_class) */
     uint8_t shape, len;
 } ner_tok;
 
@@ -101,6 +106,23 @@ uint64_t ner_feat_bias(void);   /* the feature every token has */
 
 const lex_slot *ner_lex_find(const ner_model *m, uint64_t key);
 
+/* ---- ner_mem.c: types given to recent words (see there) */
+#define NER_MEM_TOKENS 2048
+typedef struct ner_memory {
+    uint64_t *ring_key;
+    uint8_t *ring_type;
+    size_t head, len;
+    uint64_t *key;
+    uint16_t (*cnt)[NER_NTYPES];
+    size_t used;
+} ner_memory;
+
+rasd_status ner_mem_init(ner_memory *m);
+void ner_mem_free(ner_memory *m);
+void ner_mem_reset(ner_memory *m);
+uint8_t ner_mem_class(const ner_memory *m, uint64_t key);
+void ner_mem_add(ner_memory *m, const ner_tok *t, const uint8_t *tags, size_t n);
+
 /* ---- ner.c */
 /* Viterbi over int32 emission scores em[n][NER_NTAGS]; bp scratch n*NTAGS. */
 void ner_viterbi(const int32_t (*trans)[NER_NTAGS], const int32_t *em,
@@ -113,12 +135,13 @@ typedef struct ner_lexicon {
     uint64_t lex_cap;
     phr_slot *phr;
     uint64_t phr_cap;
-    size_t n_words, n_phrases, n_clustered;
+    size_t n_words, n_phrases, n_clustered, n_autolex;
     buf prov;      /* what went in, for PROV */
 } ner_lexicon;
 
 rasd_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir,
-                              const char *clusters_path);
+                              const char *clusters_path,
+                              const char *autolex_path);
 void ner_lexicon_free(ner_lexicon *lx);
 
 #endif

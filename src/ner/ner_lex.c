@@ -10,7 +10,9 @@
  * feminine and definite forms are added (سوري: سوريه، السوري، السوريه).
  *
  * Clusters format: '#' comment lines (provenance), then
- * `word<TAB>fine<TAB>coarse` with the word as a folded key. */
+ * `word<TAB>fine<TAB>coarse` with the word as a folded key.
+ * Automatic lexicon (ner_autolex.c): '#' lines, then
+ * `word<TAB>n<TAB>O<TAB>PERS<TAB>LOC<TAB>ORG<TAB>MISC` counts. */
 #include "ner_int.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -217,8 +219,55 @@ static rasd_status lex_read_clusters(ner_lexicon *lx, const char *path)
     return RASD_OK;
 }
 
+/* Dominant entity type and its share -> class 1..12; 13: mostly O. */
+static uint8_t lex_autolex_class(const unsigned long long c[NER_NTYPES])
+{
+    unsigned long long n = 0;
+    int best = NER_PERS;
+    for (int k = 0; k < NER_NTYPES; k++)
+        n += c[k];
+    for (int k = NER_PERS; k < NER_NTYPES; k++)
+        if (c[k] > c[best])
+            best = k;
+    double r = n ? (double)c[best] / (double)n : 0;
+    int bin = r >= 0.6 ? 3 : r >= 0.3 ? 2 : r >= 0.1 ? 1 : 0;
+    return (uint8_t)(bin ? 1 + (best - 1) * 3 + (bin - 1) : 13);
+}
+
+static rasd_status lex_read_autolex(ner_lexicon *lx, const char *path)
+{
+    char *data = NULL;
+    size_t len = 0;
+    rasd_status st = file_read_all(path, &data, &len, (size_t)256 << 20);
+    if (st)
+        return st;
+    for (size_t p = 0; p < len;) {
+        const char *e = memchr(data + p, '\n', len - p);
+        size_t ll = e ? (size_t)(e - (data + p)) : len - p;
+        const char *line = data + p, *t1 = memchr(line, '\t', ll);
+        unsigned long long n, c[NER_NTYPES];
+        if (ll > 0 && line[0] != '#' && t1 &&
+            sscanf(t1 + 1, "%llu\t%llu\t%llu\t%llu\t%llu\t%llu", &n, &c[0], &c[1],
+                   &c[2], &c[3], &c[4]) == 6) {
+            size_t wl = (size_t)(t1 - line);
+            lex_slot *s = lex_get(lx, ner_hash(line, wl < NER_MAX_KEY ? wl : NER_MAX_KEY));
+            if (!s) {
+                free(data);
+                return RASD_ERR_NOMEM;
+            }
+            s->autolex = lex_autolex_class(c);
+            lx->n_autolex++;
+        }
+        p += ll + 1;
+    }
+    buf_printf(&lx->prov, "autolex %s: %zu words, fnv64 %016llx\n", path,
+               lx->n_autolex, (unsigned long long)hash_bytes(data, len));
+    free(data);
+    return RASD_OK;
+}
+
 rasd_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir,
-                              const char *clusters_path)
+                              const char *clusters_path, const char *autolex_path)
 {
     memset(lx, 0, sizeof *lx);
     buf_init(&lx->prov);
@@ -232,6 +281,8 @@ rasd_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir,
         st = lex_read_gaz(lx, gaz_dir, c);
     if (!st && clusters_path)
         st = lex_read_clusters(lx, clusters_path);
+    if (!st && autolex_path)
+        st = lex_read_autolex(lx, autolex_path);
     if (!st && lx->prov.oom)
         st = err_set(RASD_ERR_NOMEM, "out of memory (lexicon)");
     return st;

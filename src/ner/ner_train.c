@@ -22,6 +22,8 @@ void ner_train_opts_init(ner_train_opts *o)
     o->epochs = 12;
     o->seed = 1;
     o->min_count = 1;
+    o->miss_cost = 1;
+    o->ensemble = 1;
 }
 
 /* ---- feature map: u64 hash -> dense index */
@@ -103,14 +105,10 @@ static uint8_t train_fix_gold(int prev, int g)
     return (uint8_t)(ner_bio_allowed(prev, g) ? g : g - 1);
 }
 
-/* Featurise sentences [a, b) of c. With `add`, new features enter the map
- * and are counted; otherwise unknown features become -1. Rows are the map
- * indices (1-based) until train_renumber. */
-static rasd_status train_featurise(const ner_model *lm, const ner_corpus *c,
-                                   size_t a, size_t b, fmap *fm, int add,
-                                   fdata *d)
+static rasd_status train_fdata_alloc(fdata *d, const ner_corpus *c, size_t a,
+                                     size_t b, size_t *cap)
 {
-    size_t nt = 0, cap = 0;
+    size_t nt = 0;
     for (size_t s = a; s < b; s++)
         nt += c->s[s].n;
     d->n_sent = b - a;
@@ -118,28 +116,43 @@ static rasd_status train_featurise(const ner_model *lm, const ner_corpus *c,
     d->sent_off = malloc((d->n_sent + 1) * sizeof *d->sent_off);
     d->tok_off = malloc((nt + 1) * sizeof *d->tok_off);
     d->gold = malloc(nt ? nt : 1);
-    cap = nt * 40 + 64;
-    d->feat = malloc(cap * sizeof *d->feat);
-    ner_tok *tk = malloc(NER_MAX_CHUNK * sizeof *tk);
-    if (!d->sent_off || !d->tok_off || !d->gold || !d->feat || !tk) {
-        free(tk);
+    *cap = nt * 40 + 64;
+    d->feat = malloc(*cap * sizeof *d->feat);
+    if (!d->sent_off || !d->tok_off || !d->gold || !d->feat)
         return err_set(RASD_ERR_NOMEM, "out of memory (features)");
-    }
+    return RASD_OK;
+}
+
+/* Featurise sentences [a, b) of c. With `add`, new features enter the map
+ * and are counted; otherwise unknown features become -1. Rows are the map
+ * indices (1-based) until train_apply_remap. `mem` (may be NULL) gives the
+ * document-memory class of each token. */
+static rasd_status train_featurise(const ner_model *lm, const ner_corpus *c,
+                                   size_t a, size_t b, fmap *fm, int add,
+                                   const uint8_t *mem, fdata *d)
+{
+    size_t cap;
+    rasd_status st = train_fdata_alloc(d, c, a, b, &cap);
+    ner_tok *tk = malloc(NER_MAX_CHUNK * sizeof *tk);
+    if (!st && !tk)
+        st = err_set(RASD_ERR_NOMEM, "out of memory (features)");
     size_t ti = 0, fi = 0;
     uint64_t f[NER_MAX_FEATS];
-    for (size_t s = a; s < b; s++) {
+    for (size_t s = a; s < b && !st; s++) {
         const ner_sent *se = &c->s[s];
         d->sent_off[s - a] = ti;
         ner_analyze(lm, se->norm, se->n, tk);
-        for (size_t i = 0; i < se->n; i++, ti++) {
+        for (size_t i = 0; mem && i < se->n; i++)
+            tk[i].mem = mem[ti + i];
+        for (size_t i = 0; i < se->n && !st; i++, ti++) {
             d->gold[ti] = train_fix_gold(i ? d->gold[ti - 1] : -1, se->gold[i]);
             d->tok_off[ti] = fi;
             size_t k = ner_features(tk, se->n, i, f);
             if (fi + k > cap) {
                 int32_t *nf = realloc(d->feat, (cap *= 2) * sizeof *nf);
                 if (!nf) {
-                    free(tk);
-                    return err_set(RASD_ERR_NOMEM, "out of memory (features)");
+                    st = err_set(RASD_ERR_NOMEM, "out of memory (features)");
+                    break;
                 }
                 d->feat = nf;
             }
@@ -147,8 +160,8 @@ static rasd_status train_featurise(const ner_model *lm, const ner_corpus *c,
                 uint64_t sl = fmap_slot(fm, f[j], add);
                 if (sl == UINT64_MAX) {
                     if (add) {
-                        free(tk);
-                        return RASD_ERR_NOMEM;
+                        st = err_set(RASD_ERR_NOMEM, "out of memory (feature map)");
+                        break;
                     }
                     d->feat[fi++] = -1;
                     continue;
@@ -158,10 +171,12 @@ static rasd_status train_featurise(const ner_model *lm, const ner_corpus *c,
             }
         }
     }
-    d->sent_off[d->n_sent] = ti;
-    d->tok_off[ti] = fi;
+    if (!st) {
+        d->sent_off[d->n_sent] = ti;
+        d->tok_off[ti] = fi;
+    }
     free(tk);
-    return RASD_OK;
+    return st;
 }
 
 /* Map 1-based map indices to dense rows of features seen min_count times;
@@ -286,11 +301,22 @@ static void train_update(percep *p, const fdata *d, size_t t0, size_t n,
 static void train_average(const percep *p, float *aw, double (*atr)[NER_NTAGS])
 {
     size_t n = p->rows * NER_NTAGS;
+    double c = p->c > 0 ? p->c : 1;
     for (size_t i = 0; i < n; i++)
-        aw[i] = p->w[i] - (float)(p->u[i] / p->c);
+        aw[i] = p->w[i] - (float)(p->u[i] / c);
     for (int a = 0; a <= NER_NTAGS; a++)
         for (int b = 0; b < NER_NTAGS; b++)
-            atr[a][b] = p->tw[a][b] - p->tu[a][b] / p->c;
+            atr[a][b] = p->tw[a][b] - p->tu[a][b] / c;
+}
+
+static void train_reset(percep *p)
+{
+    size_t nw = p->rows * NER_NTAGS;
+    memset(p->w, 0, nw * sizeof *p->w);
+    memset(p->u, 0, nw * sizeof *p->u);
+    memset(p->tw, 0, sizeof p->tw);
+    memset(p->tu, 0, sizeof p->tu);
+    p->c = 0;
 }
 
 typedef struct scratch {
@@ -306,6 +332,8 @@ static double train_eval(const float *w, double (*tr)[NER_NTAGS],
     memset(&score, 0, sizeof score);
     for (size_t s = 0; s < d->n_sent; s++) {
         size_t t0 = d->sent_off[s], n = d->sent_off[s + 1] - t0;
+        if (!n)
+            continue;
         train_emit(w, d, t0, n, sc->em);
         train_viterbi(tr, sc->em, n, sc->bp, sc->pred);
         ner_score_add(&score, c->s[s0 + s].gold, sc->pred, n);
@@ -321,18 +349,36 @@ static uint64_t train_rand(uint64_t *s)
     return ner_mix(*s);
 }
 
-static void train_epoch(percep *p, const fdata *d, size_t *order, uint64_t *rng,
-                        scratch *sc)
+/* Cost-augmented decoding: every wrong tag looks better by `margin`
+ * (missing an entity costs more: `margin * miss`), so updates continue until
+ * the gold sequence wins by a margin. */
+static void train_augment(double *em, const uint8_t *gold, size_t n,
+                          double margin, double miss)
 {
-    for (size_t i = d->n_sent; i > 1; i--) {   /* Fisher-Yates */
+    for (size_t i = 0; i < n; i++)
+        for (int t = 0; t < NER_NTAGS; t++)
+            if (t != gold[i])
+                em[i * NER_NTAGS + t] +=
+                    margin * (gold[i] != NER_O && t == NER_O ? miss : 1);
+}
+
+/* One pass over the sentences order[0..n_order), shuffled first. */
+static void train_epoch(percep *p, const fdata *d, size_t *order, size_t n_order,
+                        uint64_t *rng, scratch *sc, double margin, double miss)
+{
+    for (size_t i = n_order; i > 1; i--) {   /* Fisher-Yates */
         size_t j = (size_t)(train_rand(rng) % i);
         size_t t = order[i - 1];
         order[i - 1] = order[j], order[j] = t;
     }
-    for (size_t k = 0; k < d->n_sent; k++) {
+    for (size_t k = 0; k < n_order; k++) {
         size_t s = order[k], t0 = d->sent_off[s], n = d->sent_off[s + 1] - t0;
+        if (!n)
+            continue;
         p->c += 1;
         train_emit(p->w, d, t0, n, sc->em);
+        if (margin > 0)
+            train_augment(sc->em, d->gold + t0, n, margin, miss);
         train_viterbi(p->tw, sc->em, n, sc->bp, sc->pred);
         if (memcmp(sc->pred, d->gold + t0, n) != 0)
             train_update(p, d, t0, n, sc->pred);
@@ -352,11 +398,8 @@ static float train_maxabs(const float *aw, size_t n, double (*atr)[NER_NTAGS])
     return (float)mx;
 }
 
-static rasd_status train_build(const float *aw, double (*atr)[NER_NTAGS],
-                               size_t rows, const uint64_t *keys,
-                               const ner_lexicon *lx, ner_model *m, ner_meta *mt)
+static size_t train_kept_rows(const float *aw, size_t rows, float scale)
 {
-    float scale = 32000.0f / train_maxabs(aw, rows * NER_NTAGS, atr);
     size_t kept = 0;
     for (size_t r = 0; r < rows; r++)
         for (int t = 0; t < NER_NTAGS; t++)
@@ -364,6 +407,16 @@ static rasd_status train_build(const float *aw, double (*atr)[NER_NTAGS],
                 kept++;
                 break;
             }
+    return kept;
+}
+
+static rasd_status train_build(const float *aw, double (*atr)[NER_NTAGS],
+                               size_t rows, const uint64_t *keys,
+                               const ner_lexicon *lx, uint32_t flags,
+                               ner_model *m, ner_meta *mt)
+{
+    float scale = 32000.0f / train_maxabs(aw, rows * NER_NTAGS, atr);
+    size_t kept = train_kept_rows(aw, rows, scale);
     uint64_t cap = 16;
     while (cap < kept * 2)
         cap *= 2;
@@ -396,6 +449,7 @@ static rasd_status train_build(const float *aw, double (*atr)[NER_NTAGS],
     m->phr = lx->phr, m->phr_mask = lx->phr_cap - 1;
     m->wk = wk, m->w_mask = cap - 1;
     m->rows = q, m->n_rows = kept;
+    m->flags = flags;
     for (int a = 0; a <= NER_NTAGS; a++)
         for (int b = 0; b < NER_NTAGS; b++)
             m->trans[a][b] = (int32_t)lrint(atr[a][b] * scale);
@@ -403,6 +457,7 @@ static rasd_status train_build(const float *aw, double (*atr)[NER_NTAGS],
     mt->version = NER_VERSION, mt->ntags = NER_NTAGS;
     mt->lex_cap = lx->lex_cap, mt->phr_cap = lx->phr_cap;
     mt->w_cap = cap, mt->n_rows = kept, mt->scale = scale;
+    mt->flags = flags;
     return RASD_OK;
 }
 
@@ -432,7 +487,8 @@ static rasd_status train_write(const ner_model *m, const ner_meta *mt,
     return st;
 }
 
-/* Dev scores through the runtime path (quantised model, ner_tag_words). */
+/* Dev scores through the runtime path (quantised model, ner_tag_words, one
+ * work space for the whole dev stream so document memory behaves as in use). */
 static rasd_status train_eval_runtime(const ner_model *m, const ner_corpus *c,
                                       size_t s0, size_t s1, ner_score *sc)
 {
@@ -514,18 +570,29 @@ static rasd_status trainer_data(trainer *t)
     return RASD_OK;
 }
 
-static rasd_status trainer_features(trainer *t)
+static rasd_status trainer_lexicon(trainer *t)
 {
-    rasd_status st = ner_lexicon_build(&t->lx, t->o->gaz_dir, t->o->clusters_path);
+    rasd_status st = ner_lexicon_build(&t->lx, t->o->gaz_dir, t->o->clusters_path,
+                                       t->o->autolex_path);
     if (st)
         return st;
     t->lm.lex = t->lx.lex, t->lm.lex_mask = t->lx.lex_cap - 1;
     t->lm.phr = t->lx.phr, t->lm.phr_mask = t->lx.phr_cap - 1;
-    tlog(t, "lexicon: %zu words (%zu clustered), %zu phrases\n", t->lx.n_words,
-         t->lx.n_clustered, t->lx.n_phrases);
-    if ((st = train_featurise(&t->lm, &t->tr, 0, t->n_train, &t->fm, 1, &t->td)))
+    tlog(t, "lexicon: %zu words (%zu clustered, %zu autolex), %zu phrases\n",
+         t->lx.n_words, t->lx.n_clustered, t->lx.n_autolex, t->lx.n_phrases);
+    return RASD_OK;
+}
+
+/* Featurise train and dev (with document-memory classes when given). */
+static rasd_status trainer_features(trainer *t, const uint8_t *mem_tr,
+                                    const uint8_t *mem_dev)
+{
+    rasd_status st;
+    if ((st = train_featurise(&t->lm, &t->tr, 0, t->n_train, &t->fm, 1, mem_tr,
+                              &t->td)))
         return st;
-    if ((st = train_featurise(&t->lm, t->devc, t->dev0, t->dev1, &t->fm, 0, &t->dd)))
+    if ((st = train_featurise(&t->lm, t->devc, t->dev0, t->dev1, &t->fm, 0,
+                              mem_dev, &t->dd)))
         return st;
     t->keys = malloc((t->fm.n + 1) * sizeof *t->keys);
     t->remap = malloc((t->fm.n + 1) * sizeof *t->remap);
@@ -549,7 +616,7 @@ static rasd_status trainer_alloc(trainer *t)
     t->sc.em = malloc(NER_MAX_CHUNK * NER_NTAGS * sizeof(double));
     t->sc.bp = malloc(NER_MAX_CHUNK * NER_NTAGS);
     t->sc.pred = malloc(NER_MAX_CHUNK);
-    t->order = malloc(t->td.n_sent * sizeof *t->order);
+    t->order = malloc((t->td.n_sent + 1) * sizeof *t->order);
     if (!t->p.w || !t->p.u || !t->aw || !t->sc.em || !t->sc.bp || !t->sc.pred ||
         !t->order)
         return err_set(RASD_ERR_NOMEM, "out of memory (weights)");
@@ -558,21 +625,77 @@ static rasd_status trainer_alloc(trainer *t)
     return RASD_OK;
 }
 
-static void trainer_run(trainer *t, double *best_f1, int *best_epoch)
+/* Release what trainer_features and trainer_alloc made (for a second round). */
+static void trainer_release(trainer *t)
 {
-    uint64_t rng = t->o->seed;
+    fdata_free(&t->td);
+    fdata_free(&t->dd);
+    free(t->p.w), free(t->p.u), free(t->aw), free(t->keys), free(t->remap);
+    free(t->sc.em), free(t->sc.bp), free(t->sc.pred), free(t->order);
+    t->p.w = t->p.u = t->aw = NULL;
+    t->keys = NULL, t->remap = NULL, t->order = NULL;
+    t->sc.em = NULL, t->sc.bp = t->sc.pred = NULL;
+}
+
+static void trainer_member(trainer *t, uint64_t seed, double *best_f1,
+                           int *best_epoch)
+{
+    uint64_t rng = seed;
     clock_t c0 = clock();
-    *best_f1 = -1, *best_epoch = 0;
+    train_reset(&t->p);
+    for (size_t i = 0; i < t->td.n_sent; i++)
+        t->order[i] = i;
     for (int e = 1; e <= t->o->epochs; e++) {
-        train_epoch(&t->p, &t->td, t->order, &rng, &t->sc);
+        train_epoch(&t->p, &t->td, t->order, t->td.n_sent, &rng, &t->sc,
+                    t->o->margin, t->o->miss_cost);
+        if (e < t->o->epochs && !t->log)
+            continue;
         train_average(&t->p, t->aw, t->atr);
         double f1 = t->dd.n_sent ? train_eval(t->aw, t->atr, &t->dd, t->devc,
                                               t->dev0, &t->sc, NULL) : 0;
         if (f1 > *best_f1)
             *best_f1 = f1, *best_epoch = e;
-        tlog(t, "epoch %2d: dev micro-F1 %.4f (%.1f s)\n", e, f1,
+        tlog(t, "seed %llu epoch %2d: dev micro-F1 %.4f (%.1f s)\n",
+             (unsigned long long)seed, e, f1,
              (double)(clock() - c0) / CLOCKS_PER_SEC);
     }
+}
+
+/* Train o->ensemble perceptrons with consecutive seeds and average their
+ * averaged weights: the sentence order matters a lot on a corpus this
+ * small, and the mean of several orders is steadier than any one. */
+static rasd_status trainer_run(trainer *t, double *best_f1, int *best_epoch)
+{
+    int k = t->o->ensemble > 1 ? t->o->ensemble : 1;
+    size_t nw = t->p.rows * NER_NTAGS;
+    float *sum = k > 1 ? calloc(nw ? nw : 1, sizeof *sum) : NULL;
+    double tsum[NER_NTAGS + 1][NER_NTAGS];
+    if (k > 1 && !sum)
+        return err_set(RASD_ERR_NOMEM, "out of memory (ensemble)");
+    memset(tsum, 0, sizeof tsum);
+    *best_f1 = -1, *best_epoch = 0;
+    for (int m = 0; m < k; m++) {
+        trainer_member(t, t->o->seed + (uint64_t)m, best_f1, best_epoch);
+        if (k == 1)
+            break;
+        for (size_t i = 0; i < nw; i++)
+            sum[i] += t->aw[i];
+        for (int a = 0; a <= NER_NTAGS; a++)
+            for (int b = 0; b < NER_NTAGS; b++)
+                tsum[a][b] += t->atr[a][b];
+    }
+    if (k > 1) {
+        for (size_t i = 0; i < nw; i++)
+            t->aw[i] = sum[i] / (float)k;
+        for (int a = 0; a <= NER_NTAGS; a++)
+            for (int b = 0; b < NER_NTAGS; b++)
+                t->atr[a][b] = tsum[a][b] / k;
+        if (t->dd.n_sent)
+            tlog(t, "ensemble of %d: dev micro-F1 %.4f\n", k,
+                 train_eval(t->aw, t->atr, &t->dd, t->devc, t->dev0, &t->sc, NULL));
+    }
+    free(sum);
+    return RASD_OK;
 }
 
 /* Shift the bias feature's O weight: trades precision for recall. */
@@ -605,16 +728,112 @@ static void trainer_o_bias(trainer *t)
     t->o_bias = best;
 }
 
+/* ---- document memory: jackknifed predictions give realistic memory
+ * features for training (a model never sees its own training labels as
+ * "earlier predictions"). */
+
+#define NER_JK_FOLDS 5
+
+/* Mean of o->ensemble perceptrons trained on the sentences subset[0..n). */
+static void trainer_fit(trainer *t, const size_t *subset, size_t n, float *aw,
+                        double (*atr)[NER_NTAGS])
+{
+    int k = t->o->ensemble > 1 ? t->o->ensemble : 1;
+    size_t nw = t->p.rows * NER_NTAGS;
+    memset(aw, 0, nw * sizeof *aw);
+    memset(atr, 0, sizeof(double) * (NER_NTAGS + 1) * NER_NTAGS);
+    for (int m = 0; m < k; m++) {
+        uint64_t rng = t->o->seed + (uint64_t)m;
+        train_reset(&t->p);
+        memcpy(t->order, subset, n * sizeof *subset);
+        for (int e = 0; e < t->o->epochs; e++)
+            train_epoch(&t->p, &t->td, t->order, n, &rng, &t->sc, t->o->margin,
+                        t->o->miss_cost);
+        train_average(&t->p, t->aw, t->atr);
+        for (size_t i = 0; i < nw; i++)
+            aw[i] += t->aw[i] / (float)k;
+        for (int a = 0; a <= NER_NTAGS; a++)
+            for (int b = 0; b < NER_NTAGS; b++)
+                atr[a][b] += t->atr[a][b] / k;
+    }
+}
+
+static void trainer_predict(const float *aw, double (*atr)[NER_NTAGS],
+                            const fdata *d, size_t s, scratch *sc, uint8_t *out)
+{
+    size_t t0 = d->sent_off[s], n = d->sent_off[s + 1] - t0;
+    if (!n)
+        return;
+    train_emit(aw, d, t0, n, sc->em);
+    train_viterbi(atr, sc->em, n, sc->bp, out + t0);
+}
+
+/* Memory class of every token of sentences [a, b) given predicted tags. */
+static rasd_status trainer_memclasses(trainer *t, const ner_corpus *c, size_t a,
+                                      size_t b, const uint8_t *pred, uint8_t *mem)
+{
+    ner_memory mm;
+    rasd_status st = ner_mem_init(&mm);
+    ner_tok *tk = malloc(NER_MAX_CHUNK * sizeof *tk);
+    if (!st && !tk)
+        st = err_set(RASD_ERR_NOMEM, "out of memory");
+    for (size_t s = a, ti = 0; s < b && !st; s++) {
+        const ner_sent *se = &c->s[s];
+        ner_analyze(&t->lm, se->norm, se->n, tk);
+        for (size_t i = 0; i < se->n; i++)
+            mem[ti + i] = ner_mem_class(&mm, tk[i].stem);
+        ner_mem_add(&mm, tk, pred + ti, se->n);
+        ti += se->n;
+    }
+    free(tk);
+    ner_mem_free(&mm);
+    return st;
+}
+
+static rasd_status trainer_memory(trainer *t, uint8_t **mem_tr, uint8_t **mem_dev)
+{
+    size_t ns = t->td.n_sent, nw = t->p.rows * NER_NTAGS;
+    uint8_t *ptr = calloc(t->td.n_tok + 1, 1), *pdv = calloc(t->dd.n_tok + 1, 1);
+    float *aw = malloc((nw ? nw : 1) * sizeof *aw);
+    size_t *sub = malloc((ns + 1) * sizeof *sub);
+    double atr[NER_NTAGS + 1][NER_NTAGS];
+    *mem_tr = malloc(t->td.n_tok + 1);
+    *mem_dev = malloc(t->dd.n_tok + 1);
+    rasd_status st = RASD_OK;
+    if (!ptr || !pdv || !aw || !sub || !*mem_tr || !*mem_dev)
+        st = err_set(RASD_ERR_NOMEM, "out of memory (jackknife)");
+    for (size_t f = 0; f < NER_JK_FOLDS && !st; f++) {
+        size_t lo = ns * f / NER_JK_FOLDS, hi = ns * (f + 1) / NER_JK_FOLDS, n = 0;
+        for (size_t s = 0; s < ns; s++)
+            if (s < lo || s >= hi)
+                sub[n++] = s;
+        trainer_fit(t, sub, n, aw, atr);
+        for (size_t s = lo; s < hi; s++)
+            trainer_predict(aw, atr, &t->td, s, &t->sc, ptr);
+    }
+    if (!st) {   /* dev: predictions of a model trained on all of train */
+        for (size_t s = 0; s < ns; s++)
+            sub[s] = s;
+        trainer_fit(t, sub, ns, aw, atr);
+        for (size_t s = 0; s < t->dd.n_sent; s++)
+            trainer_predict(aw, atr, &t->dd, s, &t->sc, pdv);
+        st = trainer_memclasses(t, &t->tr, 0, t->n_train, ptr, *mem_tr);
+    }
+    if (!st)
+        st = trainer_memclasses(t, t->devc, t->dev0, t->dev1, pdv, *mem_dev);
+    if (!st)
+        tlog(t, "document memory: %d-fold jackknifed tags\n", NER_JK_FOLDS);
+    free(ptr), free(pdv), free(aw), free(sub);
+    return st;
+}
+
 static void trainer_free(trainer *t)
 {
     ner_corpus_free(&t->tr);
     ner_corpus_free(&t->dv);
     ner_lexicon_free(&t->lx);
     fmap_free(&t->fm);
-    fdata_free(&t->td);
-    fdata_free(&t->dd);
-    free(t->p.w), free(t->p.u), free(t->aw), free(t->keys), free(t->remap);
-    free(t->sc.em), free(t->sc.bp), free(t->sc.pred), free(t->order);
+    trainer_release(t);
 }
 
 static void trainer_prov(trainer *t, buf *prov, const ner_meta *mt,
@@ -627,16 +846,70 @@ static void trainer_prov(trainer *t, buf *prov, const ner_meta *mt,
                o->train_path, t->n_train, t->tr.n, t->dev1 - t->dev0,
                o->dev_path ? " from separate file" :
                t->dev1 > t->dev0 ? " (last part, held out)" : "");
-    buf_printf(prov, "epochs %d, seed %llu, min count %d, O bias %.2f, rows %llu, "
-               "scale %g\n", o->epochs, (unsigned long long)o->seed, o->min_count,
-               t->o_bias,
-               (unsigned long long)mt->n_rows, (double)mt->scale);
+    buf_printf(prov, "document memory: %s\n", o->memory ? "yes" : "no");
+    buf_printf(prov, "epochs %d, seed %llu, ensemble %d, margin %.2f, miss cost "
+               "%.2f, min count %d, O bias %.2f, rows %llu, scale %g\n", o->epochs,
+               (unsigned long long)o->seed, o->ensemble, o->margin, o->miss_cost,
+               o->min_count, t->o_bias, (unsigned long long)mt->n_rows,
+               (double)mt->scale);
     buf_put(prov, t->lx.prov.data, t->lx.prov.len);
     if (t->dev1 > t->dev0)
         buf_printf(prov, "dev micro-F1 %.4f\n", ner_score_micro_f1(sc));
     buf_puts(prov, "sources: ANERcorp (Benajiba et al. 2007; CAMeL Lab train "
              "split; research use); gazetteers curated for rasd; clusters "
-             "learnt by rasd from the ANT corpus v2.1 (Apache-2.0)\n");
+             "and automatic lexicon learnt by rasd from the ANT corpus v2.1 "
+             "(Apache-2.0)\n");
+}
+
+static rasd_status trainer_prepare(trainer *t)
+{
+    rasd_status st = trainer_data(t);
+    if (!st)
+        st = trainer_lexicon(t);
+    if (!st)
+        st = trainer_features(t, NULL, NULL);
+    if (!st)
+        st = trainer_alloc(t);
+    if (!st && t->o->memory) {   /* second round, with memory features */
+        uint8_t *mtr = NULL, *mdv = NULL;
+        st = trainer_memory(t, &mtr, &mdv);
+        trainer_release(t);
+        if (!st)
+            st = trainer_features(t, mtr, mdv);
+        if (!st)
+            st = trainer_alloc(t);
+        free(mtr), free(mdv);
+    }
+    return st;
+}
+
+static rasd_status trainer_finish(trainer *t, buf *log)
+{
+    const ner_train_opts *o = t->o;
+    ner_model m;
+    ner_meta mt;
+    ner_score sc;
+    memset(&sc, 0, sizeof sc);
+    memset(&m, 0, sizeof m);
+    rasd_status st = train_build(t->aw, t->atr, t->p.rows, t->keys, &t->lx,
+                                 o->memory ? NER_F_MEMORY : 0, &m, &mt);
+    if (!st && t->dev1 > t->dev0 &&
+        !(st = train_eval_runtime(&m, t->devc, t->dev0, t->dev1, &sc)) && log) {
+        buf_puts(log, "dev scores (quantised model):\n");
+        ner_score_report(&sc, log);
+    }
+    if (!st && o->out_path) {
+        buf prov;
+        buf_init(&prov);
+        trainer_prov(t, &prov, &mt, &sc);
+        st = train_write(&m, &mt, &prov, o->out_path);
+        buf_free(&prov);
+        tlog(t, "wrote %s: %llu weight rows\n", o->out_path,
+             (unsigned long long)mt.n_rows);
+    }
+    free(m.owned[0]);
+    free(m.owned[1]);
+    return st;
 }
 
 rasd_status ner_train(const ner_train_opts *o, buf *log)
@@ -646,43 +919,17 @@ rasd_status ner_train(const ner_train_opts *o, buf *log)
     t.o = o, t.log = log;
     if (!o || !o->train_path)
         return err_set(RASD_ERR_ARG, "ner_train: no training file");
-    rasd_status st = trainer_data(&t);
+    rasd_status st = trainer_prepare(&t);
+    double best = -1;
+    int best_e = 0;
     if (!st)
-        st = trainer_features(&t);
-    if (!st)
-        st = trainer_alloc(&t);
-    if (st) {
-        trainer_free(&t);
-        return st;
+        st = trainer_run(&t, &best, &best_e);
+    if (!st) {
+        tlog(&t, "best dev epoch %d (F1 %.4f); the model keeps epoch %d\n",
+             best_e, best, o->epochs);
+        trainer_o_bias(&t);
+        st = trainer_finish(&t, log);
     }
-    double best;
-    int best_e;
-    trainer_run(&t, &best, &best_e);
-    tlog(&t, "best dev epoch %d (F1 %.4f); the model keeps epoch %d\n", best_e,
-         best, o->epochs);
-    trainer_o_bias(&t);
-    ner_model m;
-    ner_meta mt;
-    ner_score sc;
-    memset(&sc, 0, sizeof sc);
-    memset(&m, 0, sizeof m);
-    st = train_build(t.aw, t.atr, t.p.rows, t.keys, &t.lx, &m, &mt);
-    if (!st && t.dev1 > t.dev0 &&
-        !(st = train_eval_runtime(&m, t.devc, t.dev0, t.dev1, &sc)) && log) {
-        buf_puts(log, "dev scores (quantised model):\n");
-        ner_score_report(&sc, log);
-    }
-    if (!st && o->out_path) {
-        buf prov;
-        buf_init(&prov);
-        trainer_prov(&t, &prov, &mt, &sc);
-        st = train_write(&m, &mt, &prov, o->out_path);
-        buf_free(&prov);
-        tlog(&t, "wrote %s: %llu weight rows\n", o->out_path,
-             (unsigned long long)mt.n_rows);
-    }
-    free(m.owned[0]);
-    free(m.owned[1]);
     trainer_free(&t);
     return st;
 }

@@ -4,6 +4,7 @@
  * U+0800 (ASCII, Latin, Arabic) are looked up in flat tables built once. */
 #include "text_int.h"
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -241,11 +242,26 @@ static void ctab_build(void)
 }
 
 static pthread_once_t ctab_once = PTHREAD_ONCE_INIT;
+static atomic_bool ctab_ready;
 
-void ctab_init(void) { pthread_once(&ctab_once, ctab_build); }
+static void ctab_build_all(void)
+{
+    ctab_build();
+    atomic_store_explicit(&ctab_ready, true, memory_order_release);
+}
+
+/* The flag spares text_class, called per code point by other stages, the
+ * cost of pthread_once. */
+void ctab_init(void)
+{
+    if (!atomic_load_explicit(&ctab_ready, memory_order_acquire))
+        pthread_once(&ctab_once, ctab_build_all);
+}
 
 cclass text_class(uint32_t cp)
 {
+    if (cp < CTAB_LO && atomic_load_explicit(&ctab_ready, memory_order_acquire))
+        return (cclass)ctab_class[cp];
     ctab_init();
     return ctab_cls(cp);
 }

@@ -476,20 +476,30 @@ static size_t tk_symbol(const tks *t, size_t i, uint32_t cp0)
 
 /* ---------------------------------------------------------- driver */
 
-/* A tatweel or mark run at i: does an Arabic letter follow it? */
-static bool tk_leads_arabic(const tks *t, size_t i)
-{
-    uint32_t cp;
-    size_t len;
-    size_t q = tk_run(t, i, M(CC_MARK) | M(CC_TATWEEL));
-    return tk_cls(t, q, &cp, &len) == CC_ARABIC && q < t->end;
-}
-
 static bool tk_arabic_mark(uint32_t cp)
 {
     if (cp < CTAB_LO)
         return ctab_fold[cp].flag == RASD_NORM_DIACRITICS;
     return cp >= 0x870 && cp <= 0x8FF;
+}
+
+/* A run of marks and tatweels at i with no letter before it: the start of
+ * an Arabic word when an Arabic letter follows; otherwise the whole run is
+ * one token (so the scan stays linear): punctuation when it starts with a
+ * tatweel (a dash: "I ـ لم"), no token at all (*kind = 0) for Arabic
+ * tashkeel typed after a space, OTHER for other marks. */
+static size_t tk_marks(const tks *t, size_t i, uint32_t cp, cclass c, rasd_token_kind *kind,
+                       unsigned *fl)
+{
+    uint32_t nx;
+    size_t len;
+    size_t q = tk_run(t, i, M(CC_MARK) | M(CC_TATWEEL));
+    if (q < t->end && tk_cls(t, q, &nx, &len) == CC_ARABIC) {
+        *kind = RASD_TOK_ARABIC;
+        return tk_arabic(t, i, fl);
+    }
+    *kind = c == CC_TATWEEL ? RASD_TOK_PUNCT : tk_arabic_mark(cp) ? 0 : RASD_TOK_OTHER;
+    return q;
 }
 
 /* One token starting at i (a code point that may start one). */
@@ -503,8 +513,8 @@ static size_t tk_one(tks *t, size_t i, uint32_t cp, cclass c, rasd_token_kind *k
         *kind = RASD_TOK_ARABIC;
         return tk_arabic(t, i, fl);
     case CC_TATWEEL:
-        *kind = tk_leads_arabic(t, i) ? RASD_TOK_ARABIC : RASD_TOK_PUNCT;
-        return *kind == RASD_TOK_ARABIC ? tk_arabic(t, i, fl) : tk_punct(t, i, fl);
+    case CC_MARK:
+        return tk_marks(t, i, cp, c, kind, fl);
     case CC_LATIN:
         *kind = RASD_TOK_LATIN;
         e = i + 1 < t->end && t->s[i + 1] == '.' ? tk_abbrev(t, i, CC_LATIN, fl) : 0;
@@ -536,9 +546,6 @@ static size_t tk_one(tks *t, size_t i, uint32_t cp, cclass c, rasd_token_kind *k
     case CC_LETTER:
         *kind = RASD_TOK_OTHER;
         return tk_run(t, i, OTH_MASK);
-    case CC_MARK:
-        *kind = tk_leads_arabic(t, i) ? RASD_TOK_ARABIC : RASD_TOK_OTHER;
-        return *kind == RASD_TOK_ARABIC ? tk_arabic(t, i, fl) : tk_run(t, i, M(CC_MARK));
     default: {
         size_t len;
         tk_cp(t, i, &len);
@@ -564,15 +571,15 @@ rasd_status text_tokenize(const char *text, size_t start, size_t end, unsigned n
             i += len;
             continue;
         }
-        if (c == CC_MARK && tk_arabic_mark(cp) && !tk_leads_arabic(&t, i)) {
-            i = tk_run(&t, i, M(CC_MARK)); /* tashkeel typed after a space */
-            continue;
-        }
         rasd_token_kind kind;
         unsigned fl = 0;
         size_t e = tk_one(&t, i, cp, c, &kind, &fl);
         if (e <= i)
             e = i + len; /* cannot happen; guarantees progress */
+        if (!kind) { /* skipped: stray tashkeel */
+            i = e;
+            continue;
+        }
         if (kind != RASD_TOK_ARABIC && kind != RASD_TOK_LATIN)
             e = tk_run(&t, e, M(CC_MARK)); /* stray marks stay with their base */
         if (!tk_emit(&t, i, e, kind, fl))

@@ -57,18 +57,32 @@ size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
     *cp = 0xFFFD;
     if (!n)
         return 0;
-    if (s[0] < 0x80) {
-        *cp = s[0];
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
         return 1;
     }
-    size_t want = utf8_lead_len(s[0]);
-    if (!want || utf8_subpart(s, n) != want)
-        return 0;
-    uint32_t c = want == 2 ? s[0] & 0x1Fu : want == 3 ? s[0] & 0x0Fu : s[0] & 0x07u;
-    for (size_t i = 1; i < want; i++)
-        c = (c << 6) | (s[i] & 0x3Fu);
-    *cp = c;
-    return want;
+    if (c >= 0xC2 && c <= 0xDF) {
+        if (n < 2 || (s[1] & 0xC0) != 0x80)
+            return 0;
+        *cp = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+        return 2;
+    }
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (n < 3 || !utf8_second_ok(c, s[1]) || (s[2] & 0xC0) != 0x80)
+            return 0;
+        *cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (n < 4 || !utf8_second_ok(c, s[1]) || (s[2] & 0xC0) != 0x80 ||
+            (s[3] & 0xC0) != 0x80)
+            return 0;
+        *cp = ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) |
+              (s[3] & 0x3Fu);
+        return 4;
+    }
+    return 0;
 }
 
 size_t utf8_encode(uint32_t cp, char *out)

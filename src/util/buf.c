@@ -47,7 +47,7 @@ bool buf_reserve(buf *b, size_t extra)
 
 void buf_put(buf *b, const void *p, size_t n)
 {
-    if (!buf_reserve(b, n))
+    if (!buf_reserve(b, n) || n == 0)
         return;
     memcpy(b->data + b->len, p, n);
     b->len += n;

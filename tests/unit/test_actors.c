@@ -5,6 +5,7 @@
 #include "actors/actors.h"
 #include "text/text.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -460,6 +461,120 @@ static void test_roles(void)
     actors_free(d);
 }
 
+static void test_article_rules(void)
+{
+    static const char *src =
+        "ACTOR AQ type=group sector=IMG en=\"al-Qaeda\"\n"
+        "  = القاعدة ; تنظيم القاعدة\n"
+        "  not القاعدة الجوية ; القاعدة العسكرية\n"
+        "  role IMGMOSALQ - -\n"
+        "ACTOR CMR type=country en=\"Cameroon\"\n  = الكاميرون\n"
+        "ACTOR P_CAMERON type=person country=GBR en=\"Cameron\"\n  = كاميرون\n"
+        "  role GBRGOV 2010-05-11 2016-07-13\n"
+        "ACTOR P_RAISI type=person country=IRN en=\"Raisi\"\n  = رئيسي\n"
+        "  role IRNGOV 2021-08-03 2024-05-19\n"
+        "ACTOR DEU type=country en=\"Germany\"\n  = ألمانيا\n  adj ألماني ; ألمان\n"
+        "ACTOR RUS type=country en=\"Russia\"\n  = روسيا\n  adj روسي ; روس\n"
+        "ACTOR NATO type=igo en=\"NATO\"\n  = الناتو ; ناتو\n  role IGOWSTNAT - -\n";
+    static const char *agents = "UAF infl مقاتل\nUAF المسلحون\nnot القضاء على\nJUD القضاء\n";
+    actors_dict *d;
+    CHECK(load(&d, src) == RASD_OK);
+    CHECK(actors_load_agents_mem(d, "a.txt", agents, strlen(agents)) == RASD_OK);
+    actors_match m;
+    /* written with the article: needs it */
+    CHECK_EQ_INT(match_str(d, "القاعدة", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "وللقاعدة", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "قاعدة", 0, &m), 0);
+    CHECK_EQ_INT(match_str(d, "لقاعدة", 0, &m), 0);
+    /* blocked readings */
+    CHECK_EQ_INT(match_str(d, "القاعدة الجوية", 0, &m), 0);
+    CHECK_EQ_INT(match_str(d, "والقاعدة العسكرية", 0, &m), 0);
+    CHECK_EQ_INT(match_str(d, "القاعدة في اليمن", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "بالقضاء على الإرهاب", 0, &m), 0);
+    CHECK_EQ_INT(match_str(d, "القضاء المصري", 0, &m), 1);
+    /* the same letters with and without the article */
+    CHECK_EQ_INT(match_str(d, "الكاميرون", 0, &m), 1);
+    CHECK_EQ_STR(m.id, "CMR");
+    CHECK_EQ_INT(match_str(d, "للكاميرون", 0, &m), 1);
+    CHECK_EQ_STR(m.id, "CMR");
+    CHECK_EQ_INT(match_str(d, "كاميرون", 0, &m), 1);
+    CHECK_EQ_STR(m.id, "P_CAMERON");
+    CHECK_EQ_INT(match_str(d, "لكاميرون", 0, &m), 1);
+    CHECK_EQ_STR(m.id, "P_CAMERON");
+    /* written without: must not have it */
+    CHECK_EQ_INT(match_str(d, "رئيسي", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "الرئيسي", 0, &m), 0);
+    CHECK_EQ_INT(match_str(d, "الناتو", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "ناتو", 0, &m), 1);
+    /* a leading ال that is part of the word */
+    CHECK_EQ_INT(match_str(d, "ألمانيا", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "لألمانيا", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "مانيا", 0, &m), 0);
+    CHECK_EQ_INT(match_str(d, "الألماني", 0, &m), 1);
+    CHECK_EQ_STR(m.id, "DEU");
+    CHECK_EQ_INT(match_str(d, "الألمانية", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "ألمانية", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "والألمان", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "ماني", 0, &m), 0);
+    /* no adjective after a bare preposition: بروس is a name */
+    CHECK_EQ_INT(match_str(d, "بروس", 0, &m), 0);
+    CHECK_EQ_INT(match_str(d, "كروس", 0, &m), 0);
+    CHECK_EQ_INT(match_str(d, "للروس", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "والروس", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "لروسيا", 0, &m), 1);
+    /* agents: number, case and construct forms, no feminine */
+    CHECK_EQ_INT(match_str(d, "مقاتلي", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "مقاتلو", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "المقاتلين", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "مقاتلا", 0, &m), 1);
+    CHECK_EQ_INT(match_str(d, "مقاتلة", 0, &m), 0);
+    CHECK_EQ_INT(match_str(d, "مقاتلات", 0, &m), 0);
+    CHECK_EQ_INT(match_str(d, "مسلحون", 0, &m), 0); /* listed with ال only */
+    actors_free(d);
+}
+
+/* Readers share one dictionary: the same answers from every thread. */
+typedef struct reader_arg {
+    const actors_dict *d;
+    int bad;
+} reader_arg;
+
+static void *reader(void *p)
+{
+    reader_arg *a = p;
+    static const char *texts[] = {"الجيش التركي", "وواشنطن", "جنود أميركيين",
+                                  "حركة طالبان", "والولايات المتحدة الأمريكية"};
+    static const char *want[] = {"TURMIL", "USAGOV", "USAMIL", "AFGGOV", "USA"};
+    for (int rep = 0; rep < 200; rep++)
+        for (size_t i = 0; i < 5; i++) {
+            char code[32];
+            size_t nt;
+            resolve_str(a->d, texts[i], 2022, &nt, code);
+            a->bad += strcmp(code, want[i]) != 0;
+        }
+    return NULL;
+}
+
+static void test_threads(void)
+{
+    actors_dict *d = sample();
+    if (!d) {
+        CHECK(0);
+        return;
+    }
+    pthread_t th[4];
+    reader_arg args[4];
+    for (int i = 0; i < 4; i++) {
+        args[i] = (reader_arg){d, 0};
+        CHECK(pthread_create(&th[i], NULL, reader, &args[i]) == 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        CHECK_EQ_INT(args[i].bad, 0);
+    }
+    actors_free(d);
+}
+
 static const char *PETR_ACTORS =
     "غزة  [PSE]\n"
     "جيش  [MIL]\n"
@@ -568,8 +683,8 @@ static void test_data_files(void)
         {"الكرملين", "RUSGOV", 1},
         {"الجمهورية العربية السورية", "SYR", 3},
         {"سورية", "SYR", 1},
-        {"قوات سوريا الديمقراطية", "SYRUAF", 3},
-        {"قسد", "SYRUAF", 1},
+        {"قوات سوريا الديمقراطية", "SYRREB", 3},
+        {"قسد", "SYRREB", 1},
         {"داعش", "IMGMOSISI", 1},
         {"هيئة تحرير الشام", "SYRREB", 3},
         {"حزب العمال الكردستاني", "TURREBPKK", 3},
@@ -669,6 +784,8 @@ int main(void)
     RUN(test_adjectives);
     RUN(test_agents);
     RUN(test_roles);
+    RUN(test_article_rules);
+    RUN(test_threads);
     RUN(test_petrarch);
     RUN(test_data_files);
     RUN(test_petrarch_shared);

@@ -98,6 +98,7 @@ static rasd_ctx *new_ctx(int keep, int repair)
     rasd_config_init(&cfg);
     cfg.keep_furniture = keep;
     cfg.replace_invalid = repair;
+    cfg.text_only = 1;
     rasd_ctx *ctx = NULL;
     CHECK(rasd_ctx_new(&cfg, &ctx) == RASD_OK);
     return ctx;
@@ -164,6 +165,7 @@ static void test_doc_limit(void)
     rasd_config cfg;
     rasd_config_init(&cfg);
     cfg.max_doc_bytes = 10;
+    cfg.text_only = 1;
     rasd_ctx *ctx;
     CHECK(rasd_ctx_new(&cfg, &ctx) == RASD_OK);
     rasd_doc *doc;

@@ -120,6 +120,42 @@ static void test_viterbi_valid(void)
     CHECK(ok);
 }
 
+/* ---------------------------------------------------------------- memory */
+
+static void test_memory(void)
+{
+    ner_memory m;
+    CHECK_EQ_INT(ner_mem_init(&m), RASD_OK);
+    ner_tok t[3];
+    memset(t, 0, sizeof t);
+    for (int i = 0; i < 3; i++)
+        t[i].stem = 1000 + (uint64_t)i, t[i].shape = 1;
+    uint8_t tags[3] = {NER_B_PERS, NER_O, NER_B_ORG};
+    CHECK_EQ_INT(ner_mem_class(&m, 1000), 0);
+    ner_mem_add(&m, t, tags, 3);
+    CHECK_EQ_INT(ner_mem_class(&m, 1000), 1);          /* PERS, most mentions */
+    CHECK_EQ_INT(ner_mem_class(&m, 1002), 5);          /* ORG */
+    CHECK_EQ_INT(ner_mem_class(&m, 1001), 9);          /* seen, only as O */
+    CHECK_EQ_INT(ner_mem_class(&m, 4242), 0);
+    uint8_t o[3] = {NER_O, NER_O, NER_O};
+    ner_mem_add(&m, t, o, 3);
+    ner_mem_add(&m, t, o, 3);
+    CHECK_EQ_INT(ner_mem_class(&m, 1000), 2);          /* PERS, a minority */
+    /* the window forgets: push many other words */
+    ner_tok other;
+    memset(&other, 0, sizeof other);
+    other.shape = 1;
+    for (uint64_t k = 0; k < 3 * NER_MEM_TOKENS; k++) {
+        other.stem = 5000 + k;
+        ner_mem_add(&m, &other, o, 1);
+    }
+    CHECK_EQ_INT(ner_mem_class(&m, 1000), 0);
+    CHECK_EQ_INT(ner_mem_class(&m, 5000 + 3 * NER_MEM_TOKENS - 1), 9);
+    ner_mem_reset(&m);
+    CHECK_EQ_INT(ner_mem_class(&m, 5000 + 3 * NER_MEM_TOKENS - 1), 0);
+    ner_mem_free(&m);
+}
+
 /* ---------------------------------------------------------------- CoNLL */
 
 static void test_conll_split(void)
@@ -412,6 +448,7 @@ int main(void)
     RUN(test_forms);
     RUN(test_spans);
     RUN(test_viterbi_valid);
+    RUN(test_memory);
     RUN(test_conll_split);
     RUN(test_corpus_parse);
     RUN(test_score);

@@ -220,6 +220,117 @@ static void test_fold(void)
     CHECK_EQ_STR(f, "ab");
 }
 
+/* Resolve s against ref; expect ISO (NULL: nothing), origin, consumed
+ * (-1: the whole string). */
+static void expect_rel(const char *s, const rasd_date *ref, const char *iso,
+                       rasd_date_origin origin, long used)
+{
+    rasd_date d;
+    size_t n = time_resolve(s, strlen(s), ref, &d);
+    char got[48];
+    rasd_date_format(&d, got, sizeof got);
+    if (!iso) {
+        if (n)
+            fprintf(stderr, "  \"%s\" resolved to %s\n", s, got);
+        CHECK_EQ_INT(n, 0);
+        return;
+    }
+    if (!n)
+        fprintf(stderr, "  \"%s\" did not resolve\n", s);
+    CHECK_EQ_STR(got, iso);
+    CHECK_EQ_INT(d.origin, origin);
+    CHECK_EQ_INT(n, used < 0 ? (long)strlen(s) : used);
+    CHECK_EQ_INT(d.end, n);
+}
+
+static void test_relative_days(void)
+{
+    rasd_date wed = {.year = 2021, .month = 2, .day = 3, .precision = RASD_PREC_DAY};
+    rasd_date thu = {.year = 2021, .month = 2, .day = 4, .precision = RASD_PREC_MINUTE};
+    const rasd_date_origin R = RASD_DATE_RELATIVE;
+    expect_rel("أمس", &wed, "2021-02-02", R, -1);
+    expect_rel("أمس الأربعاء", &thu, "2021-02-03", R, -1);
+    expect_rel("امس، قال", &wed, "2021-02-02", R, (long)strlen("امس"));
+    expect_rel("اليوم", &wed, "2021-02-03", R, -1);
+    expect_rel("غداً", &wed, "2021-02-04", R, -1);
+    expect_rel("بعد غد", &wed, "2021-02-05", R, -1);
+    expect_rel("أول أمس", &wed, "2021-02-01", R, -1);
+    expect_rel("أمس الأول", &wed, "2021-02-01", R, -1);
+    expect_rel("الثلاثاء الماضي", &wed, "2021-02-02", R, -1);
+    expect_rel("الأربعاء الماضي", &wed, "2021-01-27", R, -1);
+    expect_rel("الخميس المقبل", &wed, "2021-02-04", R, -1);
+    expect_rel("الأربعاء المقبل", &wed, "2021-02-10", R, -1);
+    expect_rel("يوم الجمعة", &wed, "2021-01-29", R, -1);
+    expect_rel("الأربعاء", &wed, "2021-02-03", R, -1);
+    expect_rel("قبل يومين", &wed, "2021-02-01", R, -1);
+    expect_rel("منذ ثلاثة أيام", &wed, "2021-01-31", R, -1);
+    expect_rel("قبل 5 أيام", &wed, "2021-01-29", R, -1);
+    expect_rel("قبل ٥ أيام", &wed, "2021-01-29", R, -1);
+    expect_rel("بعد أسبوع", &wed, "2021-02", R, -1);
+    expect_rel("قبل عامين", &wed, "2019", R, -1);
+    /* a day needs a reference day */
+    rasd_date month_only = {.year = 2021, .month = 2, .precision = RASD_PREC_MONTH};
+    expect_rel("أمس", &month_only, NULL, R, 0);
+    expect_rel("أمس", NULL, NULL, R, 0);
+    expect_rel("قبل أن", &wed, NULL, R, 0);
+    expect_rel("منذ عام 2011", &wed, NULL, R, 0);
+    expect_rel("بعد شهر رمضان", &wed, NULL, R, 0);
+    expect_rel("الأسبوع", &wed, NULL, R, 0);
+}
+
+static void test_relative_months(void)
+{
+    rasd_date wed = {.year = 2021, .month = 2, .day = 3, .precision = RASD_PREC_DAY};
+    rasd_date jan = {.year = 2021, .month = 1, .precision = RASD_PREC_MONTH};
+    rasd_date aug = {.year = 2019, .month = 8, .day = 28, .precision = RASD_PREC_DAY};
+    const rasd_date_origin R = RASD_DATE_RELATIVE, S = RASD_DATE_SENTENCE;
+    expect_rel("الشهر الماضي", &wed, "2021-01", R, -1);
+    expect_rel("الشهر المقبل", &wed, "2021-03", R, -1);
+    expect_rel("الشهر الماضي", &jan, "2020-12", R, -1);
+    expect_rel("الشهر الجاري", &jan, "2021-01", R, -1);
+    expect_rel("الأسبوع الماضي", &wed, "2021-01", R, -1);
+    expect_rel("العام المقبل", &wed, "2022", R, -1);
+    expect_rel("السنة الماضية", &wed, "2020", R, -1);
+    expect_rel("نيسان المقبل", &wed, "2021-04", R, -1);
+    expect_rel("كانون الثاني المقبل", &wed, "2022-01", R, -1);
+    expect_rel("شهر ديسمبر الماضي", &wed, "2020-12", R, -1);
+    expect_rel("8 من نيسان المقبل", &wed, "2021-04-08", R, -1);
+    expect_rel("23 من كانون الثاني الماضي", &wed, "2021-01-23", R, -1);
+    expect_rel("26 آب/أغسطس الجاري", &aug, "2019-08-26", R, -1);
+    expect_rel("3 ديسمبر", &wed, "2020-12-03", R, -1);
+    expect_rel("3 مارس", &wed, "2021-03-03", R, -1);
+    expect_rel("29 فبراير", &wed, NULL, R, 0); /* 2021 has none */
+    expect_rel("منتصف عام 2017", &wed, "2017", S, -1);
+    expect_rel("منتصف عام 2017", NULL, "2017", S, -1);
+    expect_rel("مطلع آذار 2019", NULL, "2019-03", S, -1);
+    expect_rel("أواخر الشهر الماضي", &wed, "2021-01", R, -1);
+    expect_rel("خلال العام الجاري", &wed, "2021", R, -1);
+    expect_rel("3 فبراير 2020 في", NULL, "2020-02-03", S, (long)strlen("3 فبراير 2020"));
+    expect_rel("الأربعاء 3 فبراير 2021 07:50 ص", NULL, "2021-02-03T07:50", S, -1);
+    rasd_date year_only = {.year = 2021, .precision = RASD_PREC_YEAR};
+    expect_rel("الشهر الماضي", &year_only, NULL, R, 0);
+    expect_rel("العام الماضي", &year_only, "2020", R, -1);
+    expect_rel("منتصف الليل", &wed, NULL, R, 0);
+}
+
+static void test_calendar_math(void)
+{
+    CHECK_EQ_INT(time_days_from_civil(1970, 1, 1), 0);
+    CHECK_EQ_INT(time_days_from_civil(2000, 3, 1), 11017);
+    CHECK_EQ_INT(time_days_from_civil(1969, 12, 31), -1);
+    CHECK_EQ_INT(time_weekday(2021, 2, 3), 3);
+    CHECK_EQ_INT(time_weekday(2024, 7, 3), 3);
+    CHECK_EQ_INT(time_weekday(1970, 1, 1), 4);
+    CHECK_EQ_INT(time_weekday(1948, 5, 15), 6);
+    int bad = 0;
+    for (long z = -800000; z < 800000; z += 97) {
+        int y, m, d;
+        time_civil_from_days(z, &y, &m, &d);
+        bad += time_days_from_civil(y, m, d) != z || !time_valid_ymd(y < 0 ? 0 : y, m, d);
+    }
+    CHECK_EQ_INT(bad, 0);
+}
+
 int main(void)
 {
     RUN(test_names);
@@ -232,5 +343,8 @@ int main(void)
     RUN(test_format);
     RUN(test_public_api);
     RUN(test_fold);
+    RUN(test_relative_days);
+    RUN(test_relative_months);
+    RUN(test_calendar_math);
     CHECK_DONE();
 }

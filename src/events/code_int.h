@@ -1,0 +1,37 @@
+/* code_int.h - what the coder stages hand each other for one event. */
+#ifndef RASD_CODE_INT_H
+#define RASD_CODE_INT_H
+
+#include "events/coder.h"
+
+typedef struct ev_args {
+    const mention *src, *tgt, *speaker;
+    mention src_own, tgt_own; /* adjusted copies src/tgt may point to */
+    bool negated;
+    const char *modality;   /* asserted, future, hypothetical */
+    rasd_date date;         /* precision NONE when unknown */
+    size_t date_tok;        /* token where a stated date starts, or SIZE_MAX */
+} ev_args;
+
+/* A candidate event of a sentence, before de-duplication. */
+typedef struct ev_cand {
+    lex_hit h;
+    ev_args a;
+} ev_cand;
+
+/* Output of one document: JSON Lines in `b`, `n` events. */
+typedef struct ev_out {
+    buf b;
+    size_t n;
+    const rasd_doc *doc;
+} ev_out;
+
+rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out);
+/* The event's date: a date stated in the sentence (absolute or relative to
+ * the publication date), else the publication date for past events, else
+ * unknown. Never the processing date. */
+void ev_date(const coder_sent *cs, const lex_hit *h, const coder_memory *mem, ev_args *a);
+void ev_emit(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h,
+             const ev_args *a, size_t sent_index, ev_out *out);
+
+#endif

@@ -1,0 +1,522 @@
+/* coder.c - from an analysed document to events: per sentence, morphology
+ * and keys, named entities, actor mentions, trigger matching, argument
+ * assignment (VSO and SVO orders, prepositions, بين X و Y, passives,
+ * reported speech), negation and modality, dates; then JSON output. */
+#include "events/coder.h"
+#include "events/code_int.h"
+#include "text/text.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------- keys */
+
+/* Surface bytes of token i without its proclitics and article. */
+static void keys_bare(const coder_sent *cs, const char *text, size_t i, char *out)
+{
+    const rasd_token *t = &cs->toks[i];
+    const morph_word *w = &cs->mw[i];
+    size_t from = 0;
+    for (uint8_t k = 0; k < w->n_seg; k++)
+        if (w->seg[k].kind == MSEG_PREFIX || w->seg[k].kind == MSEG_DET)
+            from = w->seg[k].end;
+    lexicon_fold(text + t->start + from, t->end - t->start - from, out);
+}
+
+static void keys_fill(coder_sent *cs, const char *text)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        lex_keys *k = &cs->keys[i];
+        lexicon_fold(cs->toks[i].norm, cs->toks[i].norm_len, k->full);
+        if (cs->toks[i].kind == RASD_TOK_ARABIC) {
+            keys_bare(cs, text, i, k->bare);
+            lexicon_fold(cs->mw[i].stem_key, strlen(cs->mw[i].stem_key), k->stem);
+            lexicon_fold(cs->mw[i].lemma_key, strlen(cs->mw[i].lemma_key), k->lemma);
+        } else {
+            k->bare[0] = k->stem[0] = k->lemma[0] = '\0';
+        }
+    }
+}
+
+/* ---------------------------------------------------------- clauses */
+
+/* Words after which a new clause starts: complementisers and clause
+ * connectives. A clause boundary stops argument search. */
+static const char *const clause_words[] = {
+    "ان", "انه", "انها", "انهم", "انهما", "حيث", "فيما", "بينما", "حين", "عندما",
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "لكن", "لكنه", "لكنها", "بعدما",
+};
+
+static bool is_clause_start(const coder_sent *cs, size_t i)
+{
+    const rasd_token *t = &cs->toks[i];
+    if (t->kind == RASD_TOK_PUNCT) {
+        const char *p = t->norm;
+        return !strcmp(p, ",") || !strcmp(p, ";") || !strcmp(p, ":") || !strcmp(p, ".") ||
+               !strcmp(p, "?") || !strcmp(p, "!");
+    }
+    for (size_t k = 0; k < sizeof clause_words / sizeof clause_words[0]; k++)
+        if (!strcmp(cs->keys[i].full, clause_words[k]) || !strcmp(cs->keys[i].bare, clause_words[k]))
+            return true;
+    return false;
+}
+
+/* A comma followed by an argument preposition (، مع نظيره) continues the
+ * clause: Arabic news sets off inserted material with commas. */
+static bool comma_continues(const coder_sent *cs, size_t i)
+{
+    static const char *const preps[] = {"مع", "الي", "علي", "ضد", "بين"};
+    if (cs->toks[i].kind != RASD_TOK_PUNCT || strcmp(cs->toks[i].norm, ",") != 0)
+        return false;
+    for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
+        if (coder_tok_is(cs, i + 1, preps[k]))
+            return true;
+    return false;
+}
+
+static void clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, size_t *hi)
+{
+    size_t l = first;
+    while (l > 0 && !is_clause_start(cs, l - 1) && !is_clause_start(cs, l))
+        l--;
+    size_t h = last;
+    while (h + 1 < cs->n && (!is_clause_start(cs, h + 1) || comma_continues(cs, h + 1)))
+        h++;
+    *lo = l;
+    *hi = h;
+}
+
+/* ---------------------------------------------------------- arguments */
+
+/* Conjuncts and attributive adjectives are not arguments on their own. */
+static bool arg_usable(const mention *m)
+{
+    return !m->conj && !m->adj;
+}
+
+static const mention *arg_first_after(const coder_sent *cs, size_t from, size_t hi,
+                                      const char *prep, const mention *not)
+{
+    for (size_t k = 0; k < cs->nm; k++) {
+        const mention *m = &cs->m[k];
+        if (m->first < from || m->first > hi || m == not || !arg_usable(m))
+            continue;
+        if (prep ? (m->prep && !strcmp(m->prep, prep)) : !m->prep)
+            return m;
+    }
+    return NULL;
+}
+
+static const mention *arg_last_before(const coder_sent *cs, size_t lo, size_t before)
+{
+    const mention *best = NULL;
+    for (size_t k = 0; k < cs->nm; k++) {
+        const mention *m = &cs->m[k];
+        if (m->first >= lo && m->last < before && !m->prep && arg_usable(m))
+            best = m;
+    }
+    return best;
+}
+
+/* Y of "X و Y". */
+static const mention *arg_conjunct(const coder_sent *cs, const mention *x)
+{
+    for (size_t k = 0; x && k + 1 < cs->nm; k++)
+        if (&cs->m[k] == x && cs->m[k + 1].conj)
+            return &cs->m[k + 1];
+    return NULL;
+}
+
+/* بين X و Y after the trigger. */
+static bool arg_between(const coder_sent *cs, size_t from, size_t hi,
+                        const mention **x, const mention **y)
+{
+    for (size_t i = from; i <= hi && i < cs->n; i++) {
+        if (!coder_tok_is(cs, i, "بين"))
+            continue;
+        for (size_t k = 0; k < cs->nm; k++)
+            if (cs->m[k].first > i && cs->m[k].first <= i + 2) {
+                const mention *a = &cs->m[k];
+                const mention *b = k + 1 < cs->nm && cs->m[k + 1].conj ? &cs->m[k + 1] : NULL;
+                if (!b && !a->pair)
+                    return false;
+                *x = a;
+                *y = b;
+                return true;
+            }
+        return false;
+    }
+    return false;
+}
+
+/* Country adjectives right after a verbal noun: مباحثات تركية أمريكية. */
+static bool arg_adj_dyad(const coder_sent *cs, const lex_hit *h, const mention **x,
+                         const mention **y)
+{
+    *x = *y = NULL;
+    for (size_t k = 0; k < cs->nm; k++) {
+        const mention *m = &cs->m[k];
+        if (!m->adj || m->first < h->last + 1 || m->first > h->last + 6)
+            continue;
+        if (!*x && m->first > h->last + 1 && !(k + 1 < cs->nm && cs->m[k + 1].adj))
+            continue; /* a lone adjective further away describes something else */
+        if (!*x)
+            *x = m;
+        else if (strcmp(m->country, (*x)->country)) {
+            *y = m;
+            return true;
+        }
+    }
+    return *x != NULL && (*x)->first == h->last + 1;
+}
+
+/* Categories whose two parties act together (a meeting has no direction
+ * beyond who is named first). */
+static bool symmetric(plover_cat c)
+{
+    return c == PL_CONSULT || c == PL_AGREE || c == PL_COOPERATE;
+}
+
+static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
+{
+    const lex_entry *e = h->e;
+    size_t t0 = h->trig[0];
+    if (e->opts & LEXO_PASSIVE) {
+        const mention *by = arg_first_after(cs, t0 + 1, hi, "قبل", NULL);
+        return by ? by : arg_first_after(cs, t0 + 1, hi, "يد", NULL);
+    }
+    /* VSO: the subject follows the verb (or is the noun's genitive). */
+    size_t lim = h->last + 3 < hi ? h->last + 3 : hi;
+    const mention *after = arg_first_after(cs, t0 + 1, lim, NULL, NULL);
+    /* SVO: a subject just before the trigger. */
+    const mention *pre = arg_last_before(cs, lo, t0);
+    if (pre && (!after || pre->last + 4 >= t0))
+        return pre;
+    return after;
+}
+
+static void arg_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi,
+                       ev_args *args)
+{
+    const lex_entry *e = h->e;
+    size_t t0 = h->trig[0];
+    const mention *src = arg_source(cs, h, lo, hi), *tgt = NULL, *x, *y;
+    if (e->opts & LEXO_PASSIVE)
+        tgt = arg_first_after(cs, t0 + 1, hi, NULL, src);
+    for (uint8_t k = 0; !tgt && k < e->n_tgt; k++) {
+        const char *how = e->tgt[k];
+        if (!strcmp(how, "bayn")) {
+            if (arg_between(cs, t0 + 1, hi, &x, &y)) {
+                src = x;
+                tgt = y;
+            }
+        } else if (!strcmp(how, "obj")) {
+            tgt = arg_first_after(cs, h->last + 1, hi, NULL, src);
+        } else {
+            tgt = arg_first_after(cs, h->last + 1, hi, how, src);
+        }
+    }
+    if (symmetric(e->cat)) {
+        if (!tgt)
+            tgt = arg_conjunct(cs, src);
+        if (!tgt && arg_between(cs, t0 + 1, hi, &x, &y) && (!src || x->first <= h->last + 3)) {
+            src = x;
+            tgt = y;
+        }
+    }
+    if (!src && !tgt && (e->opts & LEXO_NOUN) && arg_adj_dyad(cs, h, &x, &y)) {
+        src = x;
+        tgt = y;
+    }
+    args->src = src;
+    args->tgt = tgt;
+}
+
+/* ---------------------------------------------------------- modality */
+
+static const char *const neg_words[] = {"لم", "لن", "لا", "ليس", "ليست", "لست", "عدم", "دون", "بدون", "غير"};
+static const char *const fut_words[] = {"سوف", "المقرر", "المتوقع", "المزمع", "يعتزم", "تعتزم",
+                                        "ينوي", "تنوي", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه"};
+static const char *const fut_after[] = {"المقبل", "المقبله", "القادم", "القادمه", "غدا"};
+static const char *const hyp_words[] = {"اذا", "لو", "حال", "ربما", "قد", "يمكن", "يحتمل"};
+
+static bool any_word(const coder_sent *cs, size_t i, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (coder_tok_is(cs, i, words[k]))
+            return true;
+    return false;
+}
+
+#define ANY(cs, i, arr) any_word(cs, i, arr, sizeof arr / sizeof arr[0])
+
+/* لا سيما ("especially") is not a negation. */
+static bool is_negation(const coder_sent *cs, size_t i)
+{
+    if (!ANY(cs, i, neg_words))
+        return false;
+    return !(coder_tok_is(cs, i, "لا") && (coder_tok_is(cs, i + 1, "سيما") || coder_tok_is(cs, i + 1, "سيّما")));
+}
+
+/* قد before an imperfect verb is "may"; before a perfect one ("كان قد
+ * بحث") it only marks the past. */
+static bool is_hypothetical(const coder_sent *cs, size_t i)
+{
+    if (!ANY(cs, i, hyp_words))
+        return false;
+    if (!coder_tok_is(cs, i, "قد"))
+        return true;
+    const char *next = i + 1 < cs->n ? cs->keys[i + 1].bare : "";
+    return !strncmp(next, "ي", 2) || !strncmp(next, "ت", 2) || !strncmp(next, "ن", 2);
+}
+
+static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, ev_args *a)
+{
+    size_t t0 = h->trig[0];
+    size_t from = t0 >= 3 ? t0 - 3 : 0;
+    if (from < lo)
+        from = lo;
+    a->negated = false;
+    a->modality = "asserted";
+    for (size_t i = from; i < t0; i++)
+        if (is_negation(cs, i))
+            a->negated = true;
+    /* من المتوقع أن / من المقرر أن reach across the complementiser. */
+    for (size_t i = t0 >= 5 ? t0 - 5 : 0; i < t0; i++)
+        if (ANY(cs, i, fut_words))
+            a->modality = "future";
+    const morph_word *w = &cs->mw[t0];
+    for (uint8_t k = 0; k < w->n_seg; k++)
+        if (w->seg[k].kind == MSEG_PREFIX && w->seg[k].clitic == MCL_SA)
+            a->modality = "future";
+    for (size_t i = h->last + 1; i <= hi && i < cs->n; i++)
+        if (ANY(cs, i, fut_after))
+            a->modality = "future";
+    for (size_t i = lo; i < t0; i++)
+        if (is_hypothetical(cs, i))
+            a->modality = "hypothetical";
+}
+
+/* ---------------------------------------------------------- per sentence */
+
+/* Speech verbs mark reported content; their subject is the speaker. */
+static const mention *speaker_of(const coder_sent *cs, const lex_hit *hits, size_t nh, size_t before)
+{
+    const mention *sp = NULL;
+    for (size_t k = 0; k < nh; k++) {
+        if (!(hits[k].e->opts & LEXO_SPEECH) || hits[k].trig[0] >= before)
+            continue;
+        size_t lo, hi;
+        clause_bounds(cs, hits[k].first, hits[k].last, &lo, &hi);
+        ev_args a = {0};
+        arg_assign(cs, &hits[k], lo, hi, &a);
+        if (a.src)
+            sp = a.src;
+    }
+    return sp;
+}
+
+static size_t find_triggers(const rasd_ctx *ctx, const coder_sent *cs, lex_hit *hits, size_t cap)
+{
+    size_t nh = 0;
+    for (size_t i = 0; i < cs->n && nh < cap;) {
+        lex_hit h;
+        if (cs->toks[i].kind == RASD_TOK_ARABIC && lexicon_match_at(ctx->lex, cs->keys, cs->n, i, &h)) {
+            hits[nh++] = h;
+            i = h.trig[0] + 1; /* a gap pattern may still let later triggers start inside */
+            continue;
+        }
+        i++;
+    }
+    return nh;
+}
+
+/* Material conflict is worth reporting even when nobody is named (a
+ * shelling, a demonstration); other events need at least one actor. */
+static bool needs_actor(plover_cat c)
+{
+    return c != PL_ASSAULT && c != PL_PROTEST && c != PL_MOBILIZE && c != PL_COERCE;
+}
+
+static bool same_actor(const mention *a, const mention *b)
+{
+    if (!a || !b)
+        return a == b;
+    return !strcmp(a->code, b->code) && (a->code[0] || a->start == b->start);
+}
+
+/* One event per act: an event that adds nothing to another of the same
+ * category in the sentence (no actor of its own, or the same dyad) goes. */
+static bool subsumed(const ev_cand *c, size_t k, size_t n)
+{
+    for (size_t j = 0; j < n; j++) {
+        if (j == k || c[j].h.e->cat != c[k].h.e->cat)
+            continue;
+        bool k_empty = !c[k].a.src && !c[k].a.tgt, j_empty = !c[j].a.src && !c[j].a.tgt;
+        if (k_empty && !j_empty)
+            return true;
+        if (same_actor(c[k].a.src, c[j].a.src) && same_actor(c[k].a.tgt, c[j].a.tgt) && j < k)
+            return true;
+        if (c[k].a.src && !c[k].a.tgt && c[j].a.tgt && same_actor(c[k].a.src, c[j].a.src))
+            return true;
+    }
+    return false;
+}
+
+/* Expand a pair (الجانبان) into the last two parties, and give a
+ * counterpart (نظيره) the sector of the party it is the counterpart of. */
+static void adjust_args(const coder_memory *mem, ev_args *a)
+{
+    if (a->src && a->src->pair) {
+        const mention *p = a->src;
+        a->src_own = mem->pair_a;
+        a->src_own.start = p->start, a->src_own.end = p->end;
+        a->src = &a->src_own;
+        if (!a->tgt) {
+            a->tgt_own = mem->pair_b;
+            a->tgt_own.start = p->start, a->tgt_own.end = p->end;
+            a->tgt = &a->tgt_own;
+        }
+    }
+    if (a->tgt && a->tgt->pair)
+        a->tgt = NULL;
+    if (a->tgt && a->tgt->counterpart && a->src && a->src->sector[0] &&
+        strcmp(a->tgt->sector, a->src->sector)) {
+        a->tgt_own = *a->tgt;
+        memcpy(a->tgt_own.sector, a->src->sector, sizeof a->tgt_own.sector);
+        snprintf(a->tgt_own.code, sizeof a->tgt_own.code, "%s%s", a->tgt_own.country,
+                 a->tgt_own.sector);
+        a->tgt = &a->tgt_own;
+    }
+}
+
+/* A definite noun right after the verb is its subject even when it is no
+ * actor (ويطالب القرار ...): then the subject is not carried over. */
+static bool overt_subject(const coder_sent *cs, const lex_hit *h)
+{
+    size_t i = h->last + 1;
+    return i < cs->n && cs->mw[i].det && cs->mw[i].upos == UPOS_NOUN;
+}
+
+static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem,
+                                  const lex_hit *hits, size_t nh, ev_cand *c)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < nh; k++) {
+        const lex_hit *h = &hits[k];
+        if (h->e->opts & LEXO_SPEECH)
+            continue;
+        size_t lo, hi;
+        clause_bounds(cs, h->first, h->last, &lo, &hi);
+        /* built in place: the arguments may point into the candidate */
+        ev_args *a = &c[n].a;
+        memset(a, 0, sizeof *a);
+        arg_assign(cs, h, lo, hi, a);
+        a->speaker = speaker_of(cs, hits, nh, h->trig[0]);
+        /* A complement clause (أنه ...) belongs to the speaker, and a verb
+         * without a subject continues the previous sentence's actor. */
+        /* ل + verbal noun is a purpose (لبحث): it has no subject of its own */
+        bool purpose = false;
+        const morph_word *tw = &cs->mw[h->trig[0]];
+        for (uint8_t q = 0; q < tw->n_seg; q++)
+            purpose |= tw->seg[q].kind == MSEG_PREFIX && tw->seg[q].clitic == MCL_LI;
+        bool verb = !(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !purpose;
+        if (!a->src && a->speaker && verb)
+            a->src = a->speaker;
+        if (!a->src && verb && mem->have_source && cs->mw[h->trig[0]].upos == UPOS_VERB &&
+            !overt_subject(cs, h))
+            a->src = &mem->last_source;
+        if (a->src && a->tgt && same_actor(a->src, a->tgt) && a->src->start == a->tgt->start)
+            a->tgt = NULL;
+        if (!a->src && !a->tgt && (needs_actor(h->e->cat) || (h->e->opts & LEXO_CUE)))
+            continue;
+        adjust_args(mem, a);
+        modality(cs, h, lo, hi, a);
+        ev_date(cs, h, mem, a);
+        c[n].h = *h;
+        n++;
+    }
+    return n;
+}
+
+static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem,
+                          size_t sent_index, ev_out *out)
+{
+    lex_hit hits[64];
+    ev_cand cand[64];
+    size_t nh = find_triggers(ctx, cs, hits, 64);
+    size_t n = sentence_candidates(ctx, cs, mem, hits, nh, cand);
+    const mention *last_src = NULL;
+    for (size_t k = 0; k < n; k++) {
+        if (subsumed(cand, k, n))
+            continue;
+        ev_emit(ctx, cs, &cand[k].h, &cand[k].a, sent_index, out);
+        if (cand[k].a.src)
+            last_src = cand[k].a.src;
+    }
+    if (last_src && last_src != &mem->last_source) {
+        mem->last_source = *last_src;
+        mem->have_source = true;
+    }
+    for (size_t k = n; k-- > 0;)
+        if (!subsumed(cand, k, n) && cand[k].a.src && cand[k].a.tgt &&
+            cand[k].a.src->code[0] && cand[k].a.tgt->code[0]) {
+            mem->pair_a = *cand[k].a.src;
+            mem->pair_b = *cand[k].a.tgt;
+            mem->have_pair = true;
+            break;
+        }
+}
+
+/* ---------------------------------------------------------- document */
+
+static rasd_status coder_alloc(coder_sent *cs, size_t n)
+{
+    cs->mw = malloc((n ? n : 1) * sizeof *cs->mw);
+    cs->keys = malloc((n ? n : 1) * sizeof *cs->keys);
+    cs->ner = malloc(n ? n : 1);
+    if (!cs->mw || !cs->keys || !cs->ner)
+        return err_set(RASD_ERR_NOMEM, "out of memory");
+    return RASD_OK;
+}
+
+static void coder_release(coder_sent *cs)
+{
+    free(cs->mw);
+    free(cs->keys);
+    free(cs->ner);
+}
+
+rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out)
+{
+    size_t maxn = 0;
+    for (size_t s = 0; s < doc->n_sents; s++) {
+        size_t n = doc->sents[s].tok_end - doc->sents[s].tok_begin;
+        if (n > maxn)
+            maxn = n;
+    }
+    coder_sent cs = {0};
+    ner_work *nw = NULL;
+    rasd_status st = coder_alloc(&cs, maxn);
+    if (st == RASD_OK)
+        st = ner_work_new(&nw);
+    coder_memory mem = {0};
+    mem.date = doc->date;
+    for (size_t s = 0; st == RASD_OK && s < doc->n_sents; s++) {
+        cs.s = &doc->sents[s];
+        cs.doc_text = doc->text;
+        cs.toks = doc->toks + cs.s->tok_begin;
+        cs.n = cs.s->tok_end - cs.s->tok_begin;
+        st = morph_tag_sentence(ctx->morph, doc->text, cs.toks, cs.n, cs.mw);
+        if (st == RASD_OK)
+            st = ner_tag_tokens(ctx->ner, nw, cs.toks, cs.n, cs.ner);
+        if (st != RASD_OK)
+            break;
+        keys_fill(&cs, doc->text);
+        coder_find_mentions(ctx, &cs, &mem);
+        code_sentence(ctx, &cs, &mem, s, out);
+    }
+    ner_work_free(nw);
+    coder_release(&cs);
+    return st;
+}

@@ -1,0 +1,74 @@
+/* coder.h - the event coder's internals: per-sentence analysis (morphology,
+ * keys, named entities), actor mentions, triggers and argument assignment.
+ * One coder_doc lives for one call of rasd_code_json and belongs to the
+ * calling thread; the context's resources are only read. */
+#ifndef RASD_CODER_H
+#define RASD_CODER_H
+
+#include "actors/actors.h"
+#include "core/doc.h"
+#include "events/lexicon.h"
+#include "morph/morph.h"
+#include "ner/ner.h"
+
+/* An actor as the text refers to it. */
+typedef struct mention {
+    size_t first, last;     /* token span in its sentence, inclusive */
+    size_t start, end;      /* byte span in the document text */
+    char code[32];          /* CAMEO-style code: USAGOV, TUR, MIL... or "" */
+    char country[4];        /* ISO3 or "" */
+    char sector[4];         /* GOV MIL ... or "" */
+    const char *name;       /* canonical English name or NULL */
+    const char *prep;       /* folded preposition before it (مع, الي, ب...), or NULL */
+    bool named;             /* a name (person, organisation, state), not only a sector word */
+    bool person;            /* a person (dictionary or named entity) */
+    bool agent;             /* a sector word or title (الجيش, وزير الخارجية) */
+    bool adj;               /* an attributive country adjective (تركية) */
+    bool counterpart;       /* نظيره ...: same sector as the other party */
+    bool merged;            /* a title that already took a genitive */
+    bool pair;              /* الجانبان, الطرفين: the last two parties */
+    bool resolved;          /* filled in from an earlier mention (نظيره, بلاده, الوزير) */
+    bool conj;              /* second conjunct of "X و Y" */
+} mention;
+
+#define CODER_MAX_MENTIONS 64
+
+/* The analysis of one sentence. Arrays are indexed by token number within
+ * the sentence (0 .. n-1). */
+typedef struct coder_sent {
+    const rasd_sentence *s;
+    const char *doc_text;   /* the document text (offsets refer into it) */
+    const rasd_token *toks; /* doc tokens of this sentence */
+    size_t n;
+    morph_word *mw;
+    lex_keys *keys;
+    uint8_t *ner;
+    mention m[CODER_MAX_MENTIONS];
+    size_t nm;
+} coder_sent;
+
+#define CODER_INST_SLOTS 64
+
+typedef struct coder_inst {
+    char head[LEX_KEY_MAX];  /* head word of an institution: نظام, حكومه, جيش */
+    char country[4];
+} coder_inst;
+
+/* Document-level memory for resolving later references. */
+typedef struct coder_memory {
+    mention last_person;    /* most recent named person */
+    mention last_source;    /* source of the most recent event */
+    mention last_target;
+    mention pair_a, pair_b; /* the parties of the last two-party event */
+    bool have_person, have_source, have_target, have_pair;
+    rasd_date date;         /* publication date */
+    coder_inst inst[CODER_INST_SLOTS];
+} coder_memory;
+
+/* Fill mentions of `cs` (needs mw, keys, ner). */
+void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem);
+
+/* Is token i (sentence-relative) a given folded word? */
+bool coder_tok_is(const coder_sent *cs, size_t i, const char *folded);
+
+#endif

@@ -1,0 +1,397 @@
+/* mention.c - actor mentions in a sentence, in three passes:
+ *   1. raw readings: dictionary names, metonyms, adjectives, sector words
+ *      with a country (الجيش التركي), named entities no dictionary knows,
+ *      counterparts (نظيره التركي) and بلاده;
+ *   2. merges: a title with its country-bearing genitive (رئيس النظام
+ *      التركي, المبعوث الخاص للرئيس الروسي) or with the name that follows
+ *      it (وزير الخارجية الأمريكي أنتوني بلينكن) becomes one actor;
+ *   3. bare titles (الوزير) name the person last introduced. */
+#include "events/coder.h"
+#include <stdio.h>
+#include <string.h>
+
+bool coder_tok_is(const coder_sent *cs, size_t i, const char *folded)
+{
+    return i < cs->n && (!strcmp(cs->keys[i].full, folded) || !strcmp(cs->keys[i].bare, folded));
+}
+
+/* Prepositions that mark an argument role, folded (RASD_NORM_ALL). */
+static const char *const mention_preps[] = {
+    "مع", "الي", "علي", "ضد", "عن", "من", "في", "بحق", "تجاه", "لدي", "بين", "عبر",
+    "حول", "نحو", "لصالح", "قبل", "يد",
+};
+
+static bool word_has_clitic(const morph_word *w, int clitic)
+{
+    for (uint8_t k = 0; k < w->n_seg; k++)
+        if (w->seg[k].kind == MSEG_PREFIX && w->seg[k].clitic == clitic)
+            return true;
+    return false;
+}
+
+static const char *mention_prep(const coder_sent *cs, size_t first)
+{
+    const morph_word *w = &cs->mw[first];
+    if (word_has_clitic(w, MCL_BI))
+        return "ب";
+    if (word_has_clitic(w, MCL_LI))
+        return "ل";
+    if (first == 0)
+        return NULL;
+    for (size_t p = 0; p < sizeof mention_preps / sizeof mention_preps[0]; p++)
+        if (coder_tok_is(cs, first - 1, mention_preps[p]))
+            return mention_preps[p];
+    return NULL;
+}
+
+static void mention_set_code(mention *m, const char *country, const char *sector)
+{
+    char c[4], s[4]; /* the arguments may be m's own fields */
+    snprintf(c, sizeof c, "%s", country ? country : "");
+    snprintf(s, sizeof s, "%s", sector ? sector : "");
+    memcpy(m->country, c, sizeof c);
+    memcpy(m->sector, s, sizeof s);
+    snprintf(m->code, sizeof m->code, "%s%s", m->country, m->sector);
+}
+
+static void mention_span(const coder_sent *cs, mention *m)
+{
+    m->start = cs->toks[m->first].start;
+    m->end = cs->toks[m->last].end;
+}
+
+/* ---------------------------------------------------------- pass 1 */
+
+static bool mention_from_dict(const rasd_ctx *ctx, coder_sent *cs, size_t i,
+                              const coder_memory *mem, mention *m)
+{
+    actors_actor a;
+    const rasd_date *d = &mem->date;
+    if (!actors_resolve(ctx->actors, cs->toks, cs->n, i, d->year, d->month, d->day, &a))
+        return false;
+    memset(m, 0, sizeof *m);
+    m->first = i;
+    m->last = i + a.ntok - 1;
+    const actors_match *h = &a.head;
+    const char *country = h->country[0] ? h->country : (a.has_mod ? a.mod.country : "");
+    mention_set_code(m, country, h->sector);
+    if (a.code[0])
+        snprintf(m->code, sizeof m->code, "%s", a.code);
+    m->agent = h->kind == ACTORS_AGENT;
+    m->adj = h->kind == ACTORS_ADJ && !a.has_mod;
+    if (h->entry) {
+        m->name = h->entry->en[0] ? h->entry->en : NULL;
+        m->named = h->kind != ACTORS_ADJ;
+        m->person = h->entry->type == ACTORS_PERSON;
+        if (!m->sector[0] && h->entry->sector[0])
+            snprintf(m->sector, sizeof m->sector, "%s", h->entry->sector);
+        if (m->person && a.code[0] && strlen(a.code) >= 6) /* the dated role's sector */
+            snprintf(m->sector, sizeof m->sector, "%.3s", a.code + 3);
+    }
+    /* A plural adjective used as a noun (الأتراك, الأمريكيون) is an actor;
+     * an attributive one is kept, marked, for dyads (مباحثات تركية أمريكية). */
+    if (m->adj && cs->mw[i].upos != UPOS_ADJ)
+        m->adj = false, m->named = true;
+    return true;
+}
+
+/* A named entity no dictionary knows: kept, coded by a following country
+ * adjective when there is one. */
+static bool mention_from_ner(const rasd_ctx *ctx, coder_sent *cs, size_t i, mention *m)
+{
+    int tag = cs->ner[i];
+    ner_type t = ner_tag_type(tag);
+    if (!ner_tag_is_b(tag) || (t != NER_PERS && t != NER_ORG))
+        return false;
+    size_t j = i + 1;
+    while (j < cs->n && cs->ner[j] == tag + 1)
+        j++;
+    memset(m, 0, sizeof *m);
+    m->first = i;
+    m->last = j - 1;
+    m->named = true;
+    m->person = t == NER_PERS;
+    actors_match am;
+    if (j < cs->n && actors_match_at(ctx->actors, cs->toks, cs->n, j, &am) &&
+        am.kind == ACTORS_ADJ) {
+        mention_set_code(m, am.country, "");
+        m->last = j + am.ntok - 1;
+    }
+    return true;
+}
+
+/* نظيره التركي: the counterpart of the previous actor, of the country the
+ * adjective names, in the same sector. */
+static bool mention_counterpart(const rasd_ctx *ctx, coder_sent *cs, size_t i, mention *m)
+{
+    if (strcmp(cs->mw[i].stem_key, "نظير") != 0)
+        return false;
+    actors_match am;
+    if (i + 1 >= cs->n || !actors_match_at(ctx->actors, cs->toks, cs->n, i + 1, &am) ||
+        am.kind != ACTORS_ADJ)
+        return false;
+    memset(m, 0, sizeof *m);
+    m->first = i;
+    m->last = i + am.ntok;
+    m->resolved = m->counterpart = true;
+    mention_set_code(m, am.country, "");
+    return true;
+}
+
+/* بلاده / بلادها: the country of the actor last named. */
+static bool mention_his_country(coder_sent *cs, size_t i, const coder_memory *mem, mention *m)
+{
+    const morph_word *w = &cs->mw[i];
+    if (strcmp(w->stem_key, "بلاد") != 0 || w->seg[w->n_seg - 1].kind != MSEG_SUFFIX)
+        return false;
+    const mention *ref = NULL;
+    for (size_t k = cs->nm; k-- > 0;)
+        if (cs->m[k].country[0] && !cs->m[k].adj) {
+            ref = &cs->m[k];
+            break;
+        }
+    if (!ref && mem->have_person)
+        ref = &mem->last_person;
+    if (!ref || !ref->country[0])
+        return false;
+    memset(m, 0, sizeof *m);
+    m->first = m->last = i;
+    m->resolved = m->named = true;
+    mention_set_code(m, ref->country, "GOV");
+    return true;
+}
+
+/* الجانبان, الطرفين, البلدان, الوزيران ...: the two parties of the last
+ * two-party event; the coder expands it into source and target. */
+static bool mention_pair(coder_sent *cs, size_t i, const coder_memory *mem, mention *m)
+{
+    static const char *const pairs[] = {
+        "الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الزعيمان",
+        "الزعيمين", "الرئيسان", "الرئيسين", "الوزيران", "الوزيرين", "كلاهما",
+    };
+    if (!mem->have_pair)
+        return false;
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+        if (!strcmp(cs->keys[i].bare, pairs[k]) || !strcmp(cs->keys[i].full, pairs[k])) {
+            memset(m, 0, sizeof *m);
+            m->first = m->last = i;
+            m->pair = m->resolved = true;
+            return true;
+        }
+    return false;
+}
+
+/* ---------------------------------------------------------- pass 2 */
+
+static bool only_quotes_between(const coder_sent *cs, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k < b; k++)
+        if (!(cs->toks[k].flags & (RASD_TOKF_QUOTE_OPEN | RASD_TOKF_QUOTE_CLOSE)))
+            return false;
+    return true;
+}
+
+/* Title + person name: one actor; the person's dated role decides the
+ * code, the title fills what the role leaves open. */
+static bool merge_title_name(const coder_sent *cs, mention *a, const mention *b)
+{
+    if (!(a->agent || a->counterpart) || !b->person || !only_quotes_between(cs, a->last, b->first))
+        return false;
+    if (a->counterpart) { /* نظيره التركي رجب طيب أردوغان: the name, same sector */
+        a->last = b->last;
+        a->name = b->name;
+        a->person = true;
+        return true;
+    }
+    mention m = *b;
+    m.first = a->first;
+    m.prep = a->prep;
+    m.conj = a->conj;
+    if (!m.country[0])
+        mention_set_code(&m, a->country, a->sector[0] ? a->sector : m.sector);
+    if (!m.code[0])
+        snprintf(m.code, sizeof m.code, "%s%s", m.country, m.sector[0] ? m.sector : a->sector);
+    if (!m.sector[0])
+        snprintf(m.sector, sizeof m.sector, "%s", a->sector);
+    *a = m;
+    return true;
+}
+
+/* Title without a country + genitive that has one: رئيس [النظام التركي],
+ * المبعوث الخاص [للرئيس الروسي], وزير خارجية [تركيا]. */
+static bool merge_title_genitive(const coder_sent *cs, mention *a, const mention *b)
+{
+    if (!a->agent || a->country[0] || b->adj || b->person || a->counterpart || b->pair)
+        return false;
+    if (!b->country[0] && !b->agent)
+        return false;
+    if (b->first != a->last + 1 || (b->prep && strcmp(b->prep, "ل") != 0))
+        return false;
+    /* The head's own sector is generic (رئيس, مسؤول); the first genitive
+     * says which body (رئيس أركان الجيش → MIL); later ones add a country. */
+    const char *sector = a->merged ? a->sector : (b->sector[0] ? b->sector : a->sector);
+    mention m = *a;
+    m.last = b->last;
+    m.merged = true;
+    if (!b->person && b->name)
+        m.name = b->name;
+    mention_set_code(&m, b->country, sector);
+    *a = m;
+    return true;
+}
+
+static void mention_merge_pass(coder_sent *cs)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < cs->nm; r++) {
+        if (w && (merge_title_genitive(cs, &cs->m[w - 1], &cs->m[r]) ||
+                  merge_title_name(cs, &cs->m[w - 1], &cs->m[r])))
+            continue;
+        cs->m[w++] = cs->m[r];
+    }
+    cs->nm = w;
+}
+
+/* ---------------------------------------------------------- pass 3 */
+
+/* Titles that name one person (وزير, رئيس, مبعوث ...). */
+static bool title_word(const char *stem)
+{
+    static const char *const titles[] = {
+        "وزير", "رئيس", "متحدث", "ناطق", "مبعوث", "سفير", "مستشار", "ملك", "امير", "قائد",
+        "وزيره", "رئيسه", "زعيم", "نائب", "مندوب", "ممثل",
+    };
+    for (size_t k = 0; k < sizeof titles / sizeof titles[0]; k++)
+        if (!strcmp(stem, titles[k]))
+            return true;
+    return false;
+}
+
+/* A bare title refers back (الوزير, الرئيس); without the article it is in
+ * a construct (رئيس هيئة ...) and says nothing alone. */
+static bool person_title(const coder_sent *cs, const mention *m)
+{
+    return m->first == m->last && cs->mw[m->first].det && title_word(cs->keys[m->first].stem);
+}
+
+/* الأخير / الأخيرة: "the latter", the person last named. */
+static bool mention_latter(coder_sent *cs, size_t i, const coder_memory *mem, mention *m)
+{
+    if (!coder_tok_is(cs, i, "الاخير") && !coder_tok_is(cs, i, "الاخيره"))
+        return false;
+    const mention *ref = NULL;
+    for (size_t k = cs->nm; k-- > 0;)
+        if (cs->m[k].person || (cs->m[k].agent && cs->m[k].country[0])) {
+            ref = &cs->m[k];
+            break;
+        }
+    if (!ref && mem->have_person)
+        ref = &mem->last_person;
+    if (!ref)
+        return false;
+    *m = *ref;
+    m->first = m->last = i;
+    m->prep = NULL;
+    m->conj = false;
+    m->resolved = true;
+    return true;
+}
+
+static void mention_resolve_pass(coder_sent *cs, const coder_memory *mem)
+{
+    for (size_t k = 0; k < cs->nm; k++) {
+        mention *m = &cs->m[k];
+        if (m->counterpart && !m->sector[0]) {
+            const char *sec = k ? cs->m[k - 1].sector : "";
+            mention_set_code(m, m->country, sec[0] ? sec : "GOV");
+        }
+        /* A bare title (الوزير, الرئيس) names the person last introduced. */
+        if (m->agent && !m->country[0] && mem->have_person && !m->merged &&
+            person_title(cs, m) && !strcmp(m->sector, mem->last_person.sector)) {
+            mention keep = *m;
+            *m = mem->last_person;
+            m->first = keep.first;
+            m->last = keep.last;
+            m->prep = keep.prep;
+            m->conj = keep.conj;
+            m->resolved = true;
+        }
+    }
+}
+
+/* الجانبين الروسي والتركي: the adjectives name the two sides. */
+static void pair_with_adjectives(coder_sent *cs)
+{
+    for (size_t k = 0; k + 1 < cs->nm; k++) {
+        mention *p = &cs->m[k], *a = &cs->m[k + 1];
+        if (!p->pair || !a->adj || a->first != p->last + 1)
+            continue;
+        a->adj = false;
+        a->named = true;
+        a->prep = p->prep;
+        if (k + 2 < cs->nm && cs->m[k + 2].adj && cs->m[k + 2].first == a->last + 1) {
+            cs->m[k + 2].adj = false;
+            cs->m[k + 2].named = true;
+            cs->m[k + 2].conj = true;
+        }
+        memmove(p, p + 1, (cs->nm - k - 1) * sizeof *p);
+        cs->nm--;
+    }
+}
+
+/* An institution named without its country (النظام, الحكومة, الجيش) is the
+ * one the document last named with a country. */
+static void institution_memory(coder_sent *cs, coder_memory *mem)
+{
+    for (size_t k = 0; k < cs->nm; k++) {
+        mention *m = &cs->m[k];
+        const char *head = cs->keys[m->first].stem;
+        if (!m->agent || m->person || title_word(head))
+            continue;
+        size_t slot = hash_bytes(head, strlen(head)) % CODER_INST_SLOTS;
+        coder_inst *in = &mem->inst[slot];
+        if (m->country[0]) {
+            snprintf(in->head, sizeof in->head, "%s", head);
+            memcpy(in->country, m->country, sizeof in->country);
+        } else if (!m->resolved && !strcmp(in->head, head) && in->country[0]) {
+            mention_set_code(m, in->country, m->sector);
+            m->resolved = true;
+        }
+    }
+}
+
+void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
+{
+    cs->nm = 0;
+    for (size_t i = 0; i < cs->n && cs->nm < CODER_MAX_MENTIONS;) {
+        mention m;
+        if (cs->toks[i].kind != RASD_TOK_ARABIC && cs->toks[i].kind != RASD_TOK_LATIN) {
+            i++;
+            continue;
+        }
+        if (mention_counterpart(ctx, cs, i, &m) || mention_his_country(cs, i, mem, &m) ||
+            mention_pair(cs, i, mem, &m) || mention_latter(cs, i, mem, &m) ||
+            mention_from_dict(ctx, cs, i, mem, &m) || mention_from_ner(ctx, cs, i, &m)) {
+            m.prep = mention_prep(cs, m.first);
+            cs->m[cs->nm++] = m;
+            i = m.last + 1;
+            continue;
+        }
+        i++;
+    }
+    pair_with_adjectives(cs);
+    mention_merge_pass(cs);
+    for (size_t k = 1; k < cs->nm; k++) /* X و Y */
+        if (cs->m[k - 1].last + 1 == cs->m[k].first &&
+            word_has_clitic(&cs->mw[cs->m[k].first], MCL_WA) && !cs->m[k].adj)
+            cs->m[k].conj = true;
+    mention_resolve_pass(cs, mem);
+    institution_memory(cs, mem);
+    for (size_t k = 0; k < cs->nm; k++) {
+        mention_span(cs, &cs->m[k]);
+        if (cs->m[k].person && !cs->m[k].resolved && cs->m[k].country[0]) {
+            mem->last_person = cs->m[k];
+            mem->have_person = true;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+/* test_coder.c - the event coder on sentences written for the tests: who
+ * did what to whom, modality, negation, dates, and sentences with no
+ * political event. Uses the committed dictionaries and models. */
+#include "check.h"
+#include "events/ontology.h"
+#include "rasd.h"
+#include <jansson.h>
+#include <stdlib.h>
+
+static rasd_ctx *ctx;
+
+/* Code `text` (published on `date`, may be NULL) and return the events. */
+static json_t *code(const char *text, const char *date)
+{
+    rasd_doc *doc;
+    json_t *arr = json_array();
+    CHECK(rasd_doc_new("t", text, strlen(text), &doc) == RASD_OK);
+    if (date)
+        CHECK(rasd_doc_set_meta(doc, RASD_META_DATE, date) == RASD_OK);
+    char *out = NULL;
+    size_t len = 0, n = 0;
+    rasd_status st = rasd_code_json(ctx, doc, &out, &len, &n);
+    CHECK(st == RASD_OK);
+    if (st != RASD_OK)
+        fprintf(stderr, "  %s\n", rasd_errmsg());
+    for (char *p = out; p && *p;) {
+        char *nl = strchr(p, '\n');
+        json_t *ev = json_loadb(p, nl ? (size_t)(nl - p) : strlen(p), 0, NULL);
+        CHECK(ev != NULL);
+        if (ev)
+            json_array_append_new(arr, ev);
+        p = nl ? nl + 1 : p + strlen(p);
+    }
+    CHECK_EQ_INT(json_array_size(arr), n);
+    rasd_free(out);
+    rasd_doc_free(doc);
+    return arr;
+}
+
+static const char *field(json_t *ev, const char *actor, const char *key)
+{
+    json_t *a = json_object_get(ev, actor);
+    return json_is_object(a) ? json_string_value(json_object_get(a, key)) : NULL;
+}
+
+/* The first event of category `cat`, or NULL. */
+static json_t *find(json_t *evs, const char *cat)
+{
+    size_t i;
+    json_t *ev;
+    json_array_foreach(evs, i, ev) {
+        const char *c = json_string_value(json_object_get(ev, "category"));
+        if (c && !strcmp(c, cat))
+            return ev;
+    }
+    return NULL;
+}
+
+static void expect(const char *text, const char *date, const char *cat, const char *src,
+                   const char *tgt)
+{
+    json_t *evs = code(text, date);
+    json_t *ev = find(evs, cat);
+    CHECK(ev != NULL);
+    if (!ev) {
+        fprintf(stderr, "  no %s in: %s\n  got: %s\n", cat, text, json_dumps(evs, 0));
+    } else {
+        const char *s = field(ev, "source", "country"), *t = field(ev, "target", "country");
+        CHECK_EQ_STR(s ? s : "-", src);
+        CHECK_EQ_STR(t ? t : "-", tgt);
+    }
+    json_decref(evs);
+}
+
+static void test_dyads(void)
+{
+    expect("أجرى الرئيس الروسي فلاديمير بوتين اتصالاً هاتفياً مع نظيره التركي رجب طيب أردوغان.",
+           "2021-03-02", "CONSULT", "RUS", "TUR");
+    expect("حث وزير الخارجية الأمريكي تركيا على التخلي عن المنظومة الروسية.",
+           "2021-03-25", "REQUEST", "USA", "TUR");
+    expect("التقى وزير الخارجية الفرنسي نظيره المصري في القاهرة أمس.",
+           "2019-05-10", "CONSULT", "FRA", "EGY");
+    expect("بحث الرئيس المصري مع العاهل الأردني في عمّان العلاقات الثنائية.",
+           "2019-05-10", "CONSULT", "EGY", "JOR");
+}
+
+static void test_counterpart_sector(void)
+{
+    json_t *evs = code("بحث رئيس أركان الجيش التركي مع نظيره الأميركي في اتصال هاتفي التطورات في سوريا.",
+                       "2019-03-01");
+    json_t *ev = find(evs, "CONSULT");
+    CHECK(ev != NULL);
+    if (ev) {
+        CHECK_EQ_STR(field(ev, "target", "country"), "USA");
+        CHECK_EQ_STR(field(ev, "target", "sector"), "MIL");
+    }
+    json_decref(evs);
+}
+
+static void test_future_and_dates(void)
+{
+    json_t *evs = code("سيزور الرئيس التركي موسكو في 8 من نيسان المقبل.", NULL);
+    json_t *ev = find(evs, "CONSULT");
+    CHECK(ev != NULL);
+    if (ev) {
+        CHECK_EQ_STR(json_string_value(json_object_get(ev, "modality")), "future");
+        /* no publication date: the year must stay unknown */
+        CHECK_EQ_STR(json_string_value(json_object_get(ev, "date")), "--04-08");
+        CHECK_EQ_STR(field(ev, "target", "country"), "RUS");
+    }
+    json_decref(evs);
+    evs = code("سيزور الرئيس التركي موسكو في 8 من نيسان المقبل.", "2019-03-14");
+    ev = find(evs, "CONSULT");
+    CHECK(ev && !strcmp(json_string_value(json_object_get(ev, "date")), "2019-04-08"));
+    json_decref(evs);
+    evs = code("وأعلنت وزارة الدفاع الروسية أمس الأربعاء إعادة فتح معبر مع الجانب التركي.", "2021-03-25");
+    size_t i;
+    json_array_foreach(evs, i, ev) {
+        const char *d = json_string_value(json_object_get(ev, "date"));
+        CHECK(d && !strcmp(d, "2021-03-24")); /* أمس = the day before publication */
+    }
+    json_decref(evs);
+}
+
+static void test_negation(void)
+{
+    json_t *evs = code("لم يلتق الرئيس الأمريكي نظيره الصيني خلال القمة.", "2022-01-01");
+    json_t *ev = find(evs, "CONSULT");
+    CHECK(ev != NULL);
+    if (ev)
+        CHECK(json_is_true(json_object_get(ev, "negated")));
+    json_decref(evs);
+}
+
+static void test_no_event(void)
+{
+    static const char *none[] = {
+        "فاز الفريق المحلي على ضيفه بهدفين مقابل هدف في المباراة.",
+        "ارتفعت أسعار النفط في الأسواق العالمية اليوم بنسبة اثنين في المئة.",
+        "تحتفل المدينة بمهرجان الكتاب السنوي الذي يستمر أسبوعا.",
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        json_t *evs = code(none[k], "2020-01-01");
+        CHECK_EQ_INT(json_array_size(evs), 0);
+        if (json_array_size(evs))
+            fprintf(stderr, "  unexpected events in: %s\n", none[k]);
+        json_decref(evs);
+    }
+}
+
+static void test_schema(void)
+{
+    json_t *evs = code("قصفت طائرات حربية روسية مواقع لفصائل المعارضة في ريف إدلب.", "2020-02-01");
+    json_t *ev = find(evs, "ASSAULT");
+    CHECK(ev != NULL);
+    if (ev) {
+        CHECK(json_integer_value(json_object_get(ev, "quad_code")) == 4);
+        CHECK(json_number_value(json_object_get(ev, "intensity")) <= -9.0);
+        double c = json_number_value(json_object_get(ev, "confidence"));
+        CHECK(c > 0 && c < 1);
+        json_t *evd = json_object_get(ev, "evidence");
+        CHECK(json_integer_value(json_object_get(evd, "start")) == 0);
+        CHECK(json_string_value(json_object_get(evd, "trigger")) != NULL);
+        CHECK_EQ_STR(json_string_value(json_object_get(ev, "date")), "2020-02-01");
+    }
+    json_decref(evs);
+}
+
+static void test_ontology(void)
+{
+    CHECK_EQ_INT(plover_quad(PL_CONSULT), 1);
+    CHECK_EQ_INT(plover_quad(PL_AID), 2);
+    CHECK_EQ_INT(plover_quad(PL_SANCTION), 3);
+    CHECK_EQ_INT(plover_quad(PL_ASSAULT), 4);
+    CHECK(plover_intensity(PL_CONSULT, "visit") == 4.0);
+    CHECK(plover_intensity(PL_CONSULT, "nonsense") == 2.5);
+    CHECK(plover_parse("assault", 7) == PL_ASSAULT);
+    CHECK(plover_parse("ASSAULTS", 8) == PL_NONE);
+    CHECK(plover_mode_valid(PL_ASSAULT, "aerial"));
+    CHECK(!plover_mode_valid(PL_CONSULT, "aerial"));
+}
+
+int main(void)
+{
+    rasd_status st = rasd_ctx_new(NULL, &ctx);
+    CHECK(st == RASD_OK);
+    if (st != RASD_OK) {
+        fprintf(stderr, "cannot load the coder: %s\n", rasd_errmsg());
+        CHECK_DONE();
+    }
+    RUN(test_ontology);
+    RUN(test_dyads);
+    RUN(test_counterpart_sector);
+    RUN(test_future_and_dates);
+    RUN(test_negation);
+    RUN(test_no_event);
+    RUN(test_schema);
+    rasd_ctx_free(ctx);
+    CHECK_DONE();
+}
