@@ -36,6 +36,7 @@ int cmd_eval(int argc, char **argv, cli_io *io);
 /* cmd_eval.c: event-coder evaluation on the GSR files. */
 int cmd_eval_gsr_detect(int argc, char **argv, cli_io *io);
 int cmd_eval_gsr_spans(int argc, char **argv, cli_io *io);
+int cmd_train_events(int argc, char **argv, cli_io *io);
 /* cmd_ner.c: `rasd ner`; the trainers for `rasd train ner` / `rasd ner
  * clusters`; `rasd eval ner FILE` (argv[0] is the stage name in each). */
 int cmd_ner(int argc, char **argv, cli_io *io);

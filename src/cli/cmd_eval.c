@@ -3,6 +3,7 @@
  * and a test half by a hash of their id (--split dev|test|all), so that
  * tuning on dev never touches the figures reported for test. */
 #include "cli.h"
+#include "events/detect.h"
 #include <jansson.h>
 #include <string.h>
 
@@ -39,12 +40,11 @@ static int eval_parse(int argc, char **argv, cli_io *io, eval_opts *o)
     return 0;
 }
 
-/* dev = even hash of the id, test = odd. */
 static bool eval_in_split(const char *split, const char *id)
 {
     if (!strcmp(split, "all"))
         return true;
-    bool dev = (hash_bytes(id, strlen(id)) & 1) == 0;
+    bool dev = split_is_dev(id);
     return !strcmp(split, "dev") ? dev : !dev;
 }
 
@@ -264,4 +264,55 @@ int cmd_eval_gsr_spans(int argc, char **argv, cli_io *io)
             "+target %.3f  category+source+target %.3f\n", o.file, o.split, a.n,
             a.cat / n, a.src / n, a.tgt / n, a.full / n);
     return rc;
+}
+
+/* `rasd train events [--data DIR] [--out PATH] GSR_FILE...` */
+int cmd_train_events(int argc, char **argv, cli_io *io)
+{
+    const char *data = NULL, *outp = NULL;
+    char *files[16];
+    size_t nf = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--data") && i + 1 < argc)
+            data = argv[++i];
+        else if (!strcmp(argv[i], "--out") && i + 1 < argc)
+            outp = argv[++i];
+        else if (argv[i][0] != '-' && nf < 16)
+            files[nf++] = argv[i];
+        else {
+            fprintf(io->err, "usage: rasd train events [--data DIR] [--out PATH] GSR_FILE...\n");
+            return CLI_USAGE;
+        }
+    }
+    if (!nf) {
+        fprintf(io->err, "usage: rasd train events [--data DIR] [--out PATH] GSR_FILE...\n");
+        return CLI_USAGE;
+    }
+    rasd_config cfg;
+    rasd_config_init(&cfg);
+    cfg.data_dir = data;
+    rasd_ctx *ctx;
+    if (rasd_ctx_new(&cfg, &ctx) != RASD_OK) {
+        fprintf(io->err, "rasd: %s\n", rasd_errmsg());
+        return CLI_FATAL;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/models/events.bin", ctx->data_dir);
+    detect_train_report rep;
+    size_t n = 0;
+    rasd_status st = detect_train_gsr(ctx, files, nf, outp ? outp : path, &rep, &n);
+    if (st != RASD_OK) {
+        fprintf(io->err, "rasd: %s\n", rasd_errmsg());
+        rasd_ctx_free(ctx);
+        return CLI_FATAL;
+    }
+    fprintf(io->out, "trained on %zu candidate events (dev half), %d epochs, l2 %g -> %s\n",
+            n, rep.epochs, rep.l2, outp ? outp : path);
+    for (int c = 1; c < PL_N_CATS; c++)
+        if (rep.n_pos[c] + rep.n_neg[c])
+            fprintf(io->out, "  %-10s pos=%zu neg=%zu threshold=%.2f cv-F1=%.3f\n",
+                    plover_name((plover_cat)c), rep.n_pos[c], rep.n_neg[c], rep.threshold[c],
+                    rep.cv_f1[c]);
+    rasd_ctx_free(ctx);
+    return CLI_OK;
 }

@@ -318,7 +318,7 @@ static const char train_usage[] =
     "               [--gaz DIR] [--clusters FILE|none] [--autolex FILE|none]\n"
     "               [--epochs N] [--seed N]\n"
     "               [--min-count N] [--o-bias X|tune] [--margin M] [--miss-cost C]\n"
-    "               [--ensemble K] [--memory]\n"
+    "               [--ensemble K] [--memory|--no-memory]\n"
     "  --train      CoNLL training file (ANERcorp format: token TAG)\n"
     "  -o           model to write (e.g. data/models/ner.bin); without it only\n"
     "               the dev scores are printed\n"
@@ -327,14 +327,16 @@ static const char train_usage[] =
     "  --gaz        gazetteer directory (default DATA/gazetteers; none: no\n"
     "               gazetteers)\n"
     "  --clusters   word clusters (default DATA/ner/clusters.tsv)\n"
-        "  --autolex    automatic entity lexicon (default DATA/ner/autolex.tsv)\n"
+        "  --autolex    automatic entity lexicon from `rasd train ner-autolex`\n"
+    "               (default none)\n"
     "  --o-bias     lower the O score by X (favours recall); tune: pick X on dev\n"
     "  --margin     cost-augmented training: wrong tags get +M while decoding\n"
     "  --miss-cost  factor on M for tagging an entity word O (default 1)\n"
     "  --ensemble K average K perceptrons trained with seeds S..S+K-1\n"
     "  --memory     document-memory features (types given to the same words\n"
     "               in the previous tokens), trained on 5-fold jackknifed tags\n"
-    "  --epochs 12 --seed 1 --min-count 1 --o-bias 0 (defaults)";
+    "               (default; --no-memory: without)\n"
+    "  --epochs 10 --ensemble 4 --seed 1 --min-count 1 --o-bias 0 (defaults)";
 
 static const char *train_data_dir(void)
 {
@@ -419,6 +421,8 @@ static int train_parse(int argc, char **argv, ner_train_opts *o, char *gaz,
                 goto bad;
         } else if (!strcmp(argv[i], "--memory")) {
             o->memory = 1;
+        } else if (!strcmp(argv[i], "--no-memory")) {
+            o->memory = 0;
         } else if ((v = train_val(argc, argv, &i, "--ensemble"))) {
             if (train_num(v, 1, 100, &d))
                 goto bad;
@@ -454,7 +458,7 @@ int cmd_train_ner(int argc, char **argv, cli_io *io)
     char gaz[4096], clus[8192];   /* clus: clusters path, then autolex path */
     snprintf(gaz, sizeof gaz, "%s/gazetteers", train_data_dir());
     snprintf(clus, 4096, "%s/ner/clusters.tsv", train_data_dir());
-    snprintf(clus + 4096, 4096, "%s/ner/autolex.tsv", train_data_dir());
+    snprintf(clus + 4096, 4096, "none");   /* the automatic lexicon is opt-in */
     int r = train_parse(argc, argv, &o, gaz, clus, io);
     if (r)
         return r > 0 ? CLI_OK : CLI_USAGE;

@@ -15,6 +15,7 @@ static const sub_cmd train_cmds[] = {
     {"ner", cmd_train_ner, "named-entity model (data/models/ner.bin)"},
     {"ner-clusters", cmd_train_ner_clusters, "word clusters for NER features"},
     {"ner-autolex", cmd_train_ner_autolex, "NER lexicon derived from the clusters"},
+    {"events", cmd_train_events, "candidate-event classifier on GSR files (data/models/events.bin)"},
 };
 
 static const sub_cmd eval_cmds[] = {

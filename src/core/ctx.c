@@ -2,6 +2,7 @@
  * built so that worker threads can share it. */
 #include "doc.h"
 #include "actors/actors.h"
+#include "events/detect.h"
 #include "events/lexicon.h"
 #include "morph/morph.h"
 #include "ner/ner.h"
@@ -49,6 +50,8 @@ static rasd_status ctx_load_coder(rasd_ctx *ctx)
         snprintf(path, sizeof path, "%s/verbs", ctx->data_dir);
         st = lexicon_load(path, &ctx->lex);
     }
+    if (st == RASD_OK)
+        st = detect_load(ctx->data_dir, &ctx->detect);
     return st;
 }
 
@@ -93,6 +96,7 @@ void rasd_ctx_free(rasd_ctx *ctx)
     ner_free(ctx->ner);
     actors_free(ctx->actors);
     lexicon_free(ctx->lex);
+    detect_free(ctx->detect);
     free(ctx->data_dir);
     free(ctx);
 }

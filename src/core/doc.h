@@ -37,6 +37,7 @@ struct ner_model;
 struct actors_dict;
 struct lexicon;
 struct geo_gazetteer;
+struct detect_model;
 
 struct rasd_ctx {
     rasd_config cfg;
@@ -46,6 +47,7 @@ struct rasd_ctx {
     struct actors_dict *actors;
     struct lexicon *lex;
     struct geo_gazetteer *geo;
+    struct detect_model *detect;
 };
 
 /* Create a document whose text is a copy of text[0..len). `input` names the

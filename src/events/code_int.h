@@ -19,11 +19,15 @@ typedef struct ev_cand {
     ev_args a;
 } ev_cand;
 
-/* Output of one document: JSON Lines in `b`, `n` events. */
+/* Output of one document: JSON Lines in `b`, `n` events. With `collect`
+ * set (training), every candidate that survives de-duplication is handed
+ * to it with its features instead of being filtered by the classifier. */
 typedef struct ev_out {
     buf b;
     size_t n;
     const rasd_doc *doc;
+    void (*collect)(void *ud, plover_cat cat, const uint32_t *f, size_t nf);
+    void *collect_ud;
 } ev_out;
 
 rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out);
@@ -31,7 +35,8 @@ rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out);
  * the publication date), else the publication date for past events, else
  * unknown. Never the processing date. */
 void ev_date(const coder_sent *cs, const lex_hit *h, const coder_memory *mem, ev_args *a);
+/* conf < 0: the rule-based confidence. */
 void ev_emit(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h,
-             const ev_args *a, size_t sent_index, ev_out *out);
+             const ev_args *a, size_t sent_index, double conf, ev_out *out);
 
 #endif

@@ -4,6 +4,7 @@
  * reported speech), negation and modality, dates; then JSON output. */
 #include "events/coder.h"
 #include "events/code_int.h"
+#include "events/detect.h"
 #include "text/text.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,18 @@ static void keys_bare(const coder_sent *cs, const char *text, size_t i, char *ou
     lexicon_fold(text + t->start + from, t->end - t->start - from, out);
 }
 
+/* اجتماعا → اجتماع: the accusative alef of an indefinite noun, for noun
+ * patterns only (the matcher checks). Needs three letters left. */
+static void keys_accusative(lex_keys *k)
+{
+    size_t n = strlen(k->bare);
+    k->acc[0] = '\0';
+    if (n >= 8 && !strcmp(k->bare + n - 2, "ا")) {
+        memcpy(k->acc, k->bare, n - 2);
+        k->acc[n - 2] = '\0';
+    }
+}
+
 static void keys_fill(coder_sent *cs, const char *text)
 {
     for (size_t i = 0; i < cs->n; i++) {
@@ -32,8 +45,9 @@ static void keys_fill(coder_sent *cs, const char *text)
             keys_bare(cs, text, i, k->bare);
             lexicon_fold(cs->mw[i].stem_key, strlen(cs->mw[i].stem_key), k->stem);
             lexicon_fold(cs->mw[i].lemma_key, strlen(cs->mw[i].lemma_key), k->lemma);
+            keys_accusative(k);
         } else {
-            k->bare[0] = k->stem[0] = k->lemma[0] = '\0';
+            k->bare[0] = k->stem[0] = k->lemma[0] = k->acc[0] = '\0';
         }
     }
 }
@@ -450,7 +464,18 @@ static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem
     for (size_t k = 0; k < n; k++) {
         if (subsumed(cand, k, n))
             continue;
-        ev_emit(ctx, cs, &cand[k].h, &cand[k].a, sent_index, out);
+        uint32_t f[DETECT_MAX_FEATS];
+        size_t nf = detect_features(cs, &cand[k], f, DETECT_MAX_FEATS);
+        plover_cat cat = cand[k].h.e->cat;
+        if (out->collect) {
+            out->collect(out->collect_ud, cat, f, nf);
+            continue;
+        }
+        bool trained;
+        double p = detect_prob(ctx->detect, cat, f, nf, &trained);
+        if (trained && p < detect_threshold(ctx->detect, cat))
+            continue; /* a background mention, not a reported event */
+        ev_emit(ctx, cs, &cand[k].h, &cand[k].a, sent_index, trained ? p : -1, out);
         if (cand[k].a.src)
             last_src = cand[k].a.src;
     }

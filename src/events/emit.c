@@ -53,7 +53,7 @@ static void emit_trigger(buf *b, const coder_sent *cs, const lex_hit *h)
 }
 
 void ev_emit(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h,
-             const ev_args *a, size_t sent_index, ev_out *out)
+             const ev_args *a, size_t sent_index, double conf, ev_out *out)
 {
     buf *b = &out->b;
     const lex_entry *e = h->e;
@@ -92,7 +92,7 @@ void ev_emit(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h,
                a->negated ? "true" : "false", a->modality);
     emit_actor(b, cs, a->speaker);
     buf_printf(b, ",\"confidence\":%.2f,\"sentence\":%zu,\"evidence\":{\"text\":",
-               emit_confidence(h, a), sent_index);
+               conf >= 0 ? conf : emit_confidence(h, a), sent_index);
     json_str(b, cs->doc_text + cs->s->start, cs->s->end - cs->s->start);
     buf_puts(b, ",\"trigger\":");
     emit_trigger(b, cs, h);

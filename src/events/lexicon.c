@@ -393,12 +393,15 @@ const lex_entry *lexicon_entry(const lexicon *lx, size_t i)
 
 /* ---------------------------------------------------------- matching */
 
-static bool lex_word_matches(const lex_word *w, const lex_keys *k)
+/* Verbal nouns also match in the indefinite accusative (عقد اجتماعا,
+ * أجرى اتصالا هاتفيا), which writes a final alef. */
+static bool lex_word_matches(const lex_word *w, const lex_keys *k, bool noun)
 {
     if (w->kind == LEXW_LEMMA)
         return k->lemma[0] && !strcmp(w->key, k->lemma);
     return !strcmp(w->key, k->full) || (k->bare[0] && !strcmp(w->key, k->bare)) ||
-           (k->stem[0] && !strcmp(w->key, k->stem));
+           (k->stem[0] && !strcmp(w->key, k->stem)) ||
+           (noun && k->acc[0] && !strcmp(w->key, k->acc));
 }
 
 /* Match entry e with its first word at token i; fills h on success. */
@@ -420,7 +423,7 @@ static bool lex_verify(const lex_entry *e, const lex_keys *keys, size_t n, size_
             continue;
         }
         size_t lim = t + gap;
-        while (t < n && t <= lim && !lex_word_matches(w, &keys[t]))
+        while (t < n && t <= lim && !lex_word_matches(w, &keys[t], (e->opts & LEXO_NOUN) != 0))
             t++;
         if (t >= n || t > lim)
             return false;
@@ -471,6 +474,8 @@ bool lexicon_match_at(const lexicon *lx, const lex_keys *keys, size_t n,
         lex_try_bucket(lx, k->bare, LEXW_EXACT, keys, n, i, hit, &found);
     if (strcmp(k->stem, k->full) && strcmp(k->stem, k->bare))
         lex_try_bucket(lx, k->stem, LEXW_EXACT, keys, n, i, hit, &found);
+    if (k->acc[0])
+        lex_try_bucket(lx, k->acc, LEXW_EXACT, keys, n, i, hit, &found);
     lex_try_bucket(lx, k->lemma, LEXW_LEMMA, keys, n, i, hit, &found);
     return found;
 }

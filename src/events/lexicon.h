@@ -45,6 +45,7 @@ typedef struct lex_entry {
  * article, the bare stem, and the lemma key. Any may be "". */
 typedef struct lex_keys {
     char full[LEX_KEY_MAX], bare[LEX_KEY_MAX], stem[LEX_KEY_MAX], lemma[LEX_KEY_MAX];
+    char acc[LEX_KEY_MAX]; /* bare without an indefinite accusative alef (اجتماعا → اجتماع), or "" */
 } lex_keys;
 
 typedef struct lex_hit {

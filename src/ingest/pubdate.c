@@ -5,6 +5,7 @@
  * date. */
 #include "ingest_int.h"
 #include "time/time.h"
+#include <stdio.h>
 #include <string.h>
 
 /* ------------------------------------------------------------ ISO 8601 */
@@ -178,37 +179,86 @@ static bool pd_ends_sep(const char *t, pd_word w)
            (n >= 2 && !memcmp(p + n - 2, "\xD8\x8C", 2)); /* Arabic comma */
 }
 
+/* A time of day standing before the date ("07:50 ص الأربعاء 3 فبراير
+ * 2021"): "hh:mm", then optionally a morning/evening word. Returns the
+ * number of words it takes (0: none) and sets *hour, *minute. */
+static size_t pd_time_words(const char *t, const pd_word *w, size_t n, int *hour,
+                            int *minute)
+{
+    char f[32];
+    size_t fl = time_fold(t + w[0].start, w[0].end - w[0].start, f, sizeof f);
+    while (fl && (f[fl - 1] == '|' || f[fl - 1] == ',' || f[fl - 1] == '-'))
+        f[--fl] = '\0';
+    int h, m, k;
+    if (sscanf(f, "%2d:%2d%n", &h, &m, &k) != 2 || (size_t)k != fl || h < 0 || h > 23 ||
+        m < 0 || m > 59 ||
+        f[fl - 3] != ':')
+        return 0;
+    size_t used = 1;
+    if (n > 1) {
+        fl = time_fold(t + w[1].start, w[1].end - w[1].start, f, sizeof f);
+        bool pm = !strcmp(f, "م") || !strcmp(f, "مساء") || !strcmp(f, "مساءا");
+        bool am = !strcmp(f, "ص") || !strcmp(f, "صباحا");
+        if (pm && h < 12)
+            h += 12;
+        if (am && h == 12)
+            h = 0;
+        used += am || pm;
+    }
+    *hour = h;
+    *minute = m;
+    return used;
+}
+
+/* The date found at word i: accepted if it is set off (sep) and leaves few
+ * words besides; a time seen before it (hour >= 0) completes it. */
+static bool pd_accept(const char *t, const pd_word *w, size_t n, size_t i, rasd_date *d,
+                      size_t used, size_t place, bool sep, int hour, int minute,
+                      size_t tstart, rasd_date *out)
+{
+    size_t end = w[i].start + used, extra = place;
+    for (size_t j = i; j < n; j++)
+        extra += w[j].start >= end && !pd_is_punct_word(t, w[j]);
+    if (!sep || extra > PD_MAX_EXTRA)
+        return false;
+    d->start = w[i].start;
+    if (hour >= 0 && d->precision == RASD_PREC_DAY) {
+        d->hour = hour;
+        d->minute = minute;
+        d->precision = RASD_PREC_MINUTE;
+        d->start = tstart;
+    }
+    d->end = end;
+    d->origin = RASD_DATE_TEXT;
+    *out = *d;
+    return true;
+}
+
 /* Is line [s, e) a dateline? Then *out holds its date. Before the date
- * only label words, punctuation, or a place name of one or two words set
- * off by a separator ("القاهرة - ..."); after it a few words at most (a
- * city, "ص"); a full date with its year. */
+ * only label words, punctuation, a time, or a place name of one or two
+ * words set off by a separator ("القاهرة - ..."); after it a few words at
+ * most (a city, "ص"); a full date with its year. */
 bool ingest_dateline(const char *t, size_t s, size_t e, rasd_date *out)
 {
     if (e - s > PD_MAX_LINE || t[e - 1] == '.')
         return false;
     pd_word w[24];
-    size_t n = pd_words(t, s, e, w, 24), place = 0;
+    size_t n = pd_words(t, s, e, w, 24), place = 0, tstart = 0;
     bool sep = true;
+    int hour = -1, minute = 0;
     if (n == 0 || n >= 24)
         return false;
     for (size_t i = 0; i < n; i++) {
         rasd_date d;
-        size_t used = time_parse_date(t + w[i].start, e - w[i].start, &d);
-        if (used && d.year && d.precision >= RASD_PREC_DAY) {
-            size_t end = w[i].start + used, extra = place;
-            for (size_t j = i; j < n; j++)
-                extra += w[j].start >= end && !pd_is_punct_word(t, w[j]);
-            if (!sep || extra > PD_MAX_EXTRA)
-                return false;
-            d.start = w[i].start;
-            d.end = end;
-            d.origin = RASD_DATE_TEXT;
-            *out = d;
-            return true;
-        }
-        if (pd_is_punct_word(t, w[i]))
+        size_t used = time_parse_date(t + w[i].start, e - w[i].start, &d), k;
+        if (used && d.year && d.precision >= RASD_PREC_DAY)
+            return pd_accept(t, w, n, i, &d, used, place, sep, hour, minute, tstart, out);
+        if (hour < 0 && (k = pd_time_words(t, w + i, n - i, &hour, &minute))) {
+            tstart = w[i].start;
+            i += k - 1;
+        } else if (pd_is_punct_word(t, w[i])) {
             sep = true;
-        else if (!pd_is_label(t, w[i])) {
+        } else if (!pd_is_label(t, w[i])) {
             if (++place > 2)
                 return false;
             sep = pd_ends_sep(t, w[i]);

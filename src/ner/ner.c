@@ -258,22 +258,30 @@ static int32_t ner_row_find(const ner_model *m, uint64_t f)
     }
 }
 
+/* The weight table is larger than the caches: prefetch every slot of a
+ * token's features, then every row found, before reading them, so the
+ * misses overlap instead of queueing. */
 static void ner_emissions(const ner_model *m, const ner_tok *t, size_t n,
                           int32_t *em)
 {
     uint64_t f[NER_MAX_FEATS];
+    const int16_t *rows[NER_MAX_FEATS];
     for (size_t i = 0; i < n; i++) {
         int32_t *e = em + i * NER_NTAGS;
         memset(e, 0, NER_NTAGS * sizeof *e);
-        size_t k = ner_features(t, n, i, f);
+        size_t k = ner_features(t, n, i, f), nr = 0;
+        for (size_t j = 0; j < k; j++)
+            __builtin_prefetch(&m->wk[f[j] & m->w_mask]);
         for (size_t j = 0; j < k; j++) {
             int32_t r = ner_row_find(m, f[j]);
-            if (r < 0)
-                continue;
-            const int16_t *w = m->rows + (size_t)r * NER_NTAGS;
-            for (int c = 0; c < NER_NTAGS; c++)
-                e[c] += w[c];
+            if (r >= 0) {
+                rows[nr] = m->rows + (size_t)r * NER_NTAGS;
+                __builtin_prefetch(rows[nr++]);
+            }
         }
+        for (size_t j = 0; j < nr; j++)
+            for (int c = 0; c < NER_NTAGS; c++)
+                e[c] += rows[j][c];
     }
 }
 
@@ -282,9 +290,12 @@ static void ner_emissions(const ner_model *m, const ner_tok *t, size_t n,
 void ner_viterbi(const int32_t (*trans)[NER_NTAGS], const int32_t *em,
                  size_t n, uint8_t *bp, uint8_t *tags)
 {
-    int64_t d[NER_NTAGS], nd[NER_NTAGS];
+    int64_t d[NER_NTAGS], nd[NER_NTAGS], tr[NER_NTAGS][NER_NTAGS];
     if (n == 0)
         return;
+    for (int p = 0; p < NER_NTAGS; p++)   /* forbidden moves cost "infinity" */
+        for (int t = 0; t < NER_NTAGS; t++)
+            tr[p][t] = ner_bio_allowed(p, t) ? trans[p][t] : NEG_INF;
     for (int t = 0; t < NER_NTAGS; t++)
         d[t] = ner_bio_allowed(-1, t) ? (int64_t)trans[NER_NTAGS][t] + em[t] : NEG_INF;
     for (size_t i = 1; i < n; i++) {
@@ -293,15 +304,13 @@ void ner_viterbi(const int32_t (*trans)[NER_NTAGS], const int32_t *em,
             int64_t best = NEG_INF;
             int arg = 0;
             for (int p = 0; p < NER_NTAGS; p++) {
-                if (!ner_bio_allowed(p, t) || d[p] == NEG_INF)
-                    continue;
-                int64_t v = d[p] + trans[p][t];
+                int64_t v = d[p] + tr[p][t];
                 if (v > best) {
                     best = v;
                     arg = p;
                 }
             }
-            nd[t] = best == NEG_INF ? NEG_INF : best + e[t];
+            nd[t] = best < NEG_INF / 2 ? NEG_INF : best + e[t];
             bp[i * NER_NTAGS + t] = (uint8_t)arg;
         }
         /* keep scores small: subtract the maximum (no overflow on long input) */
@@ -309,7 +318,7 @@ void ner_viterbi(const int32_t (*trans)[NER_NTAGS], const int32_t *em,
         for (int t = 0; t < NER_NTAGS; t++)
             mx = nd[t] > mx ? nd[t] : mx;
         for (int t = 0; t < NER_NTAGS; t++)
-            d[t] = nd[t] == NEG_INF ? NEG_INF : nd[t] - mx;
+            d[t] = nd[t] < NEG_INF / 2 ? NEG_INF : nd[t] - mx;
     }
     int best = 0;
     for (int t = 1; t < NER_NTAGS; t++)

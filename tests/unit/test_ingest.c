@@ -813,6 +813,14 @@ static void test_pubdate(void)
     CHECK(pubdate_of("عنوان\r\nالأربعاء 3 فبراير 2021 07:50 ص \r\nنص.\r\n", &d));
     CHECK_EQ_INT(d.precision, RASD_PREC_MINUTE);
     CHECK(!pubdate_of("عنوان\r\n3 فبراير 2021.\r\n", &d));
+    /* the time may come first */
+    CHECK(pubdate_of("عنوان\n07:50 م | الأربعاء 3 فبراير 2021\nنص.\n", &d));
+    CHECK_EQ_INT(d.precision, RASD_PREC_MINUTE);
+    CHECK_EQ_INT(d.hour * 100 + d.minute, 1950);
+    CHECK_EQ_INT(d.start, strlen("عنوان\n"));
+    CHECK(pubdate_of("عنوان\n١٠:٠٥ 3 فبراير 2021\nنص.\n", &d));
+    CHECK_EQ_INT(d.hour * 100 + d.minute, 1005);
+    CHECK(!pubdate_of("عنوان\n07:50 قال الوزير 3 فبراير 2021\nنص.\n", &d));
     /* dates in sentences, partial dates and late lines are not datelines */
     CHECK(!pubdate_of("وصل الرئيس إلى دمشق في 3 فبراير 2021\nنص.\n", &d));
     CHECK(!pubdate_of("وفي حزيران 2018، توصل الطرفان إلى اتفاق.\n", &d));

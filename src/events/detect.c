@@ -1,0 +1,344 @@
+/* detect.c - the candidate-event classifier: features, scoring, and a
+ * deterministic logistic-regression trainer with cross-validated
+ * thresholds. */
+#include "events/detect.h"
+#include "util/mfile.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DETECT_KIND "EVT1"
+#define DETECT_VERSION 1u
+#define DETECT_DIM (1u << DETECT_BITS)
+
+struct detect_model {
+    mfile *file;
+    const float *w;
+    const float *thr;      /* per category; < 0 when untrained */
+};
+
+/* ---------------------------------------------------------- features */
+
+typedef struct fset {
+    uint32_t *f;
+    size_t n, cap;
+    plover_cat cat;
+} fset;
+
+static void feat(fset *fs, const char *name, const char *val)
+{
+    if (fs->n >= fs->cap)
+        return;
+    char key[160];
+    int k = snprintf(key, sizeof key, "%d|%s=%s", (int)fs->cat, name, val ? val : "");
+    fs->f[fs->n++] = (uint32_t)(hash_bytes(key, (size_t)(k > 0 ? k : 0)) & (DETECT_DIM - 1));
+}
+
+static const char *bucket(size_t v, const char *const *names, const size_t *limits, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v <= limits[i])
+            return names[i];
+    return names[n];
+}
+
+static void feat_actor(fset *fs, const char *role, const mention *m)
+{
+    if (!m) {
+        feat(fs, role, "none");
+        return;
+    }
+    feat(fs, role, "some");
+    feat(fs, "sec", m->sector[0] ? m->sector : "-");
+    feat(fs, role[0] == 's' ? "ssec" : "tsec", m->sector[0] ? m->sector : "-");
+    feat(fs, role[0] == 's' ? "sctry" : "tctry", m->country[0] ? "yes" : "no");
+    if (m->named)
+        feat(fs, role, "named");
+    if (m->resolved)
+        feat(fs, role, "resolved");
+}
+
+static void feat_context(fset *fs, const coder_sent *cs, const lex_hit *h)
+{
+    size_t t0 = h->trig[0];
+    for (size_t d = 1; d <= 3; d++) {
+        if (t0 >= d)
+            feat(fs, "L", cs->keys[t0 - d].stem[0] ? cs->keys[t0 - d].stem : cs->keys[t0 - d].full);
+        if (h->last + d < cs->n)
+            feat(fs, "R", cs->keys[h->last + d].stem[0] ? cs->keys[h->last + d].stem
+                                                        : cs->keys[h->last + d].full);
+    }
+    if (t0 >= 1)
+        feat(fs, "L1", cs->keys[t0 - 1].full);
+    if (h->last + 1 < cs->n)
+        feat(fs, "R1", cs->keys[h->last + 1].full);
+    /* words anywhere in the sentence that often separate real reports from
+     * background mentions (numbers of victims, "today", quotes) */
+    for (size_t i = 0; i < cs->n; i++) {
+        if (cs->toks[i].kind == RASD_TOK_NUMBER)
+            feat(fs, "has", "number");
+        if (cs->toks[i].flags & RASD_TOKF_QUOTE_OPEN)
+            feat(fs, "has", "quote");
+    }
+}
+
+size_t detect_features(const coder_sent *cs, const ev_cand *c, uint32_t *f, size_t cap)
+{
+    const lex_hit *h = &c->h;
+    const ev_args *a = &c->a;
+    fset fs = {f, 0, cap, h->e->cat};
+    static const char *const len_names[] = {"short", "mid", "long", "vlong"};
+    static const size_t len_lim[] = {12, 25, 45};
+    static const char *const pos_names[] = {"start", "early", "late"};
+    static const size_t pos_lim[] = {1, 6};
+    feat(&fs, "bias", "");
+    feat(&fs, "pat", h->e->pattern);
+    feat(&fs, "cameo", h->e->cameo);
+    feat(&fs, "form", (h->e->opts & LEXO_NOUN) ? "noun" : (h->e->opts & LEXO_PASSIVE) ? "passive" : "verb");
+    feat(&fs, "upos", morph_upos_str(cs->mw[h->trig[0]].upos));
+    feat(&fs, "multi", h->n_trig > 1 ? "yes" : "no");
+    feat(&fs, "mod", a->modality);
+    feat(&fs, "neg", a->negated ? "yes" : "no");
+    feat(&fs, "rep", a->speaker ? "yes" : "no");
+    feat(&fs, "date", a->date_tok != SIZE_MAX ? "stated" : "none");
+    feat(&fs, "len", bucket(cs->n, len_names, len_lim, 3));
+    feat(&fs, "pos", bucket(h->trig[0], pos_names, pos_lim, 2));
+    feat_actor(&fs, "src", a->src);
+    feat_actor(&fs, "tgt", a->tgt);
+    feat_context(&fs, cs, h);
+    return fs.n;
+}
+
+/* ---------------------------------------------------------- model */
+
+rasd_status detect_load(const char *data_dir, detect_model **out)
+{
+    *out = NULL;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/models/events.bin", data_dir);
+    FILE *probe = fopen(path, "rb");
+    if (!probe)
+        return RASD_OK;
+    fclose(probe);
+    detect_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return err_set(RASD_ERR_NOMEM, "%s: out of memory", path);
+    rasd_status st = mfile_open(path, DETECT_KIND, DETECT_VERSION, &m->file);
+    size_t wl = 0, tl = 0;
+    if (st == RASD_OK) {
+        m->w = mfile_section(m->file, "WGHT", &wl);
+        m->thr = mfile_section(m->file, "THRS", &tl);
+        if (!m->w || wl != DETECT_DIM * sizeof(float) || !m->thr || tl != PL_N_CATS * sizeof(float))
+            st = err_set(RASD_ERR_PARSE, "%s: missing or mis-sized sections", path);
+    }
+    if (st != RASD_OK) {
+        detect_free(m);
+        return st;
+    }
+    *out = m;
+    return RASD_OK;
+}
+
+void detect_free(detect_model *m)
+{
+    if (!m)
+        return;
+    mfile_close(m->file);
+    free(m);
+}
+
+static double dot(const float *w, const uint32_t *f, size_t n)
+{
+    double z = 0;
+    for (size_t i = 0; i < n; i++)
+        z += w[f[i]];
+    return z;
+}
+
+static double sigmoid(double z)
+{
+    return 1.0 / (1.0 + exp(-z));
+}
+
+double detect_prob(const detect_model *m, plover_cat cat, const uint32_t *f, size_t n,
+                   bool *trained)
+{
+    *trained = m && cat > PL_NONE && cat < PL_N_CATS && m->thr[cat] >= 0;
+    return *trained ? sigmoid(dot(m->w, f, n)) : 0;
+}
+
+double detect_threshold(const detect_model *m, plover_cat cat)
+{
+    return (m && cat > PL_NONE && cat < PL_N_CATS) ? m->thr[cat] : -1;
+}
+
+/* ---------------------------------------------------------- training */
+
+static uint64_t lcg(uint64_t *s)
+{
+    *s = *s * 6364136223846793005ull + 1442695040888963407ull;
+    return *s >> 33;
+}
+
+/* SGD on the examples whose group is not in fold `skip` (skip < 0: all). */
+static void sgd(float *w, const detect_example *ex, size_t n, int epochs, double l2, int skip)
+{
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    if (!order)
+        return;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    uint64_t seed = 1;
+    for (int ep = 0; ep < epochs; ep++) {
+        for (size_t i = n; i > 1; i--) { /* deterministic shuffle */
+            size_t j = lcg(&seed) % i, t = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = t;
+        }
+        double lr = 0.2 / (1.0 + ep);
+        for (size_t k = 0; k < n; k++) {
+            const detect_example *e = &ex[order[k]];
+            if (skip >= 0 && (int)(e->group % 5) == skip)
+                continue;
+            double g = e->label - sigmoid(dot(w, e->f, e->n));
+            for (size_t i = 0; i < e->n; i++)
+                w[e->f[i]] += (float)(lr * (g - l2 * w[e->f[i]]));
+        }
+    }
+    free(order);
+}
+
+typedef struct sent_score {
+    uint32_t group;
+    plover_cat cat;
+    double p;
+    uint8_t label;
+} sent_score;
+
+/* Best-F1 threshold over sentence-level maxima of one category. */
+static double best_threshold(const sent_score *s, size_t n, plover_cat cat, double *f1_out)
+{
+    double best_t = 0.5, best_f = -1;
+    for (int ti = 5; ti <= 95; ti++) {
+        double t = ti / 100.0;
+        size_t tp = 0, fp = 0, fn = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (s[i].cat != cat)
+                continue;
+            bool pred = s[i].p >= t;
+            tp += pred && s[i].label;
+            fp += pred && !s[i].label;
+            fn += !pred && s[i].label;
+        }
+        double f = tp ? 2.0 * tp / (2.0 * tp + fp + fn) : 0;
+        if (f > best_f) {
+            best_f = f;
+            best_t = t;
+        }
+    }
+    *f1_out = best_f;
+    return best_t;
+}
+
+/* Held-out probabilities for every example, fold by fold, reduced to the
+ * maximum per (sentence, category). */
+static size_t cross_validate(const detect_example *ex, size_t n, int epochs, double l2,
+                             sent_score *out)
+{
+    float *w = malloc(DETECT_DIM * sizeof *w);
+    size_t ns = 0;
+    if (!w)
+        return 0;
+    for (int fold = 0; fold < 5; fold++) {
+        memset(w, 0, DETECT_DIM * sizeof *w);
+        sgd(w, ex, n, epochs, l2, fold);
+        for (size_t i = 0; i < n; i++) {
+            if ((int)(ex[i].group % 5) != fold)
+                continue;
+            double p = sigmoid(dot(w, ex[i].f, ex[i].n));
+            size_t j = ns;
+            while (j > 0 && !(out[j - 1].group == ex[i].group && out[j - 1].cat == ex[i].cat))
+                j--;
+            if (j > 0) {
+                if (p > out[j - 1].p)
+                    out[j - 1].p = p;
+            } else {
+                out[ns++] = (sent_score){ex[i].group, ex[i].cat, p, ex[i].label};
+            }
+        }
+    }
+    free(w);
+    return ns;
+}
+
+static rasd_status detect_save(const float *w, const float *thr, const char *path,
+                               const char *prov)
+{
+    mfile_writer *mw;
+    rasd_status st = mfile_writer_new(DETECT_KIND, DETECT_VERSION, &mw);
+    if (st != RASD_OK)
+        return st;
+    st = mfile_writer_add(mw, "PROV", prov, strlen(prov));
+    if (st == RASD_OK)
+        st = mfile_writer_add(mw, "WGHT", w, DETECT_DIM * sizeof *w);
+    if (st == RASD_OK)
+        st = mfile_writer_add(mw, "THRS", thr, PL_N_CATS * sizeof *thr);
+    if (st == RASD_OK)
+        st = mfile_writer_save(mw, path);
+    mfile_writer_free(mw);
+    return st;
+}
+
+rasd_status detect_train(const detect_example *ex, size_t n, const char *path,
+                         const char *prov, detect_train_report *rep)
+{
+    memset(rep, 0, sizeof *rep);
+    sent_score *ss = malloc((n ? n : 1) * sizeof *ss);
+    float *w = calloc(DETECT_DIM, sizeof *w);
+    float thr[PL_N_CATS];
+    if (!ss || !w) {
+        free(ss);
+        free(w);
+        return err_set(RASD_ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++)
+        (ex[i].label ? rep->n_pos : rep->n_neg)[ex[i].cat]++;
+    /* a small grid, chosen by the mean cross-validated F1 of the trained
+     * categories: nothing but the training data decides */
+    static const int epochs[] = {3, 6, 10};
+    static const double l2s[] = {1e-6, 1e-4, 1e-3};
+    double best = -1;
+    for (size_t ei = 0; ei < 3; ei++)
+        for (size_t li = 0; li < 3; li++) {
+            size_t ns = cross_validate(ex, n, epochs[ei], l2s[li], ss);
+            double sum = 0, f1s[PL_N_CATS] = {0}, ts[PL_N_CATS];
+            int k = 0;
+            for (int c = 0; c < PL_N_CATS; c++) {
+                ts[c] = -1;
+                if (rep->n_pos[c] < 10 || rep->n_neg[c] < 10)
+                    continue; /* too little gold data: keep the rules */
+                ts[c] = best_threshold(ss, ns, (plover_cat)c, &f1s[c]);
+                sum += f1s[c];
+                k++;
+            }
+            if (k && sum / k > best) {
+                best = sum / k;
+                rep->epochs = epochs[ei];
+                rep->l2 = l2s[li];
+                for (int c = 0; c < PL_N_CATS; c++) {
+                    thr[c] = (float)ts[c];
+                    rep->threshold[c] = ts[c];
+                    rep->cv_f1[c] = f1s[c];
+                }
+            }
+        }
+    if (best < 0)
+        for (int c = 0; c < PL_N_CATS; c++)
+            thr[c] = -1, rep->threshold[c] = -1;
+    sgd(w, ex, n, rep->epochs ? rep->epochs : 6, rep->l2, -1);
+    rasd_status st = detect_save(w, thr, path, prov);
+    free(ss);
+    free(w);
+    return st;
+}

@@ -1,0 +1,112 @@
+/* detect_train.c - training data for the candidate-event classifier from
+ * the GSR files: every candidate of the file's category in a sentence of
+ * the dev half is an example, labelled by the sentence's gold label. */
+#include "events/detect.h"
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool split_is_dev(const char *id)
+{
+    return (hash_bytes(id, strlen(id)) & 1) == 0;
+}
+
+typedef struct collector {
+    detect_example *v;
+    size_t n, cap;
+    plover_cat want;
+    uint8_t label;
+    uint32_t group;
+    bool oom;
+} collector;
+
+static void collect_one(void *ud, plover_cat cat, const uint32_t *f, size_t nf)
+{
+    collector *c = ud;
+    if (cat != c->want || c->oom)
+        return;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 1024;
+        detect_example *v = realloc(c->v, cap * sizeof *v);
+        if (!v) {
+            c->oom = true;
+            return;
+        }
+        c->v = v;
+        c->cap = cap;
+    }
+    detect_example *e = &c->v[c->n++];
+    e->cat = cat;
+    e->label = c->label;
+    e->group = c->group;
+    e->n = (uint16_t)(nf < DETECT_MAX_FEATS ? nf : DETECT_MAX_FEATS);
+    memcpy(e->f, f, e->n * sizeof *f);
+}
+
+/* One gold sentence: code it with the collector attached. */
+static void train_sentence(const rasd_ctx *ctx, collector *c, const char *text)
+{
+    rasd_doc *doc;
+    if (rasd_doc_new("gsr", text, strlen(text), &doc) != RASD_OK)
+        return;
+    if (rasd_doc_analyze(ctx, doc) == RASD_OK) {
+        ev_out out = {.doc = doc, .collect = collect_one, .collect_ud = c};
+        buf_init(&out.b);
+        coder_run(ctx, doc, &out);
+        buf_free(&out.b);
+    }
+    rasd_doc_free(doc);
+}
+
+/* Lines of a *_detect.jsonl (label yes / easy no / difficult no) or a
+ * *_spans.jsonl (all positive) file, dev half only. */
+static rasd_status train_file(const rasd_ctx *ctx, collector *c, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return err_set(RASD_ERR_IO, "%s: cannot open", path);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        json_t *o = json_loadb(line, (size_t)n, 0, NULL);
+        const char *id = json_string_value(json_object_get(o, "id"));
+        if (!id)
+            id = json_string_value(json_object_get(o, "_id"));
+        const char *type = json_string_value(json_object_get(o, "event_type"));
+        const char *label = json_string_value(json_object_get(o, "label"));
+        const char *text = json_string_value(json_object_get(o, "text"));
+        if (id && type && text && split_is_dev(id) && (!label || strcmp(label, "ambiguous"))) {
+            c->want = plover_parse(type, strlen(type));
+            c->label = !label || !strcmp(label, "yes");
+            c->group++;
+            train_sentence(ctx, c, text);
+        }
+        json_decref(o);
+    }
+    free(line);
+    fclose(f);
+    return c->oom ? err_set(RASD_ERR_NOMEM, "out of memory") : RASD_OK;
+}
+
+rasd_status detect_train_gsr(const rasd_ctx *ctx, char *const *files, size_t nfiles,
+                             const char *out_path, detect_train_report *rep, size_t *n_examples)
+{
+    collector c = {0};
+    rasd_status st = RASD_OK;
+    for (size_t i = 0; st == RASD_OK && i < nfiles; i++)
+        st = train_file(ctx, &c, files[i]);
+    *n_examples = c.n;
+    if (st == RASD_OK) {
+        char prov[1024];
+        int k = snprintf(prov, sizeof prov, "rasd candidate-event classifier; trained by "
+                         "`rasd train events` on the dev half (even FNV-1a hash of the id) of:");
+        for (size_t i = 0; i < nfiles && k > 0 && (size_t)k < sizeof prov; i++)
+            k += snprintf(prov + k, sizeof prov - (size_t)k, " %s", files[i]);
+        if (k > 0 && (size_t)k < sizeof prov)
+            snprintf(prov + k, sizeof prov - (size_t)k, " (openeventdata/arabic_event_gsr, MIT)");
+        st = detect_train(c.v, c.n, out_path, prov, rep);
+    }
+    free(c.v);
+    return st;
+}
