@@ -453,12 +453,19 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
     return n;
 }
 
-static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem,
-                          size_t sent_index, ev_out *out)
+/* Speech verbs alone make no event. */
+static bool coder_has_event_trigger(const lex_hit *hits, size_t nh)
 {
-    lex_hit hits[64];
+    for (size_t k = 0; k < nh; k++)
+        if (!(hits[k].e->opts & LEXO_SPEECH))
+            return true;
+    return false;
+}
+
+static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem,
+                          size_t sent_index, const lex_hit *hits, size_t nh, ev_out *out)
+{
     ev_cand cand[64];
-    size_t nh = find_triggers(ctx, cs, hits, 64);
     size_t n = sentence_candidates(ctx, cs, mem, hits, nh, cand);
     const mention *last_src = NULL;
     for (size_t k = 0; k < n; k++) {
@@ -532,6 +539,16 @@ rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out)
         cs.doc_text = doc->text;
         cs.toks = doc->toks + cs.s->tok_begin;
         cs.n = cs.s->tok_end - cs.s->tok_begin;
+        /* Segmentation is enough to find triggers; tagging, named
+         * entities and actors are only needed where there is one. */
+        for (size_t i = 0; i < cs.n; i++)
+            morph_segment(ctx->morph, doc->text + cs.toks[i].start,
+                          cs.toks[i].end - cs.toks[i].start, &cs.mw[i]);
+        keys_fill(&cs, doc->text);
+        lex_hit hits[64];
+        size_t nh = find_triggers(ctx, &cs, hits, 64);
+        if (!coder_has_event_trigger(hits, nh))
+            continue;
         st = morph_tag_sentence(ctx->morph, doc->text, cs.toks, cs.n, cs.mw);
         if (st == RASD_OK)
             st = ner_tag_tokens(ctx->ner, nw, cs.toks, cs.n, cs.ner);
@@ -539,7 +556,7 @@ rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out)
             break;
         keys_fill(&cs, doc->text);
         coder_find_mentions(ctx, &cs, &mem);
-        code_sentence(ctx, &cs, &mem, s, out);
+        code_sentence(ctx, &cs, &mem, s, hits, nh, out);
     }
     ner_work_free(nw);
     coder_release(&cs);

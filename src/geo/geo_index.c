@@ -352,8 +352,13 @@ static rasd_status attach(geo_gazetteer *g, uint32_t node, const geo_hit *nh,
                           const char *s, size_t n, geo_src src)
 {
     geo_hit *h = node_find(g, node, nh->art, nh->alt);
-    if (h && h->place == nh->place)
-        return RASD_OK; /* a spelling the normaliser folds: same key */
+    if (h && h->place == nh->place) {
+        /* a spelling the normaliser folds, or a name listed twice: the
+         * stricter cue rule wins */
+        if (nh->cue > h->cue)
+            h->cue = nh->cue;
+        return RASD_OK;
+    }
     if (h) {
         int w = (int)(n > 80 ? 80 : n);
         if (nh->alt)

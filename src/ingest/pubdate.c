@@ -190,9 +190,8 @@ static size_t pd_time_words(const char *t, const pd_word *w, size_t n, int *hour
     while (fl && (f[fl - 1] == '|' || f[fl - 1] == ',' || f[fl - 1] == '-'))
         f[--fl] = '\0';
     int h, m, k;
-    if (sscanf(f, "%2d:%2d%n", &h, &m, &k) != 2 || (size_t)k != fl || h < 0 || h > 23 ||
-        m < 0 || m > 59 ||
-        f[fl - 3] != ':')
+    if (sscanf(f, "%2d:%2d%n", &h, &m, &k) != 2 || (size_t)k != fl || f[fl - 3] != ':' ||
+        h < 0 || h > 23 || m < 0 || m > 59)
         return 0;
     size_t used = 1;
     if (n > 1) {

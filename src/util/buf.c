@@ -42,6 +42,7 @@ bool buf_reserve(buf *b, size_t extra)
     }
     b->data = p;
     b->cap = cap;
+    b->data[b->len] = '\0'; /* a fresh buffer is an empty string */
     return true;
 }
 

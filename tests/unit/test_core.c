@@ -33,6 +33,17 @@ static void test_buf_grow(void)
     free(p);
 }
 
+/* Regression: taking an empty buffer must give an empty string. */
+static void test_buf_take_empty(void)
+{
+    buf b;
+    buf_init(&b);
+    size_t len = 99;
+    char *p = buf_take(&b, &len);
+    CHECK(p != NULL && p[0] == '\0' && len == 0);
+    free(p);
+}
+
 static void test_arena(void)
 {
     arena a;
@@ -216,6 +227,7 @@ int main(void)
 {
     RUN(test_json_escape);
     RUN(test_buf_grow);
+    RUN(test_buf_take_empty);
     RUN(test_arena);
     RUN(test_mfile_roundtrip);
     RUN(test_doc_analyze);
