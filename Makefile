@@ -14,7 +14,7 @@
 BUILD   ?= build
 CC      ?= cc
 SHARED  ?= ../shared
-PKGS    := libxml-2.0 jansson libzstd libutf8proc sqlite3
+PKGS    := libxml-2.0 jansson libzstd libutf8proc sqlite3 libmicrohttpd
 
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g

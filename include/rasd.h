@@ -152,6 +152,12 @@ typedef struct rasd_config {
     int text_only;            /* 1: load no models or dictionaries (reading,
                                  cleaning and segmenting only; rasd_code_json
                                  then fails with RASD_ERR_ARG) */
+    /* Extra actor dictionary layers, loaded after data/actors in this order:
+     * "FILE.actors" (rasd format), "FILE.txt" (rasd agents format),
+     * "petrarch:FILE" (PETRARCH/TABARI actors), "petrarch-agents:FILE".
+     * Earlier layers keep their readings of a name. */
+    const char *const *extra_dicts;
+    size_t n_extra_dicts;
 } rasd_config;
 
 /* Fill `cfg` with defaults. */

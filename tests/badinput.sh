@@ -68,6 +68,15 @@ expect_rc $? 0 "50 MB single line"
 expect_rc $? 1 "over --max-doc-bytes"
 expect_err "$T/err" "huge.txt: .*1048576" "over the limit names the limit"
 
+# 3b. Pathological sentences for the coder: one line of 10,000 tokens made
+#     of actors and triggers must finish (linear time), not hang.
+s="التقى الرئيس التركي والرئيس الروسي وواشنطن وموسكو وقصف الجيش "
+p="$s"
+for i in 1 2 3 4 5 6 7 8 9 10; do p="$p$p"; done
+printf '%s\n' "$p" > "$T/actors.txt"
+timeout 120 "$R" code "$T/actors.txt" > "$T/out" 2> "$T/err"
+expect_rc $? 0 "10,000-token sentence of actors"
+
 # 4. Usage errors exit 2.
 "$R" code --in xml "$good" > /dev/null 2> "$T/err"
 expect_rc $? 2 "unknown format"

@@ -32,6 +32,7 @@ if [ -n "$specs" ]; then
   run "$B/tests/spec_runner" --cli "$B/rasd" $specs
 fi
 run sh tests/badinput.sh "$B/rasd"
+run sh tests/seeds.sh "$B/rasd"
 rm -f "$log.one"
 
 totals=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | \

@@ -53,4 +53,15 @@ nice "$RASD" train ner --train "$NER_TRAIN" --dev-frac 0 \
     --gaz data/gazetteers --clusters data/ner/clusters.tsv --autolex none \
     --epochs 10 --ensemble 4 --memory --seed 1 -o "$MODELS/ner.bin"
 
+# ---------------------------------------------------------------- events
+# Candidate-event classifier (src/events/detect.c): features of every
+# candidate the coder finds in the GSR sentences of the dev half (even
+# FNV-1a hash of the id); epochs, L2 and per-category thresholds chosen by
+# 5-fold cross-validation inside that half. The test half is never read.
+# Needs every model above and data/verbs: run last.
+GSR=$SHARED/data/gsr
+echo "models: events"
+nice "$RASD" train events --data data "$GSR/assault_gsr_detect.jsonl" \
+    "$GSR/protest_gsr_detect.jsonl" "$GSR/assault_spans.jsonl" "$GSR/protest_spans.jsonl"
+
 echo "models: done"

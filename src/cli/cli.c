@@ -115,6 +115,11 @@ int cli_parse_read_opts(int argc, char **argv, cli_io *io, cli_read_opts *o,
                 return cli_usage_error(io, usage, "unknown input format", v);
         } else if ((v = cli_optval(argc, argv, &i, "--data"))) {
             o->cfg.data_dir = v;
+        } else if ((v = cli_optval(argc, argv, &i, "--dict"))) {
+            if (o->cfg.n_extra_dicts == CLI_MAX_DICTS)
+                return cli_usage_error(io, usage, "too many --dict options at", v);
+            o->dicts[o->cfg.n_extra_dicts++] = v;
+            o->cfg.extra_dicts = o->dicts;
         } else if ((v = cli_optval(argc, argv, &i, "--max-doc-bytes"))) {
             if (!cli_parse_size(v, &o->cfg.max_doc_bytes))
                 return cli_usage_error(io, usage, "bad size", v);

@@ -50,13 +50,16 @@ int cmd_train_seg(int argc, char **argv, cli_io *io);
 int cmd_train_pos(int argc, char **argv, cli_io *io);
 
 /* Shared option handling: parse the options every reading command takes
- * (--in FMT, --data DIR, --replace-invalid, --keep-furniture,
+ * (--in FMT, --data DIR, --dict SPEC, --replace-invalid, --keep-furniture,
  * --max-doc-bytes N, -j N). Returns the index of the first operand, or -1
  * after printing a usage error to io->err. */
+#define CLI_MAX_DICTS 16
+
 typedef struct cli_read_opts {
     rasd_config cfg;
     rasd_format fmt;
     int jobs;
+    const char *dicts[CLI_MAX_DICTS]; /* --dict, in order */
 } cli_read_opts;
 int cli_parse_read_opts(int argc, char **argv, cli_io *io, cli_read_opts *o,
                         const char *usage);

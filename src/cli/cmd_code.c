@@ -5,7 +5,10 @@
 
 static const char code_usage[] =
     "rasd code [--in auto|txt|jsonl|html] [--replace-invalid] [--keep-furniture]\n"
-    "          [--max-doc-bytes N] [-j N] [--stats] [FILE...|-]";
+    "          [--max-doc-bytes N] [-j N] [--stats] [--data DIR] [--dict SPEC]...\n"
+    "          [FILE...|-]\n"
+    "  --dict SPEC  an extra actor dictionary layer: FILE.actors, FILE.txt (agents),\n"
+    "               petrarch:FILE or petrarch-agents:FILE (PETRARCH/TABARI formats)";
 
 static rasd_status code_one(const rasd_ctx *ctx, rasd_doc *doc, buf *out,
                             size_t *items, void *ud)

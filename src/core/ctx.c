@@ -35,6 +35,17 @@ static const char *ctx_data_dir(const rasd_config *cfg)
     return RASD_DATA_DIR;
 }
 
+/* One extra dictionary layer (see rasd_config.extra_dicts). */
+static rasd_status ctx_load_layer(rasd_ctx *ctx, const char *spec)
+{
+    actors_import_stats st;
+    if (!strncmp(spec, "petrarch:", 9))
+        return actors_load_petrarch(ctx->actors, spec + 9, ACTORS_PETR_ACTORS, &st);
+    if (!strncmp(spec, "petrarch-agents:", 16))
+        return actors_load_petrarch(ctx->actors, spec + 16, ACTORS_PETR_AGENTS, &st);
+    return actors_load_file(ctx->actors, spec);
+}
+
 /* Everything the event coder needs; each loader names the file that failed. */
 static rasd_status ctx_load_coder(rasd_ctx *ctx)
 {
@@ -46,6 +57,8 @@ static rasd_status ctx_load_coder(rasd_ctx *ctx)
         snprintf(path, sizeof path, "%s/actors", ctx->data_dir);
         st = actors_load(path, &ctx->actors);
     }
+    for (size_t i = 0; st == RASD_OK && i < ctx->cfg.n_extra_dicts; i++)
+        st = ctx_load_layer(ctx, ctx->cfg.extra_dicts[i]);
     if (st == RASD_OK) {
         snprintf(path, sizeof path, "%s/verbs", ctx->data_dir);
         st = lexicon_load(path, &ctx->lex);

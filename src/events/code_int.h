@@ -31,10 +31,19 @@ typedef struct ev_out {
 } ev_out;
 
 rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out);
-/* The event's date: a date stated in the sentence (absolute or relative to
- * the publication date), else the publication date for past events, else
- * unknown. Never the processing date. */
-void ev_date(const coder_sent *cs, const lex_hit *h, const coder_memory *mem, ev_args *a);
+/* Date expressions of a sentence, found once and shared by its events. */
+#define EV_MAX_DATES 16
+typedef struct ev_dates {
+    rasd_date d[EV_MAX_DATES];
+    size_t tok[EV_MAX_DATES];
+    size_t n;
+} ev_dates;
+
+void ev_sentence_dates(const coder_sent *cs, const coder_memory *mem, ev_dates *out);
+/* The event's date: the stated date nearest its trigger, else the
+ * publication date for past events, else unknown. Never the processing
+ * date. */
+void ev_date(const ev_dates *ds, const lex_hit *h, const coder_memory *mem, ev_args *a);
 /* conf < 0: the rule-based confidence. */
 void ev_emit(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h,
              const ev_args *a, size_t sent_index, double conf, ev_out *out);

@@ -313,20 +313,31 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
 
 /* ---------------------------------------------------------- per sentence */
 
-/* Speech verbs mark reported content; their subject is the speaker. */
-static const mention *speaker_of(const coder_sent *cs, const lex_hit *hits, size_t nh, size_t before)
+/* Speech verbs mark reported content; their subject is the speaker.
+ * spk[k] is the speaker of hit k (NULL for other hits), found once. */
+static void find_speakers(const coder_sent *cs, const lex_hit *hits, size_t nh,
+                          const mention **spk)
 {
-    const mention *sp = NULL;
     for (size_t k = 0; k < nh; k++) {
-        if (!(hits[k].e->opts & LEXO_SPEECH) || hits[k].trig[0] >= before)
+        spk[k] = NULL;
+        if (!(hits[k].e->opts & LEXO_SPEECH))
             continue;
         size_t lo, hi;
         clause_bounds(cs, hits[k].first, hits[k].last, &lo, &hi);
         ev_args a = {0};
         arg_assign(cs, &hits[k], lo, hi, &a);
-        if (a.src)
-            sp = a.src;
+        spk[k] = a.src;
     }
+}
+
+/* The speaker of the last speech verb before token `before`. */
+static const mention *speaker_of(const lex_hit *hits, const mention *const *spk, size_t nh,
+                                 size_t before)
+{
+    const mention *sp = NULL;
+    for (size_t k = 0; k < nh && hits[k].trig[0] < before; k++)
+        if (spk[k])
+            sp = spk[k];
     return sp;
 }
 
@@ -416,6 +427,10 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
                                   const lex_hit *hits, size_t nh, ev_cand *c)
 {
     size_t n = 0;
+    const mention *spk[64];
+    ev_dates dates;
+    find_speakers(cs, hits, nh, spk);
+    ev_sentence_dates(cs, mem, &dates);
     for (size_t k = 0; k < nh; k++) {
         const lex_hit *h = &hits[k];
         if (h->e->opts & LEXO_SPEECH)
@@ -426,7 +441,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         ev_args *a = &c[n].a;
         memset(a, 0, sizeof *a);
         arg_assign(cs, h, lo, hi, a);
-        a->speaker = speaker_of(cs, hits, nh, h->trig[0]);
+        a->speaker = speaker_of(hits, spk, nh, h->trig[0]);
         /* A complement clause (أنه ...) belongs to the speaker, and a verb
          * without a subject continues the previous sentence's actor. */
         /* ل + verbal noun is a purpose (لبحث): it has no subject of its own */
@@ -446,7 +461,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
             continue;
         adjust_args(mem, a);
         modality(cs, h, lo, hi, a);
-        ev_date(cs, h, mem, a);
+        ev_date(&dates, h, mem, a);
         c[n].h = *h;
         n++;
     }

@@ -16,13 +16,11 @@ static bool may_start_date(const rasd_token *t)
     return t->kind == RASD_TOK_NUMBER || t->kind == RASD_TOK_ARABIC;
 }
 
-void ev_date(const coder_sent *cs, const lex_hit *h, const coder_memory *mem, ev_args *a)
+void ev_sentence_dates(const coder_sent *cs, const coder_memory *mem, ev_dates *out)
 {
     const rasd_date *ref = mem->date.precision != RASD_PREC_NONE ? &mem->date : NULL;
-    memset(&a->date, 0, sizeof a->date);
-    a->date_tok = SIZE_MAX;
-    size_t best_dist = SIZE_MAX, t0 = h->trig[0];
-    for (size_t i = 0; i < cs->n; i++) {
+    out->n = 0;
+    for (size_t i = 0; i < cs->n && out->n < EV_MAX_DATES; i++) {
         const rasd_token *t = &cs->toks[i];
         rasd_date d;
         if (!may_start_date(t))
@@ -34,21 +32,32 @@ void ev_date(const coder_sent *cs, const lex_hit *h, const coder_memory *mem, ev
             used = time_parse_date(p, left, &d);
         if (!used || d.precision == RASD_PREC_NONE)
             continue;
-        size_t dist = i > t0 ? i - t0 : t0 - i;
-        if (dist < best_dist) {
-            best_dist = dist;
-            a->date = d;
-            a->date_tok = i;
-        }
+        if (d.precision == RASD_PREC_MINUTE)
+            d.precision = RASD_PREC_DAY;
+        out->d[out->n] = d;
+        out->tok[out->n++] = i;
         while (i + 1 < cs->n && cs->toks[i + 1].start < t->start + used)
             i++; /* skip the rest of the expression */
     }
-    if (a->date.precision == RASD_PREC_MINUTE)
-        a->date.precision = RASD_PREC_DAY;
+}
+
+void ev_date(const ev_dates *ds, const lex_hit *h, const coder_memory *mem, ev_args *a)
+{
+    memset(&a->date, 0, sizeof a->date);
+    a->date_tok = SIZE_MAX;
+    size_t best = SIZE_MAX, t0 = h->trig[0];
+    for (size_t k = 0; k < ds->n; k++) {
+        size_t i = ds->tok[k], dist = i > t0 ? i - t0 : t0 - i;
+        if (dist < best) {
+            best = dist;
+            a->date = ds->d[k];
+            a->date_tok = i;
+        }
+    }
     if (a->date.precision != RASD_PREC_NONE)
         return;
-    if (strcmp(a->modality, "future") != 0 && ref) {
-        a->date = *ref;
+    if (strcmp(a->modality, "future") != 0 && mem->date.precision != RASD_PREC_NONE) {
+        a->date = mem->date;
         if (a->date.precision == RASD_PREC_MINUTE)
             a->date.precision = RASD_PREC_DAY;
         a->date.origin = RASD_DATE_DOCUMENT;

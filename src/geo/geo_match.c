@@ -141,11 +141,6 @@ static bool is_nisba(const rasd_token *t)
            (kl >= 4 && memcmp(key + kl - 4, "\xD9\x8A\xD9\x87", 4) == 0);
 }
 
-static bool is_capital_word(const rasd_token *t)
-{
-    static const char *const cap[] = {"عاصمه", "العاصمه", NULL};
-    return tok_in(t, cap, true, NULL);
-}
 
 /* The cue the word before toks[i] gives. */
 static geo_cue prev_cue(const rasd_token *toks, size_t i)
@@ -249,6 +244,59 @@ static bool name_at(const geo_gazetteer *g, const rasd_token *toks, size_t n,
     return found;
 }
 
+/* What kind of place a head word announces; a shared name's reading that
+ * fits it is preferred (العاصمة الأردنية عمان is Amman, not Oman). */
+typedef enum head_class {
+    HC_NONE = 0, HC_CAPITAL, HC_SETTLEMENT, HC_REGION, HC_STATE
+} head_class;
+
+static const char *const hc_capital[] = {"عاصمه", "العاصمه", NULL};
+static const char *const hc_settlement[] = {
+    "مدينه", "مدينتي", "مدن", "بلده", "بلدتي", "بلدات", "قريه", "قريتي",
+    "قري", NULL};
+static const char *const hc_region[] = {
+    "محافظه", "محافظتي", "محافظات", "ولايه", "ولايتي", "اقليم", "مقاطعه",
+    "منطقه", NULL};
+static const char *const hc_state[] = {
+    "دوله", "مملكه", "سلطنه", "جمهوريه", "اماره", NULL};
+
+static head_class head_class_of(const rasd_token *t, bool full)
+{
+    if (tok_in(t, hc_capital, full, NULL))
+        return HC_CAPITAL;
+    if (tok_in(t, hc_settlement, full, NULL))
+        return HC_SETTLEMENT;
+    if (tok_in(t, hc_region, full, NULL))
+        return HC_REGION;
+    if (tok_in(t, hc_state, full, NULL))
+        return HC_STATE;
+    return HC_NONE;
+}
+
+static bool fits(head_class hc, geo_type t)
+{
+    switch (hc) {
+    case HC_CAPITAL: return t == GEO_CAPITAL;
+    case HC_SETTLEMENT: return t == GEO_CAPITAL || t == GEO_CITY || t == GEO_TOWN;
+    case HC_REGION: return t == GEO_REGION || t == GEO_DISTRICT;
+    case HC_STATE: return t == GEO_COUNTRY;
+    case HC_NONE: break;
+    }
+    return false;
+}
+
+/* Swap a shared name's readings when only the alternative fits the head. */
+static void prefer_fitting(name_res *r, head_class hc)
+{
+    if (hc == HC_NONE || !r->alt || !r->hit->place)
+        return;
+    if (fits(hc, r->alt->place->type) && !fits(hc, r->hit->place->type)) {
+        const geo_hit *t = r->hit;
+        r->hit = r->alt;
+        r->alt = t;
+    }
+}
+
 /* ------------------------------------------------------------ phrases */
 
 /* A candidate phrase: the name at name_tok, introduced by the head words
@@ -269,24 +317,27 @@ static void absorbed(const geo_gazetteer *g, const rasd_token *toks, size_t n,
     out->ok = false;
     if (!is_head(&toks[i], true, &off))
         return;
-    bool capital = is_capital_word(&toks[i]);
+    head_class hc = head_class_of(&toks[i], true);
     size_t j = i + 1;
     for (int depth = 0; depth < 3 && j < n; depth++) {
         name_res r;
         size_t at = j;
         bool hit = name_at(g, toks, n, at, false, GEO_CUE_HEAD, &r);
-        if (!hit && capital && is_nisba(&toks[j]) && j + 1 < n) {
+        if (!hit && hc == HC_CAPITAL && is_nisba(&toks[j]) && j + 1 < n) {
             at = j + 1;
             hit = name_at(g, toks, n, at, false, GEO_CUE_HEAD, &r);
         }
         if (hit && r.hit->place &&
             (!out->ok || at + r.ntok > out->name_tok + out->nm.ntok)) {
+            prefer_fitting(&r, hc);
             *out = (phrase){r, at, off, true};
             out->nm.cue = GEO_CUE_HEAD;
         }
         if (!is_head(&toks[j], false, NULL))
             break;
-        capital = capital || is_capital_word(&toks[j]);
+        head_class h2 = head_class_of(&toks[j], false);
+        if (h2 != HC_NONE)
+            hc = h2;
         j++;
     }
 }
@@ -307,6 +358,11 @@ bool geo_match_at(const geo_gazetteer *g, const rasd_token *toks, size_t n,
         return false;
     phrase direct = {.ok = false}, head;
     name_res r;
+    /* inside a `not` phrase that starts one word earlier (حلف شمال
+     * الأطلسي seen from الأطلسي) */
+    if (i > 0 && name_at(g, toks, n, i - 1, true, GEO_CUE_HEAD, &r) &&
+        !r.hit->place && r.ntok >= 2)
+        return false;
     if (name_at(g, toks, n, i, true, prev_cue(toks, i), &r))
         direct = (phrase){r, i, r.off, true};
     absorbed(g, toks, n, i, &head);
