@@ -1,5 +1,6 @@
 #!/bin/sh
-# Benchmarks on the ANT news corpus (../shared/data/news). The corpus is
+# Benchmarks on the ANT news corpus (../shared/data/news), one core each
+# (taskset -c 0) unless a benchmark is about threads. The corpus is
 # decompressed once into /tmp so that only rasd's own work is timed.
 # Usage: bench/run.sh BUILD SHARED
 B=${1:-build}
@@ -11,8 +12,9 @@ if [ ! -f "$Z" ]; then
 fi
 [ -s "$C" ] || zstd -q -dc "$Z" > "$C"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-for b in "$B"/bench/bench_*; do
-  [ -x "$b" ] || continue
-  echo "== $(basename "$b")"
-  taskset -c 0 "$b" "$C" 5
-done
+echo "== bench_read (read + clean + normalise + tokenise + split; whole corpus)"
+taskset -c 0 "$B/bench/bench_read" "$C" 5
+echo "== bench_lang (segmentation, tagging, NER; first 5,000 articles)"
+taskset -c 0 "$B/bench/bench_lang" "$C" 5 5000
+echo "== bench_code (rasd code end to end)"
+sh bench/bench_code.sh "$B/rasd" "$C"

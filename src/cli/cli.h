@@ -49,6 +49,9 @@ int cmd_morph(int argc, char **argv, cli_io *io);
 int cmd_train_seg(int argc, char **argv, cli_io *io);
 int cmd_train_pos(int argc, char **argv, cli_io *io);
 
+/* cmd_serve.c: `rasd serve`, the HTTP API and web UI (src/serve/). */
+int cmd_serve(int argc, char **argv, cli_io *io);
+
 /* Shared option handling: parse the options every reading command takes
  * (--in FMT, --data DIR, --dict SPEC, --replace-invalid, --keep-furniture,
  * --max-doc-bytes N, -j N). Returns the index of the first operand, or -1

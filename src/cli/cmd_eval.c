@@ -147,9 +147,26 @@ static int eval_each(const eval_opts *o, cli_io *io, eval_line_fn fn, void *acc)
 
 /* ---------------------------------------------------------- detect */
 
+/* Reliability: the highest confidence among a sentence's events of the
+ * category, bucketed by tenths, against how often the sentence is gold. */
 typedef struct detect_acc {
     prf by_type[2];
+    size_t bucket_n[2][10], bucket_yes[2][10];
 } detect_acc;
+
+static double max_confidence(json_t *events, const char *cat)
+{
+    double best = -1;
+    size_t i;
+    json_t *ev;
+    json_array_foreach(events, i, ev) {
+        const char *c = json_string_value(json_object_get(ev, "category"));
+        double conf = json_number_value(json_object_get(ev, "confidence"));
+        if (c && !strcmp(c, cat) && conf > best)
+            best = conf;
+    }
+    return best;
+}
 
 static int detect_line(const rasd_ctx *ctx, json_t *obj, const eval_opts *o, cli_io *io, void *acc)
 {
@@ -164,6 +181,12 @@ static int detect_line(const rasd_ctx *ctx, json_t *obj, const eval_opts *o, cli
     bool gold = !strcmp(label, "yes");
     json_t *ev = eval_code(ctx, id ? id : "s", text);
     bool pred = has_category(ev, type);
+    double conf = max_confidence(ev, type);
+    if (conf >= 0) {
+        int b = conf >= 1 ? 9 : (int)(conf * 10);
+        d->bucket_n[k][b]++;
+        d->bucket_yes[k][b] += gold;
+    }
     prf *s = &d->by_type[k];
     if (gold && pred)
         s->tp++;
@@ -188,9 +211,17 @@ int cmd_eval_gsr_detect(int argc, char **argv, cli_io *io)
     int rc = eval_each(&o, io, detect_line, &acc);
     fprintf(io->out, "gsr-detect %s (split %s)\n", o.file, o.split);
     static const char *names[2] = {"ASSAULT", "PROTEST"};
-    for (int k = 0; k < 2; k++)
-        if (acc.by_type[k].tp + acc.by_type[k].fp + acc.by_type[k].fn + acc.by_type[k].tn)
-            prf_print(io->out, names[k], &acc.by_type[k]);
+    for (int k = 0; k < 2; k++) {
+        if (!(acc.by_type[k].tp + acc.by_type[k].fp + acc.by_type[k].fn + acc.by_type[k].tn))
+            continue;
+        prf_print(io->out, names[k], &acc.by_type[k]);
+        fprintf(io->out, "  reliability (confidence bucket: sentences, share gold yes):");
+        for (int b = 0; b < 10; b++)
+            if (acc.bucket_n[k][b])
+                fprintf(io->out, "  %.1f-%.1f: %zu, %.2f", b / 10.0, (b + 1) / 10.0,
+                        acc.bucket_n[k][b], (double)acc.bucket_yes[k][b] / acc.bucket_n[k][b]);
+        fputc('\n', io->out);
+    }
     return rc;
 }
 

@@ -46,7 +46,15 @@ static void keys_fill(coder_sent *cs, const char *text)
             lexicon_fold(cs->mw[i].stem_key, strlen(cs->mw[i].stem_key), k->stem);
             lexicon_fold(cs->mw[i].lemma_key, strlen(cs->mw[i].lemma_key), k->lemma);
             keys_accusative(k);
+            const morph_word *w = &cs->mw[i];
+            k->nominal = w->det != 0;
+            for (uint8_t q = 0; q < w->n_seg; q++)
+                if (w->seg[q].kind == MSEG_PREFIX &&
+                    (w->seg[q].clitic == MCL_BI || w->seg[q].clitic == MCL_LI ||
+                     w->seg[q].clitic == MCL_KA))
+                    k->nominal = true;
         } else {
+            k->nominal = false;
             k->bare[0] = k->stem[0] = k->lemma[0] = k->acc[0] = '\0';
         }
     }
@@ -191,6 +199,16 @@ static bool symmetric(plover_cat c)
     return c == PL_CONSULT || c == PL_AGREE || c == PL_COOPERATE;
 }
 
+static bool is_preposition(const coder_sent *cs, size_t i)
+{
+    static const char *const preps[] = {"في", "علي", "عن", "من", "مع", "الي", "ازاء",
+                                        "تجاه", "حول", "بشان", "ضد", "خلال", "عبر", "منذ"};
+    for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
+        if (!strcmp(cs->keys[i].full, preps[k]) || !strcmp(cs->keys[i].bare, preps[k]))
+            return true;
+    return false;
+}
+
 static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
 {
     const lex_entry *e = h->e;
@@ -199,8 +217,14 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         const mention *by = arg_first_after(cs, t0 + 1, hi, "قبل", NULL);
         return by ? by : arg_first_after(cs, t0 + 1, hi, "يد", NULL);
     }
-    /* VSO: the subject follows the verb (or is the noun's genitive). */
+    /* VSO: the subject follows the verb (or is the noun's genitive),
+     * before any prepositional phrase starts. */
     size_t lim = h->last + 3 < hi ? h->last + 3 : hi;
+    for (size_t i = h->last + 1; i <= lim; i++)
+        if (cs->keys[i].nominal || is_preposition(cs, i)) {
+            lim = i; /* a mention starting here is caught by its own prep */
+            break;
+        }
     const mention *after = arg_first_after(cs, t0 + 1, lim, NULL, NULL);
     /* SVO: a subject just before the trigger. */
     const mention *pre = arg_last_before(cs, lo, t0);
@@ -226,6 +250,9 @@ static void arg_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t
             }
         } else if (!strcmp(how, "obj")) {
             tgt = arg_first_after(cs, h->last + 1, hi, NULL, src);
+            /* مواقع لفصائل المعارضة: the object's owner, through ل */
+            if (!tgt)
+                tgt = arg_first_after(cs, h->last + 1, hi, "ل", src);
         } else {
             tgt = arg_first_after(cs, h->last + 1, hi, how, src);
         }
@@ -341,12 +368,23 @@ static const mention *speaker_of(const lex_hit *hits, const mention *const *spk,
     return sp;
 }
 
+/* Is token i one of the words an earlier hit matched? */
+static bool in_earlier_hit(const lex_hit *hits, size_t nh, size_t i)
+{
+    for (size_t k = nh; k-- > 0 && hits[k].last >= i;)
+        for (size_t j = 0; j < hits[k].n_trig; j++)
+            if (hits[k].trig[j] == i)
+                return true;
+    return false;
+}
+
 static size_t find_triggers(const rasd_ctx *ctx, const coder_sent *cs, lex_hit *hits, size_t cap)
 {
     size_t nh = 0;
     for (size_t i = 0; i < cs->n && nh < cap;) {
         lex_hit h;
-        if (cs->toks[i].kind == RASD_TOK_ARABIC && lexicon_match_at(ctx->lex, cs->keys, cs->n, i, &h)) {
+        if (cs->toks[i].kind == RASD_TOK_ARABIC && !in_earlier_hit(hits, nh, i) &&
+            lexicon_match_at(ctx->lex, cs->keys, cs->n, i, &h)) {
             hits[nh++] = h;
             i = h.trig[0] + 1; /* a gap pattern may still let later triggers start inside */
             continue;
@@ -458,6 +496,10 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         if (a->src && a->tgt && same_actor(a->src, a->tgt) && a->src->start == a->tgt->start)
             a->tgt = NULL;
         if (!a->src && !a->tgt && (needs_actor(h->e->cat) || (h->e->opts & LEXO_CUE)))
+            continue;
+        /* Parties that are only names nobody could code (clubs, firms) make
+         * no usable event: at least one must have a country or a sector. */
+        if ((a->src || a->tgt) && !(a->src && a->src->code[0]) && !(a->tgt && a->tgt->code[0]))
             continue;
         adjust_args(mem, a);
         modality(cs, h, lo, hi, a);

@@ -83,6 +83,21 @@ static void feat_context(fset *fs, const coder_sent *cs, const lex_hit *h)
     }
 }
 
+/* Is the trigger inside a relative clause (الذي قتل ..., التي شنت ...)?
+ * Those usually recall background, not the reported event. */
+static bool in_relative_clause(const coder_sent *cs, size_t t0)
+{
+    static const char *const rel[] = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي"};
+    for (size_t i = t0, steps = 0; i-- > 0 && steps < 6; steps++) {
+        if (cs->toks[i].kind == RASD_TOK_PUNCT)
+            return false;
+        for (size_t k = 0; k < sizeof rel / sizeof rel[0]; k++)
+            if (!strcmp(cs->keys[i].full, rel[k]))
+                return true;
+    }
+    return false;
+}
+
 size_t detect_features(const coder_sent *cs, const ev_cand *c, uint32_t *f, size_t cap)
 {
     const lex_hit *h = &c->h;
@@ -101,6 +116,7 @@ size_t detect_features(const coder_sent *cs, const ev_cand *c, uint32_t *f, size
     feat(&fs, "mod", a->modality);
     feat(&fs, "neg", a->negated ? "yes" : "no");
     feat(&fs, "rep", a->speaker ? "yes" : "no");
+    feat(&fs, "relcl", in_relative_clause(cs, h->trig[0]) ? "yes" : "no");
     feat(&fs, "date", a->date_tok != SIZE_MAX ? "stated" : "none");
     feat(&fs, "len", bucket(cs->n, len_names, len_lim, 3));
     feat(&fs, "pos", bucket(h->trig[0], pos_names, pos_lim, 2));

@@ -211,6 +211,8 @@ static rasd_status lex_parse_opts(lexicon *lx, char *opts, lex_entry *e,
             e->opts |= LEXO_SPEECH;
         else if (!strcmp(o, "cue"))
             e->opts |= LEXO_CUE;
+        else if (!strcmp(o, "verb"))
+            e->opts |= LEXO_VERB;
         else if (!strncmp(o, "prio=", 5))
             e->prio = atoi(o + 5);
         else if (!strncmp(o, "tgt=", 4)) {
@@ -408,6 +410,8 @@ static bool lex_word_matches(const lex_word *w, const lex_keys *k, bool noun)
 static bool lex_verify(const lex_entry *e, const lex_keys *keys, size_t n, size_t i,
                        lex_hit *h)
 {
+    if ((e->opts & LEXO_VERB) && keys[i].nominal)
+        return false;
     size_t t = i, gap = 0;
     h->n_trig = 0;
     for (uint8_t wi = 0; wi < e->n_words; wi++) {

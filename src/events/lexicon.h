@@ -17,7 +17,8 @@ enum {
     LEXO_NOUN = 1u << 0,
     LEXO_PASSIVE = 1u << 1,
     LEXO_SPEECH = 1u << 2,
-    LEXO_CUE = 1u << 3
+    LEXO_CUE = 1u << 3,
+    LEXO_VERB = 1u << 4   /* the first word may not carry the article or ب/ل/ك */
 };
 
 typedef struct lex_word {
@@ -46,6 +47,7 @@ typedef struct lex_entry {
 typedef struct lex_keys {
     char full[LEX_KEY_MAX], bare[LEX_KEY_MAX], stem[LEX_KEY_MAX], lemma[LEX_KEY_MAX];
     char acc[LEX_KEY_MAX]; /* bare without an indefinite accusative alef (اجتماعا → اجتماع), or "" */
+    bool nominal;          /* has the article or ب/ل/ك: cannot be a finite verb */
 } lex_keys;
 
 typedef struct lex_hit {

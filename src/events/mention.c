@@ -18,7 +18,7 @@ bool coder_tok_is(const coder_sent *cs, size_t i, const char *folded)
 /* Prepositions that mark an argument role, folded (RASD_NORM_ALL). */
 static const char *const mention_preps[] = {
     "مع", "الي", "علي", "ضد", "عن", "من", "في", "بحق", "تجاه", "لدي", "بين", "عبر",
-    "حول", "نحو", "لصالح", "قبل", "يد",
+    "حول", "نحو", "لصالح", "قبل", "يد", "امام",
 };
 
 static bool word_has_clitic(const morph_word *w, int clitic)
@@ -360,6 +360,24 @@ static void institution_memory(coder_sent *cs, coder_memory *mem)
     }
 }
 
+/* هيئتا الأركان التركية والأميركية: a coordinated adjective makes a second
+ * actor of the same kind. */
+static void adjective_conjuncts(coder_sent *cs)
+{
+    for (size_t k = 0; k + 1 < cs->nm; k++) {
+        mention *m = &cs->m[k], *a = &cs->m[k + 1];
+        if (!a->adj || m->adj || a->first != m->last + 1 || !m->country[0] || !m->agent)
+            continue;
+        mention c = *m;
+        c.first = a->first;
+        c.last = a->last;
+        c.conj = true;
+        c.name = NULL;
+        mention_set_code(&c, a->country, m->sector);
+        *a = c;
+    }
+}
+
 void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
 {
     cs->nm = 0;
@@ -381,6 +399,7 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
     }
     pair_with_adjectives(cs);
     mention_merge_pass(cs);
+    adjective_conjuncts(cs);
     for (size_t k = 1; k < cs->nm; k++) /* X و Y */
         if (cs->m[k - 1].last + 1 == cs->m[k].first &&
             word_has_clitic(&cs->mw[cs->m[k].first], MCL_WA) && !cs->m[k].adj)

@@ -77,6 +77,18 @@ rasd_status serve_path_clean(const char *raw, size_t n, char *out, size_t cap);
 /* Content-Type of a file by extension; NULL for types that are not served. */
 const char *serve_mime(const char *path);
 
+/* Open the static file for raw request path `raw` under the web root `root`
+ * (absolute and resolved, as from realpath). Library files from npm are
+ * reachable only through the whitelist of /vendor/ names (see
+ * serve_static.c); web/node_modules itself is not served. The file's real
+ * path must stay under root (a symlink out of it is refused), be a regular
+ * file of a served type and at most SERVE_MAX_FILE bytes.
+ * RASD_OK: *fd (owned by the caller), *size and *mime set;
+ * RASD_ERR_ARG: a malformed or forbidden path (400);
+ * RASD_ERR_NOTFOUND: nothing to serve there (404). */
+rasd_status serve_static_open(const char *root, const char *raw, size_t n,
+                              int *fd, size_t *size, const char **mime);
+
 /* ------------------------------------------------------------ routes */
 
 typedef enum serve_route {

@@ -7,6 +7,7 @@
 #include "store.h"
 #include "morph/morph.h"
 #include <sqlite3.h>
+#include <stdio.h>
 
 /* Cached statements (SQL text in store_db.c). */
 enum {
@@ -123,6 +124,10 @@ typedef struct store_mention_in {
     store_span span;
 } store_mention_in;
 
+/* Event flags: what modality filters look at. */
+enum { STORE_FLAG_NEGATED = 1, STORE_FLAG_FUTURE = 2, STORE_FLAG_HYPOTHETICAL = 4 };
+int store_flags_of(bool negated, const char *modality);
+
 /* The dedup rule (store_dedup.c; README.md "Deduplication"). */
 uint64_t store_dedup_key(const store_mention_in *m);
 bool store_mention_anchored(const store_mention_in *m);
@@ -164,11 +169,12 @@ rasd_status store_actor_resolve(store *s, const char *term, actor_ref *out,
 void store_actor_ref_free(actor_ref *a);
 
 /* A WHERE clause under construction with its bound values. */
+#define SQLW_MAX 256
 typedef struct sqlw {
     buf sql;
-    const char *vals[64];   /* text values (owned elsewhere) */
-    int64_t ivals[64];
-    char kinds[64];         /* 't' text, 'i' integer */
+    const char *vals[SQLW_MAX];   /* text values (owned elsewhere) */
+    int64_t ivals[SQLW_MAX];
+    char kinds[SQLW_MAX];         /* 't' text, 'i' integer */
     int n;
     bool overflow;
 } sqlw;
@@ -196,9 +202,33 @@ typedef struct qplan {
 rasd_status store_plan(store *s, const store_query *q, qplan *p);
 void store_plan_free(qplan *p);
 /* Number of branches and the predicate of branch i (appended to w), with
- * the common filters. `alias` is the events table alias. */
+ * the common filters; the events table is `e`. */
 int store_plan_branches(const qplan *p);
 void store_plan_where(const qplan *p, int branch, sqlw *w);
+/* "SELECT cols[i] FROM events e WHERE <branch i> UNION ALL ..." */
+void store_plan_select(const qplan *p, const char *const *cols, sqlw *w);
+/* Prepare w's SQL and bind its values. */
+rasd_status store_sqlw_prepare(store *s, const sqlw *w, sqlite3_stmt **out);
+
+/* A cursor over event rows selected by `sql` (columns: STORE_EVENT_COLS). */
+#define STORE_EVENT_COLS                                                      \
+    "e.id, e.category, e.mode, e.cameo, e.quad, e.intensity,"                \
+    " e.src_code, e.src_country, e.src_sector, e.src_name, sa.text,"        \
+    " rm.src_actor IS NOT NULL OR e.src_code IS NOT NULL,"                   \
+    " e.tgt_code, e.tgt_country, e.tgt_sector, e.tgt_name, ta.text,"        \
+    " rm.tgt_actor IS NOT NULL OR e.tgt_code IS NOT NULL,"                   \
+    " e.date, e.date_prec, e.date_lo, e.date_hi, e.place_text,"             \
+    " e.place_name, e.place_country, e.lat, e.lon, e.place_key, e.flags,"   \
+    " e.confidence, e.num_mentions, e.num_sources, e.num_documents,"        \
+    " e.is_root, rm.trigger, d.doc_key, d.url, d.outlet, d.title,"          \
+    " rm.sentence, rm.sent_start, rm.sent_end, e.added"
+#define STORE_EVENT_JOINS                                                     \
+    " LEFT JOIN mentions rm ON rm.id = e.rep_mention"                        \
+    " LEFT JOIN documents d ON d.id = rm.doc"                                \
+    " LEFT JOIN actor_mentions sa ON sa.id = rm.src_actor"                   \
+    " LEFT JOIN actor_mentions ta ON ta.id = rm.tgt_actor"
+rasd_status store_cursor_sql(store *s, const sqlw *w, const char *note,
+                             store_cursor **out);
 /* Actor side predicate ("e.src_code = ?" ...) for side 0 (source) or 1. */
 void store_actor_pred(const actor_ref *a, int side, sqlw *w);
 
