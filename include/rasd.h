@@ -158,6 +158,10 @@ typedef struct rasd_config {
      * Earlier layers keep their readings of a name. */
     const char *const *extra_dicts;
     size_t n_extra_dicts;
+    int explain;              /* 1: rasd_code_json also writes, before each
+                                 analysed sentence's events, one line
+                                 {"explain": {...}} with its actor mentions
+                                 and triggers (a debugging view) */
 } rasd_config;
 
 /* Fill `cfg` with defaults. */

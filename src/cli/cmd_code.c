@@ -5,10 +5,12 @@
 
 static const char code_usage[] =
     "rasd code [--in auto|txt|jsonl|html] [--replace-invalid] [--keep-furniture]\n"
-    "          [--max-doc-bytes N] [-j N] [--stats] [--data DIR] [--dict SPEC]...\n"
+    "          [--max-doc-bytes N] [-j N] [--stats] [--explain] [--data DIR] [--dict SPEC]...\n"
     "          [FILE...|-]\n"
     "  --dict SPEC  an extra actor dictionary layer: FILE.actors, FILE.txt (agents),\n"
-    "               petrarch:FILE or petrarch-agents:FILE (PETRARCH/TABARI formats)";
+    "               petrarch:FILE or petrarch-agents:FILE (PETRARCH/TABARI formats)\n"
+    "  --explain    before each analysed sentence's events, a line {\"explain\": ...}\n"
+    "               with the actor mentions and triggers rasd found";
 
 static rasd_status code_one(const rasd_ctx *ctx, rasd_doc *doc, buf *out,
                             size_t *items, void *ud)
@@ -31,7 +33,7 @@ static double now_seconds(void)
 
 int cmd_code(int argc, char **argv, cli_io *io)
 {
-    bool stats = false;
+    bool stats = false, explain = false;
     int kept = 1;
     for (int i = 1; i < argc; i++) { /* strip our own flag, pass the rest on */
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -40,6 +42,8 @@ int cmd_code(int argc, char **argv, cli_io *io)
         }
         if (!strcmp(argv[i], "--stats"))
             stats = true;
+        else if (!strcmp(argv[i], "--explain"))
+            explain = true;
         else
             argv[kept++] = argv[i];
     }
@@ -48,6 +52,7 @@ int cmd_code(int argc, char **argv, cli_io *io)
     int first = cli_parse_read_opts(argc, argv, io, &o, code_usage);
     if (first < 0)
         return CLI_USAGE;
+    o.cfg.explain = explain;
     rasd_ctx *ctx;
     if (rasd_ctx_new(&o.cfg, &ctx) != RASD_OK) {
         fprintf(io->err, "rasd: %s\n", rasd_errmsg());

@@ -481,7 +481,8 @@ int cmd_train_ner(int argc, char **argv, cli_io *io)
 
 static const char clusters_usage[] =
     "rasd ner clusters -o FILE [--vocab N] [--contexts N] [--fine K]\n"
-    "                  [--coarse K] [--iters N] [--max-docs N] [--seed N] CORPUS...\n"
+    "                  [--coarse K] [--iters N] [--restarts R] [--max-docs N]\n"
+    "                  [--seed N] CORPUS...\n"
     "  learn word clusters (k-means over context vectors) from news documents\n"
     "  (JSONL/txt, .zst ok); writes word<TAB>fine<TAB>coarse with provenance";
 
@@ -513,6 +514,8 @@ int cmd_train_ner_clusters(int argc, char **argv, cli_io *io)
             o.k_coarse = (int)d;
         else if ((v = train_val(argc, argv, &i, "--iters")) && !train_num(v, 1, 1000, &d))
             o.iters = (int)d;
+        else if ((v = train_val(argc, argv, &i, "--restarts")) && !train_num(v, 1, 100, &d))
+            o.restarts = (int)d;
         else if ((v = train_val(argc, argv, &i, "--max-docs")) && !train_num(v, 0, 1e9, &d))
             o.max_docs = (size_t)d;
         else if ((v = train_val(argc, argv, &i, "--seed")) && !train_num(v, 0, 1e18, &d))

@@ -4,6 +4,7 @@
 #include "actors/actors.h"
 #include "events/detect.h"
 #include "events/lexicon.h"
+#include "geo/geo.h"
 #include "morph/morph.h"
 #include "ner/ner.h"
 #include <stdio.h>
@@ -60,6 +61,10 @@ static rasd_status ctx_load_coder(rasd_ctx *ctx)
     for (size_t i = 0; st == RASD_OK && i < ctx->cfg.n_extra_dicts; i++)
         st = ctx_load_layer(ctx, ctx->cfg.extra_dicts[i]);
     if (st == RASD_OK) {
+        snprintf(path, sizeof path, "%s/places", ctx->data_dir);
+        st = geo_load(path, &ctx->geo);
+    }
+    if (st == RASD_OK) {
         snprintf(path, sizeof path, "%s/verbs", ctx->data_dir);
         st = lexicon_load(path, &ctx->lex);
     }
@@ -110,6 +115,7 @@ void rasd_ctx_free(rasd_ctx *ctx)
     actors_free(ctx->actors);
     lexicon_free(ctx->lex);
     detect_free(ctx->detect);
+    geo_free(ctx->geo);
     free(ctx->data_dir);
     free(ctx);
 }

@@ -3,6 +3,7 @@
 #define RASD_CODE_INT_H
 
 #include "events/coder.h"
+#include "geo/geo.h"
 
 typedef struct ev_args {
     const mention *src, *tgt, *speaker;
@@ -11,6 +12,8 @@ typedef struct ev_args {
     const char *modality;   /* asserted, future, hypothetical */
     rasd_date date;         /* precision NONE when unknown */
     size_t date_tok;        /* token where a stated date starts, or SIZE_MAX */
+    geo_match place;        /* where, when has_place */
+    bool has_place;
 } ev_args;
 
 /* A candidate event of a sentence, before de-duplication. */
@@ -44,6 +47,8 @@ void ev_sentence_dates(const coder_sent *cs, const coder_memory *mem, ev_dates *
  * publication date for past events, else unknown. Never the processing
  * date. */
 void ev_date(const ev_dates *ds, const lex_hit *h, const coder_memory *mem, ev_args *a);
+void ev_explain(const coder_sent *cs, size_t sent_index, const lex_hit *hits, size_t nh,
+                ev_out *out);
 /* conf < 0: the rule-based confidence. */
 void ev_emit(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h,
              const ev_args *a, size_t sent_index, double conf, ev_out *out);

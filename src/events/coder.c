@@ -338,6 +338,31 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
             a->modality = "hypothetical";
 }
 
+/* ---------------------------------------------------------- place */
+
+static bool overlaps(const geo_match *g, const mention *m)
+{
+    return m && g->name_tok <= m->last && g->name_tok + g->name_ntok > m->first;
+}
+
+/* Where: a place phrase from the trigger on, else anywhere in the sentence;
+ * a bare country name that is itself an argument is an actor, not a place. */
+static void ev_place(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h, ev_args *a)
+{
+    geo_match g;
+    a->has_place = false;
+    if (!ctx->geo)
+        return;
+    bool found = geo_event_place(ctx->geo, cs->toks, cs->n, h->first, cs->n, &g) ||
+                 geo_event_place(ctx->geo, cs->toks, cs->n, 0, cs->n, &g);
+    if (!found)
+        return;
+    if (g.cue == GEO_CUE_NONE && (overlaps(&g, a->src) || overlaps(&g, a->tgt)))
+        return;
+    a->place = g;
+    a->has_place = true;
+}
+
 /* ---------------------------------------------------------- per sentence */
 
 /* Speech verbs mark reported content; their subject is the speaker.
@@ -504,6 +529,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         adjust_args(mem, a);
         modality(cs, h, lo, hi, a);
         ev_date(&dates, h, mem, a);
+        ev_place(ctx, cs, h, a);
         c[n].h = *h;
         n++;
     }
@@ -613,6 +639,8 @@ rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out)
             break;
         keys_fill(&cs, doc->text);
         coder_find_mentions(ctx, &cs, &mem);
+        if (ctx->cfg.explain && !out->collect)
+            ev_explain(&cs, s, hits, nh, out);
         code_sentence(ctx, &cs, &mem, s, hits, nh, out);
     }
     ner_work_free(nw);

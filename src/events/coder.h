@@ -48,6 +48,7 @@ typedef struct coder_sent {
 } coder_sent;
 
 #define CODER_INST_SLOTS 64
+#define CODER_PEOPLE 32
 
 typedef struct coder_inst {
     char head[LEX_KEY_MAX];  /* head word of an institution: نظام, حكومه, جيش */
@@ -63,6 +64,11 @@ typedef struct coder_memory {
     bool have_person, have_source, have_target, have_pair;
     rasd_date date;         /* publication date */
     coder_inst inst[CODER_INST_SLOTS];
+    /* people introduced with a code, by surname (last word), for later
+     * bare-surname references that the dictionary does not know */
+    char surname[CODER_PEOPLE][LEX_KEY_MAX];
+    mention person[CODER_PEOPLE];
+    size_t n_people;
 } coder_memory;
 
 /* Fill mentions of `cs` (needs mw, keys, ner). */

@@ -38,6 +38,27 @@ static double emit_confidence(const lex_hit *h, const ev_args *a)
     return 1.0 / (1.0 + exp(-z));
 }
 
+static void emit_place(buf *b, const coder_sent *cs, const ev_args *a)
+{
+    if (!a->has_place) {
+        buf_puts(b, "null");
+        return;
+    }
+    const geo_match *g = &a->place;
+    const geo_place *p = g->place;
+    const rasd_token *f = &cs->toks[g->name_tok], *l = &cs->toks[g->name_tok + g->name_ntok - 1];
+    buf_puts(b, "{\"text\":");
+    json_str(b, cs->doc_text + f->start, l->end - f->start);
+    buf_puts(b, ",\"id\":");
+    json_cstr(b, p->id);
+    buf_puts(b, ",\"name\":");
+    json_cstr(b, p->en);
+    buf_puts(b, ",\"country\":");
+    json_cstr(b, p->country[0] ? p->country : NULL);
+    buf_printf(b, ",\"type\":\"%s\",\"lat\":%.4f,\"lon\":%.4f}", geo_type_str(p->type),
+               p->lat, p->lon);
+}
+
 static void emit_trigger(buf *b, const coder_sent *cs, const lex_hit *h)
 {
     buf t;
@@ -87,7 +108,8 @@ void ev_emit(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h,
         buf_puts(b, "null");
     buf_printf(b, ",\"date_precision\":\"%s\",\"date_origin\":\"%s\"",
                rasd_precision_str(a->date.precision), rasd_date_origin_str(a->date.origin));
-    buf_puts(b, ",\"location\":null");
+    buf_puts(b, ",\"location\":");
+    emit_place(b, cs, a);
     buf_printf(b, ",\"negated\":%s,\"modality\":\"%s\",\"reported_by\":",
                a->negated ? "true" : "false", a->modality);
     emit_actor(b, cs, a->speaker);
@@ -100,4 +122,41 @@ void ev_emit(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h,
     json_cstr(b, e->pattern);
     buf_printf(b, ",\"start\":%zu,\"end\":%zu}}\n", cs->s->start, cs->s->end);
     out->n++;
+}
+
+/* The debugging view of one sentence: mentions with their codes and the
+ * triggers with their patterns. */
+void ev_explain(const coder_sent *cs, size_t sent_index, const lex_hit *hits, size_t nh,
+                ev_out *out)
+{
+    buf *b = &out->b;
+    buf_puts(b, "{\"explain\":{\"doc_id\":");
+    json_cstr(b, out->doc->id);
+    buf_printf(b, ",\"sentence\":%zu,\"text\":", sent_index);
+    json_str(b, cs->doc_text + cs->s->start, cs->s->end - cs->s->start);
+    buf_puts(b, ",\"mentions\":[");
+    for (size_t k = 0; k < cs->nm; k++) {
+        const mention *m = &cs->m[k];
+        if (k)
+            buf_putc(b, ',');
+        emit_actor(b, cs, m);
+        b->len--; /* reopen the object to add the mention's flags */
+        buf_printf(b, ",\"prep\":");
+        json_cstr(b, m->prep);
+        buf_printf(b, ",\"flags\":\"%s%s%s%s%s%s\"}", m->person ? "person " : "",
+                   m->agent ? "agent " : "", m->adj ? "adj " : "", m->conj ? "conj " : "",
+                   m->pair ? "pair " : "", m->counterpart ? "counterpart" : "");
+    }
+    buf_puts(b, "],\"triggers\":[");
+    for (size_t k = 0; k < nh; k++) {
+        if (k)
+            buf_putc(b, ',');
+        buf_printf(b, "{\"category\":\"%s\",\"cameo\":\"%s\",\"pattern\":",
+                   plover_name(hits[k].e->cat), hits[k].e->cameo);
+        json_cstr(b, hits[k].e->pattern);
+        buf_puts(b, ",\"words\":");
+        emit_trigger(b, cs, &hits[k]);
+        buf_printf(b, ",\"speech\":%s}", (hits[k].e->opts & LEXO_SPEECH) ? "true" : "false");
+    }
+    buf_puts(b, "]}}\n");
 }

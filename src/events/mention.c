@@ -240,12 +240,27 @@ static bool merge_title_genitive(const coder_sent *cs, mention *a, const mention
     return true;
 }
 
+/* المستشار التركي إبراهيم فلان: a country adjective right before a person
+ * no dictionary knows gives the person that country. */
+static bool merge_adj_person(const coder_sent *cs, mention *a, const mention *b)
+{
+    if (!a->adj || !b->person || b->country[0] || !only_quotes_between(cs, a->last, b->first))
+        return false;
+    mention m = *b;
+    m.first = a->first;
+    m.prep = a->prep;
+    mention_set_code(&m, a->country, "");
+    *a = m;
+    return true;
+}
+
 static void mention_merge_pass(coder_sent *cs)
 {
     size_t w = 0;
     for (size_t r = 0; r < cs->nm; r++) {
         if (w && (merge_title_genitive(cs, &cs->m[w - 1], &cs->m[r]) ||
-                  merge_title_name(cs, &cs->m[w - 1], &cs->m[r])))
+                  merge_title_name(cs, &cs->m[w - 1], &cs->m[r]) ||
+                  merge_adj_person(cs, &cs->m[w - 1], &cs->m[r])))
             continue;
         cs->m[w++] = cs->m[r];
     }
@@ -378,6 +393,35 @@ static void adjective_conjuncts(coder_sent *cs)
     }
 }
 
+/* Remember coded people under their surname; give a later uncoded
+ * one-word name that matches one of them its code. */
+static void surname_memory(coder_sent *cs, coder_memory *mem)
+{
+    for (size_t k = 0; k < cs->nm; k++) {
+        mention *m = &cs->m[k];
+        if (!m->person)
+            continue;
+        const char *sur = cs->keys[m->last].stem[0] ? cs->keys[m->last].stem : cs->keys[m->last].full;
+        if (m->code[0] && !m->resolved && strlen(sur) >= 6) {
+            size_t slot = mem->n_people < CODER_PEOPLE ? mem->n_people++ : CODER_PEOPLE - 1;
+            snprintf(mem->surname[slot], LEX_KEY_MAX, "%s", sur);
+            mem->person[slot] = *m;
+        } else if (!m->code[0] && m->first == m->last) {
+            for (size_t p = mem->n_people; p-- > 0;)
+                if (!strcmp(mem->surname[p], sur)) {
+                    mention keep = *m;
+                    *m = mem->person[p];
+                    m->first = keep.first;
+                    m->last = keep.last;
+                    m->prep = keep.prep;
+                    m->conj = keep.conj;
+                    m->resolved = true;
+                    break;
+                }
+        }
+    }
+}
+
 void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
 {
     cs->nm = 0;
@@ -406,6 +450,7 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
             cs->m[k].conj = true;
     mention_resolve_pass(cs, mem);
     institution_memory(cs, mem);
+    surname_memory(cs, mem);
     for (size_t k = 0; k < cs->nm; k++) {
         mention_span(cs, &cs->m[k]);
         if (cs->m[k].person && !cs->m[k].resolved && cs->m[k].country[0]) {

@@ -160,6 +160,7 @@ typedef struct ner_clust_opts {
     size_t contexts;           /* context words per side */
     int k_fine, k_coarse;
     int iters;
+    int restarts;              /* k-means runs; the best objective is kept */
     size_t max_docs;           /* 0: all */
     uint64_t seed;
     const char *command;

@@ -28,6 +28,7 @@ void ner_clust_opts_init(ner_clust_opts *o)
     o->k_fine = 512;
     o->k_coarse = 64;
     o->iters = 12;
+    o->restarts = 1;
     o->seed = 1;
 }
 
@@ -230,6 +231,7 @@ typedef struct cl {
     float *vec;                 /* V x CL_DIM unit vectors */
     int *fine, *coarse;
     uint64_t rng;
+    double objective;           /* of the fine clustering kept */
 } cl;
 
 static uint64_t cl_rand(uint64_t *s)
@@ -421,7 +423,42 @@ static rasd_status cl_kmeans(const float *x, const double *wt, size_t n, int K,
     return RASD_OK;
 }
 
-static rasd_status cl_cluster(cl *c)
+/* Mean cosine of the words to their centroid: the k-means objective. */
+static double cl_objective(const float *x, size_t n, const int *assign,
+                           const float *cent)
+{
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += cl_dot(x + i * CL_DIM, cent + (size_t)assign[i] * CL_DIM);
+    return n ? s / (double)n : 0;
+}
+
+/* Fine clusters: the best of o->restarts k-means runs (each from its own
+ * k-means++ start); one bad start otherwise decides the clusters. */
+static rasd_status cl_fine(cl *c, int Kf, float *cf, buf *log)
+{
+    int restarts = c->o->restarts > 1 ? c->o->restarts : 1;
+    int *as = malloc(c->V * sizeof *as);
+    float *ct = malloc((size_t)Kf * CL_DIM * sizeof *ct);
+    rasd_status st = as && ct ? RASD_OK : err_set(RASD_ERR_NOMEM, "out of memory");
+    double best = -2;
+    for (int r = 0; r < restarts && !st; r++) {
+        st = cl_kmeans(c->vec, NULL, c->V, Kf, c->o->iters, &c->rng, as, ct);
+        double obj = st ? -2 : cl_objective(c->vec, c->V, as, ct);
+        if (log)
+            buf_printf(log, "k-means run %d: mean cosine to centroid %.4f\n", r + 1, obj);
+        if (!st && obj > best) {
+            best = obj;
+            memcpy(c->fine, as, c->V * sizeof *as);
+            memcpy(cf, ct, (size_t)Kf * CL_DIM * sizeof *ct);
+        }
+    }
+    c->objective = best;
+    free(as), free(ct);
+    return st;
+}
+
+static rasd_status cl_cluster(cl *c, buf *log)
 {
     int Kf = c->o->k_fine, Kc = c->o->k_coarse;
     if ((size_t)Kf > c->V)
@@ -438,7 +475,7 @@ static rasd_status cl_cluster(cl *c)
     if (!cf || !cc || !size || !fc || !c->fine || !c->coarse)
         st = err_set(RASD_ERR_NOMEM, "out of memory (clusters)");
     if (!st)
-        st = cl_kmeans(c->vec, NULL, c->V, Kf, c->o->iters, &c->rng, c->fine, cf);
+        st = cl_fine(c, Kf, cf, log);
     if (!st) {
         for (size_t i = 0; i < c->V; i++)
             size[c->fine[i]] += 1;
@@ -463,9 +500,10 @@ static rasd_status cl_write(const cl *c, size_t docs)
     for (size_t i = 0; i < o->n_inputs; i++)
         buf_printf(&b, "# input: %s\n", o->inputs[i]);
     buf_printf(&b, "# %zu documents, %zu tokens; vocab %zu, contexts %zu, "
-               "fine %d, coarse %d, iters %d, seed %llu, dims %d\n", docs, c->s.n,
-               c->V, c->C, o->k_fine, o->k_coarse, o->iters,
-               (unsigned long long)o->seed, CL_DIM);
+               "fine %d, coarse %d, iters %d, restarts %d, seed %llu, dims %d, "
+               "mean cosine %.4f\n", docs, c->s.n, c->V, c->C, o->k_fine,
+               o->k_coarse, o->iters, o->restarts > 1 ? o->restarts : 1,
+               (unsigned long long)o->seed, CL_DIM, c->objective);
     buf_puts(&b, "# method: PPMI of left/right neighbours, random projection, "
              "spherical k-means (ner_clust.c)\n");
     buf_puts(&b, "# source: ANT corpus v2.1 (Apache-2.0; Chouigui et al.), "
@@ -504,7 +542,7 @@ rasd_status ner_clust_train(const ner_clust_opts *o, buf *log)
     if (!st)
         st = cl_project(&c);
     if (!st)
-        st = cl_cluster(&c);
+        st = cl_cluster(&c, log);
     if (!st)
         st = cl_write(&c, docs);
     if (!st && log)

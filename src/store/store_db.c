@@ -76,6 +76,24 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v
 
 /* ------------------------------------------------------------ statements */
 
+/* A mention with its document, actors and sentence text (columns read by
+ * store_json.c: keep the two in step). */
+#define MENTION_ACTOR(a)                                                      \
+    " " a ".text, " a ".start, " a ".end, " a ".code, " a ".country, " a      \
+    ".sector, " a ".name, " a ".resolved, " a ".id IS NOT NULL,"
+#define MENTION_SQL                                                           \
+    "SELECT m.id, m.mention_key, d.doc_key, d.outlet, d.url, d.title, d.date,"\
+    " m.date, m.date_prec, m.date_origin, m.sentence, m.trigger, m.pattern,"  \
+    " m.confidence, m.negated, m.modality, m.cameo, m.mode, m.category,"      \
+    MENTION_ACTOR("sa") MENTION_ACTOR("ta") MENTION_ACTOR("ra")               \
+    " m.sent_start, m.sent_end, substr(CAST(d.text AS BLOB), m.sent_start + 1,"\
+    " m.sent_end - m.sent_start), m.place_text, m.place_name, m.place_country,"\
+    " m.lat, m.lon, m.event, m.quad, m.intensity"                             \
+    " FROM mentions m JOIN documents d ON d.id = m.doc"                       \
+    " LEFT JOIN actor_mentions sa ON sa.id = m.src_actor"                     \
+    " LEFT JOIN actor_mentions ta ON ta.id = m.tgt_actor"                     \
+    " LEFT JOIN actor_mentions ra ON ra.id = m.rep_actor"
+
 static const char *const stmt_sql[Q_N] = {
     [Q_DOC_BY_KEY] = "SELECT id, hash FROM documents WHERE doc_key = ?1",
     [Q_DOC_INSERT] =
@@ -152,6 +170,9 @@ static const char *const stmt_sql[Q_N] = {
         " ON CONFLICT(word, code) DO UPDATE SET n = n + excluded.n",
     [Q_ACTOR_PRUNE] = "DELETE FROM actors WHERE n <= 0",
     [Q_ACTOR_WORD_PRUNE] = "DELETE FROM actor_words WHERE n <= 0",
+    [Q_MENTIONS_OF_EVENT] = MENTION_SQL " WHERE m.event = ?1 ORDER BY m.id LIMIT ?2",
+    [Q_MENTIONS_OF_DOC] = MENTION_SQL " WHERE m.doc = ?1 ORDER BY m.sentence, m.id"
+                          " LIMIT ?2",
 };
 
 /* ------------------------------------------------------------ errors */

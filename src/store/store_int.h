@@ -37,6 +37,8 @@ enum {
     Q_ACTOR_WORD_ADD,
     Q_ACTOR_PRUNE,
     Q_ACTOR_WORD_PRUNE,
+    Q_MENTIONS_OF_EVENT, /* full mention rows (store_json.c) */
+    Q_MENTIONS_OF_DOC,
     Q_N
 };
 
