@@ -166,6 +166,15 @@ typedef struct actor_ref {
     bool unknown;       /* nothing in the store matches */
 } actor_ref;
 
+/* The distinct search keys of a text (at most 32). */
+typedef struct store_words {
+    char **v;
+    size_t n;
+    bool oom;
+} store_words;
+rasd_status store_words_of(store *s, const char *text, store_words *out);
+void store_words_free(store_words *w);
+
 rasd_status store_actor_resolve(store *s, const char *term, actor_ref *out,
                                 buf *note);
 void store_actor_ref_free(actor_ref *a);

@@ -91,15 +91,9 @@ static bool exists_1(store *s, const char *sql, const char *v, rasd_status *r)
     return rc == SQLITE_ROW;
 }
 
-typedef struct words {
-    char **v;
-    size_t n;
-    bool oom;
-} words;
-
 static int words_add(void *ud, const char *key, size_t n, size_t start, size_t end)
 {
-    words *w = ud;
+    store_words *w = ud;
     for (size_t i = 0; i < w->n; i++)
         if (strlen(w->v[i]) == n && !memcmp(w->v[i], key, n))
             return 0;
@@ -117,22 +111,30 @@ static int words_add(void *ud, const char *key, size_t n, size_t start, size_t e
     return 0;
 }
 
-static void words_free(words *w)
+rasd_status store_words_of(store *s, const char *text, store_words *out)
+{
+    memset(out, 0, sizeof *out);
+    rasd_status r = store_terms(s->morph, text, strlen(text), words_add, out);
+    if (r == RASD_OK && out->oom)
+        r = err_set(RASD_ERR_NOMEM, "out of memory");
+    return r;
+}
+
+void store_words_free(store_words *w)
 {
     for (size_t i = 0; i < w->n; i++)
         free(w->v[i]);
     free(w->v);
+    memset(w, 0, sizeof *w);
 }
 
 /* Codes under which every word of the name was seen, most frequent first. */
 static rasd_status resolve_name(store *s, const char *term, actor_ref *out)
 {
-    words w = {0};
-    rasd_status r = store_terms(s->morph, term, strlen(term), words_add, &w);
-    if (r == RASD_OK && w.oom)
-        r = err_set(RASD_ERR_NOMEM, "out of memory");
+    store_words w;
+    rasd_status r = store_words_of(s, term, &w);
     if (r != RASD_OK || !w.n) {
-        words_free(&w);
+        store_words_free(&w);
         return r;
     }
     sqlw q;
@@ -159,7 +161,7 @@ static rasd_status resolve_name(store *s, const char *term, actor_ref *out)
     }
     sqlite3_finalize(st);
     sqlw_free(&q);
-    words_free(&w);
+    store_words_free(&w);
     if (r == RASD_OK && out->n_codes)
         out->kind = AK_CODES;
     return r;

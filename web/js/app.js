@@ -119,6 +119,11 @@ async function showOverview(params) {
     renderNetwork($('network'), p, pickFromNetwork),
   ];
   const results = await Promise.allSettled(jobs);
+  // What was drawn, for the browser tests and for a quick look in devtools.
+  const [, tl, net] = results.map((r) => (r.status === 'fulfilled' ? r.value : null));
+  document.body.dataset.timelinePeriods = tl ? tl.periods : '';
+  document.body.dataset.networkNodes = net ? net.nodes : '';
+  document.body.dataset.networkEdges = net ? net.edges : '';
   const failed = results.find((r) => r.status === 'rejected');
   showError(failed ? failed.reason : null);
   document.body.dataset.ready = 'overview';

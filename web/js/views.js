@@ -28,9 +28,12 @@ function placeText(ev) {
   return p.name || p.text || p.country || '';
 }
 
+// The list shows one mention per event; more outlets are counted.
 function outletsText(ev) {
-  if (Array.isArray(ev.outlets)) return ev.outlets.join('، ');
-  return ev.outlet || ev.source_outlet || '';
+  const first = (ev.mentions || []).find((m) => m.outlet);
+  const n = ev.num_sources || 0;
+  if (!first) return n ? String(n) : '';
+  return n > 1 ? `${first.outlet} +${n - 1}` : first.outlet;
 }
 
 export function renderTable(tbody, events, onOpen) {
@@ -55,33 +58,45 @@ export function renderTable(tbody, events, onOpen) {
 // --------------------------------------------------------------- event view
 
 function mentionSentence(m) {
-  return (m.evidence && m.evidence.text) || m.sentence_text || m.text || '';
+  return (m.evidence && m.evidence.text) || '';
 }
 
 function mentionTrigger(m) {
-  return (m.evidence && m.evidence.trigger) || m.trigger || '';
+  if (m.trigger && typeof m.trigger === 'object') return m.trigger.text || '';
+  return m.trigger || '';
+}
+
+// A highlight term for a span given in document byte offsets, made
+// relative to the sentence; falls back to the text when offsets are absent.
+function spanTerm(span, base, cls, words) {
+  if (!span) return null;
+  const term = {text: span.text, cls, words};
+  if (Number.isInteger(span.start) && Number.isInteger(span.end) && Number.isInteger(base)) {
+    term.start = span.start - base;
+    term.end = span.end - base;
+  }
+  return term;
 }
 
 function renderMention(m, ev) {
   const sentence = mentionSentence(m);
-  const src = m.source || ev.source;
-  const tgt = m.target || ev.target;
+  const base = m.evidence && m.evidence.start;
+  const trig = typeof m.trigger === 'object' ? m.trigger : {text: m.trigger};
   const para = el('p', {class: 'sentence', dir: 'rtl', lang: 'ar'});
   para.append(highlight(sentence, [
-    {text: mentionTrigger(m), cls: 'trigger', words: true},
-    {text: src && src.text, cls: 'src'},
-    {text: tgt && tgt.text, cls: 'tgt'},
+    spanTerm(trig, base, 'trigger', true),
+    spanTerm(m.source, base, 'src'),
+    spanTerm(m.target, base, 'tgt'),
   ]));
-  const docId = m.doc_id || ev.doc_id;
-  const sent = m.sentence ?? '';
+  const docId = m.doc_id;
   const link = docId
-    ? el('a', {href: `#/doc/${encodeURIComponent(docId)}?s=${sent}`, class: 'doc-link'}, t('article'))
+    ? el('a', {href: `#/doc/${encodeURIComponent(docId)}?s=${m.sentence ?? ''}`, class: 'doc-link'}, t('article'))
     : null;
   const meta = el('div', {class: 'meta'},
     el('span', {}, `${t('trigger')}: `, textSpan(mentionTrigger(m), 'trigger-text')),
-    m.outlet || m.source_outlet ? el('span', {}, `${t('outlet')}: `, textSpan(m.outlet || m.source_outlet)) : null,
+    m.outlet ? el('span', {class: 'outlet'}, `${t('outlet')}: `, textSpan(m.outlet)) : null,
     el('span', {}, `${t('date')}: `, el('bdi', {dir: 'ltr'}, m.date || m.doc_date || t('none'))),
-    m.title ? el('span', {}, textSpan(m.title)) : null,
+    m.title ? el('span', {class: 'title'}, textSpan(m.title)) : null,
     m.reported_by ? el('span', {}, `${t('reported_by')}: `, textSpan(m.reported_by.text || m.reported_by.name)) : null,
     m.negated ? el('span', {class: 'flag'}, t('negated_flag')) : null,
     link);
@@ -139,12 +154,20 @@ export function renderDoc(root, doc, focus) {
   const title = doc.title || doc.id || doc.doc_id;
   const meta = el('div', {class: 'meta'},
     doc.outlet || doc.source ? el('span', {}, `${t('outlet')}: `, textSpan(doc.outlet || doc.source)) : null,
-    el('span', {}, `${t('date')}: `, el('bdi', {dir: 'ltr'}, (doc.date && (doc.date.value || doc.date)) || t('none'))),
+    el('span', {}, `${t('date')}: `, el('bdi', {dir: 'ltr'}, doc.date || t('none'))),
     doc.url ? el('a', {href: doc.url, rel: 'noopener noreferrer', target: '_blank', dir: 'ltr'}, t('open_url')) : null,
     el('span', {class: 'code'}, doc.id || doc.doc_id || ''));
+  const events = el('ol', {class: 'mentions doc-events'});
+  for (const m of doc.mentions || []) {
+    events.append(el('li', {},
+      el('a', {href: `#/event/${m.event}`}, categoryChip(m)), ' ',
+      actorCell(m.source), el('span', {class: 'arrow'}), actorCell(m.target), ' · ',
+      textSpan(mentionTrigger(m), 'trigger-text'),
+      el('span', {class: 'meta'}, `${t('sentence')} ${m.sentence}`)));
+  }
   root.append(el('h2', {}, t('doc')),
     el('h1', {class: 'doc-title', dir: isArabic(title) ? 'rtl' : 'auto', lang: isArabic(title) ? 'ar' : undefined}, title),
-    meta, body);
+    meta, body, el('h3', {}, t('events')), events);
   const f = root.querySelector('.sent.focus');
   if (f) f.scrollIntoView({block: 'center'});
 }
