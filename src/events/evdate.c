@@ -34,6 +34,8 @@ void ev_sentence_dates(const coder_sent *cs, const coder_memory *mem, ev_dates *
             continue;
         if (d.precision == RASD_PREC_MINUTE)
             d.precision = RASD_PREC_DAY;
+        if (d.origin != RASD_DATE_RELATIVE)
+            d.origin = RASD_DATE_SENTENCE; /* stated in the event's sentence */
         out->d[out->n] = d;
         out->tok[out->n++] = i;
         while (i + 1 < cs->n && cs->toks[i + 1].start < t->start + used)
