@@ -33,6 +33,7 @@ if [ -n "$specs" ]; then
 fi
 run sh tests/badinput.sh "$B/rasd"
 run sh tests/seeds.sh "$B/rasd"
+run sh tests/ui/run.sh "$B"
 rm -f "$log.one"
 
 totals=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | \

@@ -4,7 +4,8 @@
 set -eu
 
 DEBS="build-essential pkg-config clang libclang-rt-14-dev libxml2-dev libjansson-dev \
-libzstd-dev libutf8proc-dev libsqlite3-dev libmicrohttpd-dev valgrind zstd"
+libzstd-dev libutf8proc-dev libsqlite3-dev libmicrohttpd-dev valgrind zstd \
+chromium fonts-noto-core"
 
 missing=""
 for p in $DEBS; do

@@ -47,7 +47,7 @@ ANT=$SHARED/data/news/ant-corpus-v2.1.jsonl.zst
 mkdir -p data/ner
 echo "models: ner clusters"
 nice "$RASD" train ner-clusters -o data/ner/clusters.tsv --vocab 60000 \
-    --contexts 300 --fine 512 --coarse 64 --iters 10 --seed 1 "$ANT"
+    --contexts 300 --fine 512 --coarse 64 --iters 10 --seed 2 "$ANT"
 echo "models: ner"
 nice "$RASD" train ner --train "$NER_TRAIN" --dev-frac 0 \
     --gaz data/gazetteers --clusters data/ner/clusters.tsv --autolex none \

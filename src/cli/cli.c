@@ -20,6 +20,9 @@ static const cli_cmd cli_cmds[] = {
     {"morph", cmd_morph, "Arabic segments, stem/lemma keys and UPOS per token; eval-seg, eval-pos"},
     {"train", cmd_train, "train a model: seg, pos, ner (rasd train --help)"},
     {"eval", cmd_eval, "evaluate: ner, gsr-detect, gsr-spans (rasd eval --help)"},
+    {"ingest", cmd_ingest, "code documents into an event store (SQLite; dedup, search)"},
+    {"query", cmd_query, "query the event store: filters, aggregates, exports"},
+    {"serve", cmd_serve, "HTTP API and web UI over an event store (127.0.0.1)"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list commands"},
 };

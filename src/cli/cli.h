@@ -48,6 +48,20 @@ int cmd_eval_ner(int argc, char **argv, cli_io *io);
 int cmd_morph(int argc, char **argv, cli_io *io);
 int cmd_train_seg(int argc, char **argv, cli_io *io);
 int cmd_train_pos(int argc, char **argv, cli_io *io);
+/* cmd_ingest.c / cmd_query.c: the event store (src/store). `rasd query
+ * --ingest FILE` reuses the ingest loop, hence the two shared helpers. */
+int cmd_ingest(int argc, char **argv, cli_io *io);
+int cmd_query(int argc, char **argv, cli_io *io);
+struct store;
+struct cli_read_opts;
+typedef struct cli_ingest_totals {
+    size_t state[3]; /* by store_doc_state: new, unchanged, updated */
+    size_t rejected, files_failed, mentions, new_events, merged;
+} cli_ingest_totals;
+int cli_ingest_files(struct store *db, const rasd_ctx *ctx,
+                     const struct cli_read_opts *o, int nfiles, char **files,
+                     cli_io *io, cli_ingest_totals *t);
+void cli_ingest_summary(const cli_ingest_totals *t, cli_io *io);
 
 /* cmd_serve.c: `rasd serve`, the HTTP API and web UI (src/serve/). */
 int cmd_serve(int argc, char **argv, cli_io *io);

@@ -11,11 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
+#include <stdint.h>
 
 #define CL_KEY 256         /* folded prefix of a line used for lexicons */
 #define CL_TITLE_MAX 160   /* code points: longer lines are paragraphs */
 #define CL_SHORT 160       /* code points: a headline-like line is shorter */
 #define CL_TOP 10          /* non-blank lines that make up the page head */
+
+enum { CL_FWH_UNKNOWN = -1, CL_FWH_LONG = -2 }; /* cl_line.fwh, else a hash */
 
 typedef struct cl_line {
     size_t s, e;           /* trimmed span in the text */
@@ -27,8 +31,17 @@ typedef struct cl_line {
     bool question;         /* ends with ? ؟ ! */
     bool title;
     const char *drop;
-    char *key;             /* folded prefix, punctuation as spaces, collapsed */
-    size_t klen;
+    /* The key: the folded prefix, punctuation as spaces, collapsed. Built
+     * lazily (cl_kneed, cl_kfull): most lines are paragraphs whose key is
+     * only ever compared by its first words. */
+    char *key;             /* NUL-terminated at klen */
+    size_t klen;           /* bytes built so far (all of them once kdone) */
+    const char *kt;        /* the text the key is built from */
+    size_t kin;            /* next input byte of kt */
+    uint16_t kfold;        /* bytes time_fold has produced (its cap is CL_KEY) */
+    bool kspace;           /* a separator is pending */
+    bool kdone;            /* the key is complete */
+    int16_t fwh;           /* hash of the key's first word: CL_FWH_* */
 } cl_line;
 
 typedef struct cl_doc {
@@ -128,6 +141,16 @@ static const char *const cl_agencies[] = {
     "يونايتد برس", "مواقع", "وسائل اعلام", "الجزيره نت", "بي بي سي", "afp", "reuters",
     "ap", "dpa", "epa", "getty", "getty images", "ا ب", "و", NULL};
 
+/* Words that open a byline ("بقلم فلان"). */
+static const char *const cl_byline_starts[] = {
+    "بقلم", "كتب", "كتبت", "كتبه", "اعداد", "تحرير", "تاليف", "مراسل", "مراسلنا", "by", NULL};
+
+/* Kinds of outlet: a byline "تلفزيون سوريا - إسطنبول" names the outlet
+ * before the dash when it starts with one of these. */
+static const char *const cl_outlet_nouns[] = {
+    "تلفزيون", "قناه", "وكاله", "صحيفه", "جريده", "مجله", "موقع", "راديو", "اذاعه",
+    "شبكه", NULL};
+
 /* -------------------------------------------------------- line features */
 
 /* Decode one code point; ASCII without a call (most bytes of a line's
@@ -141,38 +164,279 @@ static size_t cl_decode(const char *p, size_t n, uint32_t *cp)
     return utf8_decode((const unsigned char *)p, n, cp);
 }
 
-static bool cl_is_punct_cp(uint32_t cp)
+/* The key of a line: time_fold of its first bytes (at most CL_KEY - 1
+ * folded bytes), punctuation, symbols, spaces and controls as one space
+ * between words, none at either end. Built one code point at a time, so
+ * that it can stop as soon as a caller has what it needs; the result is the
+ * same as folding the whole prefix and then collapsing it. */
+
+/* Code points below CL_TAB, as the key sees them. */
+#define CL_TAB 0x800u
+enum { CLK_DROP = 1, CLK_SEP = 2 };
+typedef struct cl_kinfo {
+    uint16_t fold;         /* time_fold of the code point */
+    uint8_t len;           /* its UTF-8 length */
+    uint8_t flags;         /* CLK_DROP: time_fold drops it; CLK_SEP: separator */
+} cl_kinfo;
+
+static cl_kinfo cl_ktab[CL_TAB];
+/* What a code point adds to a line's counts, as one word: Arabic letters,
+ * Latin letters and commas in 21-bit fields, and a white-space bit. */
+#define CLM_ARABIC (1ull << 0)
+#define CLM_LATIN (1ull << 21)
+#define CLM_COMMA (1ull << 42)
+#define CLM_SPACE (1ull << 63)
+#define CLM_FIELD 0x1FFFFFull
+#define CLM_CHUNK (1u << 20) /* bytes (so code points) between flushes */
+
+static uint64_t cl_mval(uint32_t cp, cclass c)
 {
-    cclass c = text_class(cp);
-    return c == CC_PUNCT || c == CC_QUOTE || c == CC_SYMBOL;
+    return (c == CC_ARABIC ? CLM_ARABIC : 0) | (c == CC_LATIN ? CLM_LATIN : 0) |
+           (cp == ',' || cp == 0x060C ? CLM_COMMA : 0) | (c == CC_SPACE ? CLM_SPACE : 0);
 }
 
-/* Fold line [s, e) into key (>= min(e - s, CL_KEY - 1) + 1 bytes):
- * time_fold, punctuation to spaces, collapsed. Never longer than the line. */
-static size_t cl_key(const char *t, size_t s, size_t e, char *key)
+static uint64_t cl_mtab[CL_TAB]; /* cl_measure's counts */
+static pthread_once_t cl_tab_once = PTHREAD_ONCE_INIT;
+
+static bool cl_sep_class(cclass c)
 {
-    char f[CL_KEY];
-    size_t fl = time_fold(t + s, e - s, f, sizeof f), k = 0;
-    bool space = false;
-    for (size_t i = 0; i < fl;) {
-        uint32_t cp;
-        size_t n = cl_decode(f + i, fl - i, &cp);
-        if (!n)
-            n = 1;
-        cclass c = text_class(cp);
-        if (cl_is_punct_cp(cp) || c == CC_SPACE || c == CC_CONTROL) {
-            space = k > 0;
-        } else {
-            if (space)
-                key[k++] = ' ';
-            memcpy(key + k, f + i, n);
-            k += n;
-            space = false;
+    return c == CC_PUNCT || c == CC_QUOTE || c == CC_SYMBOL || c == CC_SPACE ||
+           c == CC_CONTROL;
+}
+
+static void cl_bloom_build(void);
+static void cl_inline_build(void);
+
+/* Built from time_fold and text_class themselves, so the two never drift
+ * apart from what the key is defined by. */
+static void cl_tab_build(void)
+{
+    for (uint32_t cp = 0; cp < CL_TAB; cp++) {
+        char in[4], out[8];
+        size_t n = utf8_encode(cp, in);
+        size_t fl = time_fold(in, n, out, sizeof out);
+        cl_mtab[cp] = cl_mval(cp, text_class(cp));
+        cl_kinfo *k = &cl_ktab[cp];
+        if (!fl) {
+            k->flags = CLK_DROP;
+            continue;
         }
+        uint32_t f;
+        if (utf8_decode((const unsigned char *)out, fl, &f) != fl)
+            f = cp, fl = n; /* cannot happen: one code point folds to one */
+        k->fold = (uint16_t)f;
+        k->len = (uint8_t)fl;
+        k->flags = cl_sep_class(text_class(f)) ? CLK_SEP : 0;
+    }
+    cl_bloom_build();
+    cl_inline_build();
+}
+
+static void cl_tab_init(void) { pthread_once(&cl_tab_once, cl_tab_build); }
+
+/* Build l's key until it holds more than `need` bytes or is complete. */
+static void cl_kneed(cl_line *l, size_t need)
+{
+    if (l->kdone || l->klen > need)
+        return;
+    const unsigned char *u = (const unsigned char *)l->kt;
+    size_t i = l->kin, e = l->e, k = l->klen, fo = l->kfold;
+    bool space = l->kspace;
+    char *key = l->key;
+    while (k <= need) {
+        if (i >= e) {
+            l->kdone = true;
+            break;
+        }
+        unsigned c = u[i];
+        uint32_t fcp;
+        size_t n, m;
+        const char *fb = NULL;
+        char tmp[8];
+        bool sep;
+        if (c < 0x80 || (c >= 0xC2 && c < 0xE0 && i + 1 < e && (u[i + 1] & 0xC0) == 0x80)) {
+            uint32_t cp = c < 0x80 ? c : ((c & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu);
+            const cl_kinfo *ki = &cl_ktab[cp];
+            n = c < 0x80 ? 1 : 2;
+            if (ki->flags & CLK_DROP) {
+                i += n;
+                continue;
+            }
+            fcp = ki->fold;
+            m = ki->len;
+            sep = ki->flags & CLK_SEP;
+        } else {
+            uint32_t cp;
+            n = utf8_decode(u + i, e - i, &cp);
+            if (!n) { /* time_fold drops invalid bytes one at a time */
+                i++;
+                continue;
+            }
+            m = time_fold((const char *)u + i, n, tmp, sizeof tmp);
+            if (!m) { /* a mark or invisible control, or beyond the BMP */
+                i += n;
+                continue;
+            }
+            utf8_decode((const unsigned char *)tmp, m, &fcp);
+            fb = tmp;
+            sep = cl_sep_class(text_class(fcp));
+        }
+        if (fo + m + 1 > CL_KEY) { /* time_fold stops here */
+            l->kdone = true;
+            break;
+        }
+        fo += m;
         i += n;
+        if (sep) {
+            space = k > 0;
+            continue;
+        }
+        if (space)
+            key[k++] = ' ';
+        if (fb)
+            memcpy(key + k, fb, m);
+        else if (m == 1)
+            key[k] = (char)fcp;
+        else
+            utf8_encode(fcp, key + k);
+        k += m;
+        space = false;
     }
     key[k] = '\0';
-    return k;
+    l->kin = i;
+    l->klen = k;
+    l->kfold = (uint16_t)fo;
+    l->kspace = space;
+}
+
+static void cl_kfull(cl_line *l) { cl_kneed(l, SIZE_MAX - 1); }
+
+/* Start building the key of [s, e) of t into key (>= min(e - s, CL_KEY - 1)
+ * + 1 bytes). */
+static void cl_kinit(cl_line *l, const char *t, char *key)
+{
+    l->key = key;
+    l->klen = 0;
+    l->kt = t;
+    l->kin = l->s;
+    l->kfold = 0;
+    l->kspace = false;
+    l->kdone = false;
+    l->fwh = CL_FWH_UNKNOWN;
+    key[0] = '\0';
+}
+
+/* The whole key of [s, e) of t, at once. */
+static size_t cl_key(const char *t, size_t s, size_t e, char *key)
+{
+    cl_line l = {.s = s, .e = e};
+    cl_kinit(&l, t, key);
+    cl_kfull(&l);
+    return l.klen;
+}
+
+/* A phrase can start a key only if its first word is the key's first word.
+ * Each lexicon keeps a small Bloom filter of its phrases' first words, so
+ * that a line whose first word is in none of them (nearly every line) is
+ * ruled out with one bit test instead of a comparison per phrase. */
+#define CL_FW_MAX 63       /* longer first words: in no lexicon (checked) */
+
+typedef struct cl_bloom {
+    uint64_t bit[8];
+} cl_bloom;
+
+static unsigned cl_fw_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return (h ^ (h >> 15)) & 511;
+}
+
+/* Add phrase p's first word; a phrase the filter cannot represent (a
+ * leading space, an over-long first word) lets every line through. */
+static void cl_bloom_add(cl_bloom *b, const char *p)
+{
+    size_t n = strcspn(p, " ");
+    if (n == 0 || n > CL_FW_MAX) {
+        memset(b->bit, 0xFF, sizeof b->bit);
+        return;
+    }
+    unsigned h = cl_fw_hash(p, n);
+    b->bit[h >> 6] |= 1ull << (h & 63);
+}
+
+static cl_bloom cl_bl_keyword, cl_bl_related, cl_bl_promo, cl_bl_credit, cl_bl_byline,
+    cl_bl_outlet, cl_bl_widget, cl_bl_agency;
+
+static void cl_bloom_words(cl_bloom *b, const char *const *list)
+{
+    for (; *list; list++)
+        cl_bloom_add(b, *list);
+}
+
+static void cl_bloom_build(void)
+{
+    cl_bloom_words(&cl_bl_keyword, cl_keyword_labels);
+    cl_bloom_words(&cl_bl_related, cl_related_labels);
+    cl_bloom_words(&cl_bl_promo, cl_promo_starts);
+    cl_bloom_words(&cl_bl_credit, cl_credit_labels);
+    cl_bloom_words(&cl_bl_byline, cl_byline_starts);
+    cl_bloom_words(&cl_bl_outlet, cl_outlet_nouns);
+    cl_bloom_words(&cl_bl_agency, cl_agencies);
+    for (const cl_phrase *p = cl_widgets; p->key; p++)
+        cl_bloom_add(&cl_bl_widget, p->key);
+}
+
+/* The filter of a lexicon; NULL (no filtering) for any other list. */
+static const cl_bloom *cl_bloom_of(const char *const *list)
+{
+    if (list == cl_keyword_labels)
+        return &cl_bl_keyword;
+    if (list == cl_related_labels)
+        return &cl_bl_related;
+    if (list == cl_promo_starts)
+        return &cl_bl_promo;
+    if (list == cl_credit_labels)
+        return &cl_bl_credit;
+    if (list == cl_byline_starts)
+        return &cl_bl_byline;
+    if (list == cl_outlet_nouns)
+        return &cl_bl_outlet;
+    if (list == cl_agencies)
+        return &cl_bl_agency;
+    return NULL;
+}
+
+/* Hash of the key's first word (the bytes before its first space), or
+ * CL_FWH_LONG when it is longer than CL_FW_MAX. Builds only that much key. */
+static int cl_fwh(cl_line *l)
+{
+    if (l->fwh != CL_FWH_UNKNOWN)
+        return l->fwh;
+    for (size_t need = 15;; need = l->klen + 16) {
+        cl_kneed(l, need);
+        const char *sp = memchr(l->key, ' ', l->klen);
+        if (sp || l->kdone) {
+            size_t n = sp ? (size_t)(sp - l->key) : l->klen;
+            l->fwh = n > CL_FW_MAX ? CL_FWH_LONG : (int16_t)cl_fw_hash(l->key, n);
+            break;
+        }
+        if (l->klen > CL_FW_MAX) {
+            l->fwh = CL_FWH_LONG;
+            break;
+        }
+    }
+    return l->fwh;
+}
+
+/* May some phrase of the filter start l's key? (false: none does) */
+static bool cl_bloom_maybe(cl_line *l, const cl_bloom *b)
+{
+    if (!b)
+        return true;
+    int h = cl_fwh(l);
+    return h >= 0 && ((b->bit[h >> 6] >> (h & 63)) & 1);
 }
 
 /* How the line ends, looking through closing quotes and brackets. */
@@ -204,23 +468,44 @@ static void cl_ending(const char *t, cl_line *l)
 
 static void cl_measure(const char *t, cl_line *l)
 {
+    const unsigned char *u = (const unsigned char *)t;
     bool in_word = false;
-    for (size_t i = l->s; i < l->e;) {
-        uint32_t cp;
-        size_t n = cl_decode(t + i, l->e - i, &cp);
-        if (!n)
-            n = 1, cp = 0xFFFD;
-        cclass c = text_class(cp);
-        l->ncp++;
-        l->arabic += c == CC_ARABIC;
-        l->latin += c == CC_LATIN;
-        l->commas += cp == ',' || cp == 0x060C;
-        bool sp = c == CC_SPACE;
-        if (!sp && !in_word)
-            l->words++;
-        in_word = !sp;
-        i += n;
+    uint32_t ncp = 0, words = 0;
+    uint64_t arabic = 0, latin = 0, commas = 0;
+    for (size_t i = l->s, e = l->e; i < e;) {
+        uint64_t acc = 0; /* each field counts at most CLM_CHUNK code points */
+        for (size_t ce = e - i > CLM_CHUNK ? i + CLM_CHUNK : e; i < ce;) {
+            unsigned b = u[i];
+            uint64_t v;
+            if (b < 0x80) {
+                v = cl_mtab[b];
+                i++;
+            } else if (b >= 0xC2 && b < 0xE0 && i + 1 < e && (u[i + 1] & 0xC0) == 0x80) {
+                v = cl_mtab[((b & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu)];
+                i += 2;
+            } else {
+                uint32_t cp;
+                size_t n = utf8_decode(u + i, e - i, &cp);
+                if (!n)
+                    n = 1, cp = 0xFFFD;
+                v = cl_mval(cp, text_class(cp));
+                i += n;
+            }
+            ncp++;
+            acc += v & ~CLM_SPACE;
+            bool sp = v >> 63;
+            words += !sp & !in_word;
+            in_word = !sp;
+        }
+        arabic += acc & CLM_FIELD;
+        latin += (acc >> 21) & CLM_FIELD;
+        commas += (acc >> 42) & CLM_FIELD;
     }
+    l->ncp += ncp;
+    l->arabic += (uint32_t)arabic;
+    l->latin += (uint32_t)latin;
+    l->commas += (uint32_t)commas;
+    l->words += words;
 }
 
 /* Trim white space and invisible controls from both ends of [s, e). */
@@ -260,26 +545,40 @@ static size_t cl_match_at(const char *key, size_t klen, size_t at, const char *p
     return at + n;
 }
 
-static bool cl_starts(const cl_line *l, const char *p)
+/* cl_match_at on l's key, built as far as the answer needs: past at + n,
+ * a partial key answers as the whole one would. */
+static size_t cl_lmatch(cl_line *l, size_t at, const char *p)
 {
-    return cl_match_at(l->key, l->klen, 0, p) > 0;
+    cl_kneed(l, at + strlen(p));
+    return cl_match_at(l->key, l->klen, at, p);
 }
 
-static bool cl_is(const cl_line *l, const char *p)
+static bool cl_starts(cl_line *l, const char *p)
 {
-    return cl_match_at(l->key, l->klen, 0, p) == l->klen && l->klen;
+    return cl_lmatch(l, 0, p) > 0;
 }
 
-static bool cl_is_any(const cl_line *l, const char *const *list)
+/* The whole key is p: a partial key is longer than any match. */
+static bool cl_is(cl_line *l, const char *p)
 {
+    size_t end = cl_lmatch(l, 0, p);
+    return end == l->klen && l->klen;
+}
+
+static bool cl_is_any(cl_line *l, const char *const *list)
+{
+    if (!cl_bloom_maybe(l, cl_bloom_of(list)))
+        return false;
     for (; *list; list++)
         if (cl_is(l, *list))
             return true;
     return false;
 }
 
-static const char *cl_starts_any(const cl_line *l, const char *const *list)
+static const char *cl_starts_any(cl_line *l, const char *const *list)
 {
+    if (!cl_bloom_maybe(l, cl_bloom_of(list)))
+        return NULL;
     for (; *list; list++)
         if (cl_starts(l, *list))
             return *list;
@@ -288,10 +587,13 @@ static const char *cl_starts_any(const cl_line *l, const char *const *list)
 
 /* The line is a sequence of phrases from `lex` (longest first at each
  * step); returns the reason of the first one, or NULL. */
-static const char *cl_all_phrases(const cl_line *l, const cl_phrase *lex)
+static const char *cl_all_phrases(cl_line *l, const cl_phrase *lex)
 {
     const char *reason = NULL;
     size_t at = 0;
+    if (lex == cl_widgets && !cl_bloom_maybe(l, &cl_bl_widget))
+        return NULL; /* no phrase at 0 */
+    cl_kfull(l);
     while (at < l->klen) {
         size_t best = 0;
         const char *r = NULL;
@@ -325,13 +627,47 @@ static bool cl_agency_list(const char *key, size_t klen)
     return klen > 0;
 }
 
-static const char *cl_inline_phrase(const cl_line *l)
+/* Inline phrases are looked for anywhere in a key: Horspool's search, with
+ * a shift table per phrase. It finds the first occurrence, as strstr. */
+#define CL_N_INLINE (sizeof cl_inline / sizeof cl_inline[0] - 1)
+static uint8_t cl_inline_shift[CL_N_INLINE][256];
+static uint8_t cl_inline_len[CL_N_INLINE];
+
+static void cl_inline_build(void)
 {
-    for (const cl_phrase *p = cl_inline; p->key; p++) {
-        const char *hit = strstr(l->key, p->key);
-        if (hit && (hit == l->key || hit[-1] == ' ') &&
-            (hit[strlen(p->key)] == '\0' || hit[strlen(p->key)] == ' '))
-            return p->reason;
+    for (size_t j = 0; j < CL_N_INLINE; j++) {
+        const char *p = cl_inline[j].key;
+        size_t n = strlen(p);
+        cl_inline_len[j] = (uint8_t)n; /* phrases are short (< 256 bytes) */
+        memset(cl_inline_shift[j], (int)n, 256);
+        for (size_t i = 0; i + 1 < n; i++)
+            cl_inline_shift[j][(unsigned char)p[i]] = (uint8_t)(n - 1 - i);
+    }
+}
+
+static const char *cl_find(const char *h, size_t hn, const char *p, size_t n,
+                           const uint8_t *shift)
+{
+    if (n == 0 || n > hn)
+        return n ? NULL : h;
+    unsigned char last = (unsigned char)p[n - 1];
+    for (size_t i = 0; i + n <= hn;) {
+        unsigned char c = (unsigned char)h[i + n - 1];
+        if (c == last && !memcmp(h + i, p, n - 1))
+            return h + i;
+        i += shift[c];
+    }
+    return NULL;
+}
+
+static const char *cl_inline_phrase(cl_line *l)
+{
+    cl_kfull(l);
+    for (size_t j = 0; j < CL_N_INLINE; j++) {
+        size_t n = cl_inline_len[j];
+        const char *hit = cl_find(l->key, l->klen, cl_inline[j].key, n, cl_inline_shift[j]);
+        if (hit && (hit == l->key || hit[-1] == ' ') && (hit[n] == '\0' || hit[n] == ' '))
+            return cl_inline[j].reason;
     }
     return NULL;
 }
@@ -371,9 +707,12 @@ static bool cl_url(const char *t, const cl_line *l)
 }
 
 /* A line of punctuation or symbols only ("-----", "***", "×××"). */
-static bool cl_separator(const cl_line *l)
+static bool cl_separator(cl_line *l)
 {
-    return !l->blank && l->klen == 0 && l->ncp >= 3;
+    if (l->blank || l->ncp < 3)
+        return false;
+    cl_kneed(l, 0);
+    return l->klen == 0;
 }
 
 /* Ends with a parenthesised photo credit: "... (أسوشيتد برس)", "(AFP)". */
@@ -417,7 +756,7 @@ static size_t cl_skip_label(const char *t, size_t s, size_t e, size_t words, boo
  * "المصدر | الخليج الجديد" -> "الخليج الجديد", "| وكالات" -> "وكالات",
  * "*نقلاً عن الأهرام" -> "الأهرام", "فرانس24/ أ ف ب" -> itself. A label
  * needs a separator ("المصدر أكد أن ..." is a sentence), except "نقلا عن". */
-static bool cl_credit(const char *t, const cl_line *l, size_t *vs, size_t *ve)
+static bool cl_credit(const char *t, cl_line *l, size_t *vs, size_t *ve)
 {
     if (l->words > 10 || l->stop)
         return false;
@@ -433,7 +772,8 @@ static bool cl_credit(const char *t, const cl_line *l, size_t *vs, size_t *ve)
             return false;
     } else if (t[s] == '|' && l->words <= 5) {
         s++;
-    } else if (!(cl_agency_list(l->key, l->klen) && l->words <= 6)) {
+    } else if (!(l->words <= 6 && cl_bloom_maybe(l, &cl_bl_agency) &&
+                 (cl_kfull(l), cl_agency_list(l->key, l->klen)))) {
         return false;
     }
     while (s < e && (t[s] == ' ' || t[s] == '*' || t[s] == '(' || t[s] == ':'))
@@ -458,7 +798,7 @@ static const char *cl_standalone(cl_doc *c, size_t i)
     size_t vs, ve;
     if (cl_separator(l))
         return "separator";
-    if (l->klen && l->words <= 8 && (r = cl_all_phrases(l, cl_widgets)))
+    if (l->words <= 8 && (cl_kneed(l, 0), l->klen) && (r = cl_all_phrases(l, cl_widgets)))
         return r;
     if (l->words <= 3 && cl_image_name(t, l->s, l->e))
         return "image file";
@@ -573,16 +913,14 @@ static bool cl_byline_shape(const char *t, const cl_line *l)
     return false;
 }
 
-static const char *const cl_byline_starts[] = {
-    "بقلم", "كتب", "كتبت", "كتبه", "اعداد", "تحرير", "تاليف", "مراسل", "مراسلنا", "by", NULL};
-
 /* "بقلم فلان، CNN", "التحليل بقلم ...": a short line naming the writer. */
-static bool cl_byline_words(const cl_line *l)
+static bool cl_byline_words(cl_line *l)
 {
     if (l->words > 12 || l->stop)
         return false;
     if (cl_starts_any(l, cl_byline_starts))
         return true;
+    cl_kfull(l);
     for (size_t i = 0; i + 1 < l->klen; i++)
         if ((i == 0 || l->key[i - 1] == ' ') && cl_match_at(l->key, l->klen, i, "بقلم"))
             return true;
@@ -618,8 +956,9 @@ static const char *const cl_function_words[] = {
     "اكد", "اكدت", "اشار", "اشارت", "اوضح", "اوضحت", "تابع", "تابعت", "يذكر", "ان", "هنا",
     "هناك", "بين", "عن", "الى", "خلال", "اجاب", "اجابت", "سال", "سالت", "ما", "لا", NULL};
 
-static bool cl_opens_running_text(const cl_line *l)
+static bool cl_opens_running_text(cl_line *l)
 {
+    cl_kfull(l);
     const char *sp = memchr(l->key, ' ', l->klen);
     size_t n = sp ? (size_t)(sp - l->key) : l->klen;
     char w[64];
@@ -647,8 +986,9 @@ static bool cl_has(const char *t, const cl_line *l, const char *needle)
     return false;
 }
 
-static bool cl_has_digit(const cl_line *l)
+static bool cl_has_digit(cl_line *l)
 {
+    cl_kfull(l);
     for (size_t i = 0; i < l->klen; i++)
         if (l->key[i] >= '0' && l->key[i] <= '9')
             return true;
@@ -657,7 +997,7 @@ static bool cl_has_digit(const cl_line *l)
 
 /* A line shaped like a link to another article: a headline of a few words,
  * not a list item ("- ...", "(...)", "3. ...") and not running text. */
-static bool cl_teaser_like(const char *t, const cl_line *l)
+static bool cl_teaser_like(const char *t, cl_line *l)
 {
     bool headline = cl_headline_like(l) || (l->question && l->ncp <= CL_SHORT);
     unsigned char c0 = (unsigned char)t[l->s];
@@ -671,9 +1011,10 @@ static bool cl_same_first_word(const cl_doc *c, size_t from)
 {
     const cl_line *first = NULL;
     for (size_t j = from; j < c->n; j++) {
-        const cl_line *l = &c->ln[j];
+        cl_line *l = &c->ln[j];
         if (l->blank || l->drop)
             continue;
+        cl_kfull(l);
         if (!first) {
             first = l;
             continue;
@@ -696,7 +1037,7 @@ static void cl_trailing_headlines(cl_doc *c)
     const char *t = c->doc->text;
     size_t run = 0, words = 0, verse = 0, digits = 0, colons = 0, i = c->n;
     while (i > 0) {
-        const cl_line *l = &c->ln[i - 1];
+        cl_line *l = &c->ln[i - 1];
         if (l->blank || l->drop) {
             i--;
             continue;
@@ -736,22 +1077,19 @@ static rasd_status cl_title(cl_doc *c)
     rasd_doc *doc = c->doc;
     size_t i = 0, seen = 0;
     if (doc->title) {
-        size_t tn = strlen(doc->title);
-        char *tk = malloc((tn < CL_KEY ? tn : CL_KEY) + 1);
-        if (!tk)
-            return err_set(RASD_ERR_NOMEM, "%s: out of memory", doc->input);
-        size_t tl = cl_key(doc->title, 0, tn, tk);
+        char tk[CL_KEY];
+        size_t tl = cl_key(doc->title, 0, strlen(doc->title), tk);
         for (; i < c->n && seen < 3; i++) {
             cl_line *l = &c->ln[i];
             if (l->blank || l->drop)
                 continue;
             seen++;
+            cl_kneed(l, tl); /* longer than the title's key: no match */
             if (tl && l->klen == tl && !memcmp(l->key, tk, tl)) {
                 l->title = true;
                 break;
             }
         }
-        free(tk);
         return RASD_OK;
     }
     while (i < c->n && (c->ln[i].blank || c->ln[i].drop))
@@ -759,7 +1097,7 @@ static rasd_status cl_title(cl_doc *c)
     if (i >= c->n)
         return RASD_OK;
     cl_line *l = &c->ln[i];
-    if (l->ncp > CL_TITLE_MAX || l->stop || l->words < 2 || !l->klen ||
+    if (l->ncp > CL_TITLE_MAX || l->stop || l->words < 2 || (cl_kneed(l, 0), !l->klen) ||
         (l->commas && !(l->commas == 1 && l->words <= 10)))
         return RASD_OK;
     size_t j = i + 1;
@@ -771,14 +1109,8 @@ static rasd_status cl_title(cl_doc *c)
     return ingest_set_str(doc, &doc->title, doc->text + l->s, l->e - l->s);
 }
 
-/* Kinds of outlet: a byline "تلفزيون سوريا - إسطنبول" names the outlet
- * before the dash when it starts with one of these. */
-static const char *const cl_outlet_nouns[] = {
-    "تلفزيون", "قناه", "وكاله", "صحيفه", "جريده", "مجله", "موقع", "راديو", "اذاعه",
-    "شبكه", NULL};
-
 /* The outlet before the dash of a byline, or false. */
-static bool cl_byline_outlet(const char *t, const cl_line *l, size_t *vs, size_t *ve)
+static bool cl_byline_outlet(const char *t, cl_line *l, size_t *vs, size_t *ve)
 {
     if (!cl_byline_shape(t, l) || !cl_starts_any(l, cl_outlet_nouns))
         return false;
@@ -798,7 +1130,7 @@ static rasd_status cl_set_credit(cl_doc *c)
     const char *t = c->doc->text;
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < c->n; i++) {
-            const cl_line *l = &c->ln[i];
+            cl_line *l = &c->ln[i];
             size_t vs, ve;
             if (!l->drop)
                 continue;
@@ -846,9 +1178,8 @@ static rasd_status cl_split(cl_doc *c, char **keys)
         l->blank = l->s >= l->e;
         cl_measure(t, l);
         cl_ending(t, l);
-        l->key = k;
-        l->klen = cl_key(t, l->s, l->e, k);
-        k += l->klen + 1;
+        cl_kinit(l, t, k);
+        k += (l->e - l->s < CL_KEY - 1 ? l->e - l->s : CL_KEY - 1) + 1;
         arabic += l->arabic;
         latin += l->latin;
         pos = e + 1;
@@ -861,6 +1192,7 @@ rasd_status ingest_clean(rasd_doc *doc, bool keep_all)
 {
     if (!doc || !doc->text)
         return err_set(RASD_ERR_ARG, "ingest_clean: NULL document");
+    cl_tab_init();
     cl_doc c = {.doc = doc};
     char *keys = NULL;
     rasd_status st = cl_split(&c, &keys);

@@ -29,6 +29,7 @@
 #define SERVE_MAX_OFFSET 1000000
 #define SERVE_MAX_TOP 100       /* top actors / partners / network nodes */
 #define SERVE_MAX_MENTIONS 100  /* mentions per event in lists */
+#define SERVE_MAX_ROWS 20000    /* events x mentions in one list response */
 #define SERVE_MAX_FILE (32u << 20) /* largest static file served */
 #define SERVE_MAX_HEADERS (32u << 10) /* request line + headers (bytes) */
 
@@ -44,11 +45,12 @@ typedef struct serve_params {
     char *mem; /* one allocation holding every decoded string */
 } serve_params;
 
-/* Percent-decode s[0..n) into out (room for n + 1 bytes), '+' as a space
- * when plus_space. Rejects malformed escapes, NUL and other control
- * characters, and invalid UTF-8 (RASD_ERR_ARG). */
+/* Percent-decode s[0..n) into out[cap] (NUL-terminated; n + 1 bytes are
+ * always enough), '+' as a space when plus_space. Rejects malformed
+ * escapes, NUL and other control characters, invalid UTF-8 and output that
+ * does not fit (RASD_ERR_ARG). */
 rasd_status serve_unescape(const char *s, size_t n, bool plus_space, char *out,
-                           size_t *out_len);
+                           size_t cap, size_t *out_len);
 
 /* Parse "a=1&b=x%20y" (without the '?'). Empty pairs ("a=1&&b=2") are
  * skipped; a key without '=' has the value "". Rejects more than

@@ -37,6 +37,15 @@ static int api_done(rasd_status st, buf *out)
     return 200;
 }
 
+/* A lookup by id: "not found" without the store's file name in it. */
+static int api_found(rasd_status st, const char *msg, buf *out)
+{
+    if (st != RASD_ERR_NOTFOUND)
+        return api_done(st, out);
+    serve_error_json(out, msg);
+    return 404;
+}
+
 /* ------------------------------------------------------------ events */
 
 static rasd_status api_event_rows(store *s, store_cursor *c, const serve_args *a,
@@ -187,7 +196,7 @@ static rasd_status net_build(store *s, const serve_args *a, json_t *top,
     }
     if (st == RASD_OK) {
         json_t *res = json_pack("{s:O,s:O}", "nodes", nodes, "edges", edges);
-        char *txt = res ? json_dumps(res, JSON_COMPACT) : NULL;
+        char *txt = res ? json_dumps(res, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
         if (txt)
             buf_puts(out, txt);
         else
@@ -224,7 +233,7 @@ int serve_api(store *s, const serve_args *a, buf *out)
     case SERVE_R_EVENTS:
         return api_events(s, a, out);
     case SERVE_R_EVENT:
-        return api_done(store_event_get(s, a->event_id, out), out);
+        return api_found(store_event_get(s, a->event_id, out), "no such event", out);
     case SERVE_R_AGG:
         return api_done(store_aggregate(s, &a->q, a->by, out), out);
     case SERVE_R_ACTORS:
@@ -237,7 +246,7 @@ int serve_api(store *s, const serve_args *a, buf *out)
     case SERVE_R_NETWORK:
         return api_network(s, a, out);
     case SERVE_R_DOC:
-        return api_done(store_doc_get(s, a->id, out), out);
+        return api_found(store_doc_get(s, a->id, out), "no such document", out);
     case SERVE_R_STATS:
         return api_done(store_stats(s, out), out);
     case SERVE_R_META:

@@ -299,7 +299,6 @@ static const arg_def arg_defs[] = {
     {"n", RB(SERVE_R_ACTORS) | RB(SERVE_R_NETWORK), arg_top},
     {"q", RB(SERVE_R_SEARCH) | RB(SERVE_R_ACTORS), arg_search},
     {"partners", RB(SERVE_R_ACTORS), arg_partners},
-    {"lang", ~0u, NULL}, /* ignored: the UI may add it to any request */
 };
 
 static const arg_def *arg_find(const char *name)
@@ -325,6 +324,9 @@ static rasd_status args_check(serve_args *a)
         return err_set(RASD_ERR_ARG, "give either 'q' or 'partners', not both");
     if (a->q.text && a->q.text[0] && strspn(a->q.text, " ") == strlen(a->q.text))
         return err_set(RASD_ERR_ARG, "parameter 'text': empty value");
+    /* Bound a response's size: at most SERVE_MAX_ROWS mentions in all. */
+    if (a->q.max_mentions * a->q.limit > SERVE_MAX_ROWS)
+        a->q.max_mentions = SERVE_MAX_ROWS / a->q.limit ? SERVE_MAX_ROWS / a->q.limit : 1;
     return RASD_OK;
 }
 
@@ -340,8 +342,6 @@ rasd_status serve_args_parse(const serve_params *p, serve_args *a)
         const arg_def *d = arg_find(name);
         if (!d || !(d->routes & RB(a->route)))
             return err_set(RASD_ERR_ARG, "unknown parameter '%s'", name);
-        if (!d->fn)
-            continue;
         /* Values live in the params' own buffer; some checks normalise in
          * place (country upper-cased, dyad split at the comma). */
         rasd_status st = d->fn(name, (char *)p->v[i].val, a);
@@ -362,14 +362,9 @@ static bool route_id(const char *raw, size_t n, size_t plen, serve_args *a,
     if (m == 0 || memchr(s, '/', m))
         return false;
     size_t len;
-    if (m > 3 * SERVE_MAX_NAME) {
-        *st = err_set(RASD_ERR_ARG, "id too long");
-        return true;
-    }
-    *st = serve_unescape(s, m, false, a->id_buf, &len);
-    if (*st == RASD_OK && len > SERVE_MAX_NAME)
-        *st = err_set(RASD_ERR_ARG, "id too long");
+    a->id_buf[0] = '\0';
     a->id = a->id_buf;
+    *st = serve_unescape(s, m, false, a->id_buf, sizeof a->id_buf, &len);
     return true;
 }
 

@@ -340,6 +340,7 @@ static rasd_status serve_listen(serve_server *srv, const serve_opts *o)
         return st;
     srv->d = MHD_start_daemon(
         flags, (uint16_t)o->port, NULL, NULL, http_handler, srv,
+        MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log, srv, /* first, or MHD warns */
         MHD_OPTION_SOCK_ADDR, &addr.sa,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)srv->cap,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)128,
@@ -347,7 +348,6 @@ static rasd_status serve_listen(serve_server *srv, const serve_opts *o)
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_MAX_HEADERS,
         MHD_OPTION_URI_LOG_CALLBACK, http_uri_cb, srv,
         MHD_OPTION_NOTIFY_COMPLETED, http_done_cb, srv,
-        MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log, srv,
         MHD_OPTION_END);
     if (!srv->d)
         return err_set(RASD_ERR_IO, "cannot listen on %s port %d",

@@ -18,10 +18,14 @@ static int parse_hex(char c)
 }
 
 rasd_status serve_unescape(const char *s, size_t n, bool plus_space, char *out,
-                           size_t *out_len)
+                           size_t cap, size_t *out_len)
 {
     size_t o = 0;
+    if (cap == 0)
+        return err_set(RASD_ERR_ARG, "no room to decode");
     for (size_t i = 0; i < n; i++) {
+        if (o + 1 >= cap)
+            return err_set(RASD_ERR_ARG, "value too long");
         unsigned char c = (unsigned char)s[i];
         if (c == '%') {
             if (n - i < 3)
@@ -97,7 +101,7 @@ static rasd_status params_add(serve_params *p, const char *s, size_t n,
                        key, SERVE_MAX_VALUE);
     char *val = p->mem + *used;
     size_t len;
-    rasd_status st = serve_unescape(v, vn, true, val, &len);
+    rasd_status st = serve_unescape(v, vn, true, val, vn + 1, &len);
     if (st != RASD_OK)
         return err_set(st, "parameter '%s': %s", key, rasd_errmsg());
     if (len > SERVE_MAX_VALUE)
@@ -160,7 +164,7 @@ rasd_status serve_path_clean(const char *raw, size_t n, char *out, size_t cap)
     if (n >= cap || n > SERVE_MAX_URI)
         return err_set(RASD_ERR_ARG, "path too long");
     size_t len;
-    rasd_status st = serve_unescape(raw + 1, n - 1, false, out, &len);
+    rasd_status st = serve_unescape(raw + 1, n - 1, false, out, cap, &len);
     if (st != RASD_OK)
         return st;
     if (memchr(out, '\\', len))

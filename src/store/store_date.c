@@ -70,7 +70,7 @@ static bool span_parse(const char *s, store_span *out, const char **rest)
     memset(out, 0, sizeof *out);
     *rest = s;
     if (!s || !*s || (s[0] == '-' && s[1] == '-')) { /* unknown or no year */
-        *rest = s ? s + strlen(s) : s;
+        *rest = s ? s + strlen(s) : "";
         return true;
     }
     int y, m = 0, d = 0;

@@ -121,6 +121,24 @@ static void mention_place(buf *b, sqlite3_stmt *st)
     buf_putc(b, '}');
 }
 
+/* A byte slice of a document as a JSON string; offsets from an outside
+ * coder might cut a character, so the slice is repaired, never trusted. */
+static void json_valid_str(buf *b, const char *s, size_t n)
+{
+    char *fixed = NULL;
+    size_t flen = 0;
+    if (!s) {
+        json_str(b, "", 0);
+    } else if (rasd_utf8_check(s, n, NULL) == RASD_OK) {
+        json_str(b, s, n);
+    } else if (rasd_utf8_repair(s, n, &fixed, &flen, NULL) == RASD_OK) {
+        json_str(b, fixed, flen);
+    } else {
+        b->oom = true;
+    }
+    free(fixed);
+}
+
 /* One mention row as JSON; `event` adds the event id (document view). */
 static void mention_json(buf *b, sqlite3_stmt *st, bool event)
 {
@@ -153,8 +171,8 @@ static void mention_json(buf *b, sqlite3_stmt *st, bool event)
     mention_actor(b, st, "reported_by", MC_REP);
     mention_place(b, st);
     buf_puts(b, ",\"evidence\":{\"text\":");
-    json_str(b, sqlite3_column_blob(st, MC_STEXT),
-             (size_t)sqlite3_column_bytes(st, MC_STEXT));
+    json_valid_str(b, sqlite3_column_blob(st, MC_STEXT),
+                   (size_t)sqlite3_column_bytes(st, MC_STEXT));
     buf_puts(b, ",\"start\":");
     col_opt_int(b, st, MC_SSTART);
     buf_puts(b, ",\"end\":");

@@ -303,10 +303,13 @@ rasd_status store_actor_count(store *s, const char *code, const char *country,
     sqlite3_stmt *st = store_stmt(s, Q_ACTOR_ADD, &r);
     if (!st)
         return r;
+    /* A country's sector code (TURGOV) stands for many people: the name of
+     * one of them (Hakan Fidan) does not label it; TUR, IGOUNO keep theirs. */
+    bool sub = country && strlen(code) > 3 && !strncmp(code, country, 3);
     store_bind_str(st, 1, code);
     store_bind_str(st, 2, country);
     store_bind_str(st, 3, sector);
-    store_bind_str(st, 4, name);
+    store_bind_str(st, 4, sub ? NULL : name);
     sqlite3_bind_int(st, 5, delta);
     if ((r = store_step_done(s, st, "indexing actors")) != RASD_OK)
         return r;

@@ -383,6 +383,29 @@ static void branch_pred(const qplan *p, int branch, sqlw *w)
     }
 }
 
+/* Filters on an event's mentions. With an actor or dyad the events to test
+ * are few: a correlated EXISTS per event. Without, the set of events with
+ * such a mention is built once (IN) and drives the query. */
+static void mention_filters(const qplan *p, sqlw *w)
+{
+    bool few = p->has_actor || p->has_dyad;
+    const char *head = few ? " AND EXISTS (SELECT 1 FROM mentions m"
+                           : " AND e.id IN (SELECT m.event FROM mentions m";
+    const char *tie = few ? " m.event = e.id AND" : "";
+    if (p->q->outlet) {
+        buf_printf(&w->sql, "%s JOIN documents d ON d.id = m.doc WHERE%s d.outlet = ",
+                   head, tie);
+        sqlw_text(w, p->q->outlet);
+        buf_puts(&w->sql, ")");
+    }
+    if (p->match.len) {
+        buf_printf(&w->sql, "%s WHERE%s m.doc IN (SELECT rowid FROM doc_fts WHERE"
+                   " doc_fts MATCH ", head, tie);
+        sqlw_text(w, p->match.data);
+        buf_puts(&w->sql, "))");
+    }
+}
+
 static void common_filters(const qplan *p, sqlw *w)
 {
     const store_query *q = p->q;
@@ -430,18 +453,7 @@ static void common_filters(const qplan *p, sqlw *w)
         sqlw_text(w, q->country);
         buf_puts(&w->sql, ")");
     }
-    if (q->outlet) {
-        buf_puts(&w->sql, " AND e.id IN (SELECT m.event FROM mentions m JOIN documents"
-                 " d ON d.id = m.doc WHERE d.outlet = ");
-        sqlw_text(w, q->outlet);
-        buf_puts(&w->sql, ")");
-    }
-    if (p->match.len) {
-        buf_puts(&w->sql, " AND e.id IN (SELECT m.event FROM mentions m WHERE m.doc IN"
-                 " (SELECT rowid FROM doc_fts WHERE doc_fts MATCH ");
-        sqlw_text(w, p->match.data);
-        buf_puts(&w->sql, "))");
-    }
+    mention_filters(p, w);
 }
 
 void store_plan_where(const qplan *p, int branch, sqlw *w)

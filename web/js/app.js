@@ -167,6 +167,13 @@ async function showDoc(id, params) {
   document.body.dataset.ready = 'doc';
 }
 
+// The store marks matched words in a snippet as [word].
+function snippetMarks(s) {
+  const frag = document.createDocumentFragment();
+  s.split(/\[([^\]\n]*)\]/).forEach((part, i) => frag.append(i % 2 ? el('mark', {class: 'trigger'}, part) : part));
+  return frag;
+}
+
 async function showSearch(params) {
   showView('search');
   const q = params.get('q') || '';
@@ -180,8 +187,8 @@ async function showSearch(params) {
       list.append(el('li', {},
         el('a', {href: `#/doc/${encodeURIComponent(r.doc_id)}`}, textSpan(r.title || r.doc_id)),
         el('div', {class: 'meta'}, r.outlet ? textSpan(r.outlet) : null,
-          el('bdi', {dir: 'ltr'}, r.date || ''), r.events !== undefined ? `${t('events')}: ${r.events}` : null),
-        r.snippet ? el('div', {class: 'snippet', dir: 'rtl', lang: 'ar'}, r.snippet) : null));
+          el('bdi', {dir: 'ltr'}, r.date || ''), r.mentions !== undefined ? `${t('mentions')}: ${r.mentions}` : null),
+        r.snippet ? el('div', {class: 'snippet', dir: 'rtl', lang: 'ar'}, snippetMarks(r.snippet)) : null));
     }
     showError(null);
   } catch (e) {

@@ -53,6 +53,7 @@ export async function renderNetwork(container, params, onPick) {
     layout: {name: nodes.length > 1 ? 'cose' : 'grid', animate: false, randomize: false, padding: 20},
     wheelSensitivity: 0.3,
   });
+  window.rasdNetwork = cy; // for the browser tests
   cy.on('tap', 'node', (ev) => onPick({actor: ev.target.id()}));
   cy.on('tap', 'edge', (ev) => onPick({dyad: [ev.target.data('source'), ev.target.data('target')]}));
   return {nodes: nodes.length, edges: edges.length};

@@ -32,7 +32,7 @@ function placeText(ev) {
 function outletsText(ev) {
   const first = (ev.mentions || []).find((m) => m.outlet);
   const n = ev.num_sources || 0;
-  if (!first) return n ? String(n) : '';
+  if (!first) return '';
   return n > 1 ? `${first.outlet} +${n - 1}` : first.outlet;
 }
 
@@ -42,13 +42,13 @@ export function renderTable(tbody, events, onOpen) {
     const tr = el('tr', {'data-event': ev.id, tabindex: 0,
       onclick: () => onOpen(ev.id),
       onkeydown: (e) => { if (e.key === 'Enter') onOpen(ev.id); }},
-    el('td', {class: 'num'}, el('bdi', {dir: 'ltr'}, ev.date || t('none'))),
+    el('td', {class: 'num date'}, el('bdi', {dir: 'ltr'}, ev.date || t('none'))),
     el('td', {}, actorCell(ev.source)),
     el('td', {}, categoryChip(ev), ev.negated ? el('span', {class: 'flag'}, t('negated_flag')) : null,
       ev.modality && ev.modality !== 'asserted' ? el('span', {class: 'flag'}, modalityLabel(ev.modality)) : null),
     el('td', {}, actorCell(ev.target)),
     el('td', {}, textSpan(placeText(ev))),
-    el('td', {class: 'num'}, fmtNum(ev.intensity, 1)),
+    el('td', {class: 'num'}, el('bdi', {dir: 'ltr'}, fmtNum(ev.intensity, 1))),
     el('td', {class: 'num'}, String(ev.num_mentions ?? (ev.mentions ? ev.mentions.length : ''))),
     el('td', {}, textSpan(outletsText(ev))));
     tbody.append(tr);
@@ -111,7 +111,7 @@ export function renderEvent(root, ev) {
   const facts = el('dl', {class: 'facts'},
     el('dt', {}, t('date')), el('dd', {}, el('bdi', {dir: 'ltr'}, ev.date || t('none'))),
     el('dt', {}, 'CAMEO'), el('dd', {}, el('span', {class: 'code'}, ev.cameo || t('none'))),
-    el('dt', {}, t('intensity')), el('dd', {}, fmtNum(ev.intensity, 1)),
+    el('dt', {}, t('intensity')), el('dd', {}, el('bdi', {dir: 'ltr'}, fmtNum(ev.intensity, 1))),
     el('dt', {}, t('modality')), el('dd', {}, modalityLabel(ev.modality)),
     el('dt', {}, t('location')), el('dd', {}, place ? textSpan(place) : t('none')),
     el('dt', {}, t('mentions')), el('dd', {}, String(ev.num_mentions ?? (ev.mentions || []).length)));
@@ -142,7 +142,9 @@ export function renderDoc(root, doc, focus) {
   const body = el('div', {class: 'doc-text', dir: 'rtl', lang: 'ar'});
   let pos = 0;
   for (const s of docSentences(doc)) {
-    if (s.start > pos) body.append(byteSlice(bytes, pos, s.start));
+    // Text outside every sentence is what rasd dropped as page furniture
+    // (icons, image names, font-size widgets): shown, but muted.
+    if (s.start > pos) body.append(el('span', {class: 'gap'}, byteSlice(bytes, pos, s.start)));
     const cls = ['sent'];
     if (withEvents.has(s.index)) cls.push('has-event');
     if (focus !== null && focus !== undefined && Number(focus) === s.index) cls.push('focus');
@@ -150,7 +152,7 @@ export function renderDoc(root, doc, focus) {
       byteSlice(bytes, s.start, s.end)));
     pos = Math.max(pos, s.end);
   }
-  if (pos < bytes.length) body.append(byteSlice(bytes, pos, bytes.length));
+  if (pos < bytes.length) body.append(el('span', {class: 'gap'}, byteSlice(bytes, pos, bytes.length)));
   const title = doc.title || doc.id || doc.doc_id;
   const meta = el('div', {class: 'meta'},
     doc.outlet || doc.source ? el('span', {}, `${t('outlet')}: `, textSpan(doc.outlet || doc.source)) : null,
