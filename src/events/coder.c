@@ -507,12 +507,9 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         a->speaker = speaker_of(hits, spk, nh, h->trig[0]);
         /* A complement clause (أنه ...) belongs to the speaker, and a verb
          * without a subject continues the previous sentence's actor. */
-        /* ل + verbal noun is a purpose (لبحث): it has no subject of its own */
-        bool purpose = false;
-        const morph_word *tw = &cs->mw[h->trig[0]];
-        for (uint8_t q = 0; q < tw->n_seg; q++)
-            purpose |= tw->seg[q].kind == MSEG_PREFIX && tw->seg[q].clitic == MCL_LI;
-        bool verb = !(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !purpose;
+        /* A trigger with the article or ب/ل/ك (المشاركة, لبحث) is a verbal
+         * noun, whatever its entry says: it has no subject of its own. */
+        bool verb = !(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !cs->keys[h->trig[0]].nominal;
         if (!a->src && a->speaker && verb)
             a->src = a->speaker;
         if (!a->src && verb && mem->have_source && cs->mw[h->trig[0]].upos == UPOS_VERB &&
