@@ -11,7 +11,8 @@
  *   3. times dyad lists, actor lists, dyad aggregates, top partners, top
  *      actors and a search-filtered dyad list over the biggest and random
  *      dyads: p50, p95 and max in ms, `runs` rounds (default 5).
- * RASD_BENCH_REUSE=1 skips step 1 when the store file exists. */
+ * RASD_BENCH_REUSE=1 skips step 1 when the store file exists (and keeps the
+ * file); otherwise it is deleted at the end unless RASD_BENCH_KEEP=1. */
 #include "store/store_int.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,15 @@ static double now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* CPU time of this thread: on a shared machine, wall time also counts the
+ * time other processes held the core. */
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -178,17 +188,25 @@ static int bench_scale(store *s, long long target)
 
 typedef struct timing {
     const char *name;
-    double *ms;
+    double *ms, *cpu;
     size_t n, cap;
     long long rows;
 } timing;
 
+static bool timing_on; /* off during the warm-up round */
+static double t_cpu0;  /* CPU clock at the start of the query being timed */
+
 static void timing_add(timing *t, double ms, long long rows)
 {
+    double cpu = 1000 * (cpu_now() - t_cpu0);
+    if (!timing_on)
+        return;
     if (t->n == t->cap) {
         t->cap = t->cap ? 2 * t->cap : 64;
         t->ms = realloc(t->ms, t->cap * sizeof *t->ms);
+        t->cpu = realloc(t->cpu, t->cap * sizeof *t->cpu);
     }
+    t->cpu[t->n] = cpu;
     t->ms[t->n++] = ms;
     t->rows += rows;
 }
@@ -204,10 +222,13 @@ static void timing_print(timing *t)
     if (!t->n)
         return;
     qsort(t->ms, t->n, sizeof *t->ms, cmp_d);
-    printf("  %-34s n=%-4zu p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms  rows/query %.0f\n",
-           t->name, t->n, t->ms[t->n / 2], t->ms[(t->n * 95) / 100], t->ms[t->n - 1],
-           (double)t->rows / (double)t->n);
+    qsort(t->cpu, t->n, sizeof *t->cpu, cmp_d);
+    printf("  %-34s n=%-4zu wall p50 %6.2f p95 %7.2f max %7.2f | cpu p50 %6.2f"
+           " p95 %7.2f ms | rows %.0f\n", t->name, t->n, t->ms[t->n / 2],
+           t->ms[(t->n * 95) / 100], t->ms[t->n - 1], t->cpu[t->n / 2],
+           t->cpu[(t->n * 95) / 100], (double)t->rows / (double)t->n);
     free(t->ms);
+    free(t->cpu);
 }
 
 /* A list query as the HTTP layer runs it: rows rendered as JSON with up to
@@ -278,36 +299,38 @@ static void bench_dyad(store *s, const dyad *d, timing *t)
     double t0;
     store_query_init(&q);
     q.dyad[0] = d->a, q.dyad[1] = d->b, q.directed = true;
-    t0 = now();
+    t0 = now(), t_cpu0 = cpu_now();
     long long n = run_list(s, &q);
     timing_add(&t[T_DIRECTED], 1000 * (now() - t0), n);
     q.directed = false;
-    t0 = now();
+    t0 = now(), t_cpu0 = cpu_now();
     n = run_list(s, &q);
     timing_add(&t[T_UNDIRECTED], 1000 * (now() - t0), n);
     q.from = "2028-01-01", q.to = "2028-12-31";
-    t0 = now();
+    t0 = now(), t_cpu0 = cpu_now();
     n = run_list(s, &q);
     timing_add(&t[T_DYAD_YEAR], 1000 * (now() - t0), n);
     q.from = q.to = NULL;
-    t0 = now();
+    t0 = now(), t_cpu0 = cpu_now();
     store_aggregate(s, &q, STORE_BY_MONTH, &b);
+    if (getenv("RASD_BENCH_VERBOSE") && timing_on)
+        printf("    %s,%s: month series %.2f ms\n", d->a, d->b, 1000 * (now() - t0));
     timing_add(&t[T_AGG_MONTH], 1000 * (now() - t0), 0);
     buf_reset(&b);
-    t0 = now();
+    t0 = now(), t_cpu0 = cpu_now();
     store_aggregate(s, &q, STORE_BY_WEEK, &b);
     timing_add(&t[T_AGG_WEEK], 1000 * (now() - t0), 0);
     buf_reset(&b);
     q.text = "إيران";
-    t0 = now();
+    t0 = now(), t_cpu0 = cpu_now();
     n = run_list(s, &q);
     timing_add(&t[T_TEXT_DYAD], 1000 * (now() - t0), n);
     store_query_init(&q);
     q.actor = d->a;
-    t0 = now();
+    t0 = now(), t_cpu0 = cpu_now();
     n = run_list(s, &q);
     timing_add(&t[T_ACTOR], 1000 * (now() - t0), n);
-    t0 = now();
+    t0 = now(), t_cpu0 = cpu_now();
     store_top_partners(s, &q, d->a, 10, &b);
     timing_add(&t[T_PARTNERS], 1000 * (now() - t0), 0);
     buf_free(&b);
@@ -326,7 +349,8 @@ static void bench_queries(store *s, int runs)
         t[i].name = names[i];
     dyad d[40];
     size_t nd = pick_dyads(s, d, 40);
-    for (int r = 0; r < runs; r++) {
+    for (int r = 0; r <= runs; r++) { /* round 0 warms the page cache */
+        timing_on = r > 0;
         for (size_t i = 0; i < nd; i++)
             bench_dyad(s, &d[i], t);
         store_query q;
@@ -334,12 +358,13 @@ static void bench_queries(store *s, int runs)
         buf b;
         buf_init(&b);
         double t0 = now();
+        t_cpu0 = cpu_now();
         store_top_actors(s, &q, 20, &b);
         timing_add(&t[T_TOP_ACTORS], 1000 * (now() - t0), 0);
         buf_free(&b);
     }
-    printf("queries: %zu dyads (20 biggest, 20 random) x %d rounds, JSON rendered:\n",
-           nd, runs);
+    printf("queries: %zu dyads (20 biggest, 20 random) x %d rounds after a warm-up"
+           " round, rows rendered as JSON (ms):\n", nd, runs);
     for (int i = 0; i < T_N; i++)
         timing_print(&t[i]);
 }
@@ -382,5 +407,10 @@ int main(int argc, char **argv)
     }
     bench_queries(s, runs > 0 ? runs : 1);
     store_close(s);
+    if (!getenv("RASD_BENCH_KEEP") && !getenv("RASD_BENCH_REUSE")) /* ~0.9 GB */
+        for (int i = 0; i < 3; i++) {
+            snprintf(p, sizeof p, "%s%s", db, i == 0 ? "" : i == 1 ? "-wal" : "-shm");
+            unlink(p);
+        }
     return 0;
 }

@@ -26,7 +26,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 2   /* PRAGMA user_version of a current store */
+#define STORE_SCHEMA_VERSION 3   /* PRAGMA user_version of a current store */
 #define STORE_HASH_HEX 33        /* content hash: 32 hex digits + NUL */
 #define STORE_MAX_LIMIT 10000    /* most events one query returns */
 #define STORE_DEFAULT_LIMIT 100

@@ -223,26 +223,39 @@ static void rank_close(const qplan *p, buf *json)
     buf_putc(json, '}');
 }
 
+/* Per branch, events counted per source code and per target code (a self
+ * dyad once): each GROUP BY streams over a covering actor index. */
+static void top_actors_sql(const qplan *p, size_t n, sqlw *w)
+{
+    buf_puts(&w->sql, "SELECT t.code, a.country, a.name, sum(t.n) FROM (");
+    int nb = store_plan_branches(p);
+    for (int b = 0; b < nb; b++) {
+        buf_puts(&w->sql, b ? " UNION ALL " : "");
+        buf_puts(&w->sql, "SELECT e.src_code AS code, count(*) AS n FROM events e WHERE ");
+        store_plan_where(p, b, w);
+        buf_puts(&w->sql, " AND e.src_code IS NOT NULL GROUP BY e.src_code UNION ALL"
+                 " SELECT e.tgt_code, count(*) FROM events e WHERE ");
+        store_plan_where(p, b, w);
+        buf_puts(&w->sql, " AND e.tgt_code IS NOT NULL AND e.tgt_code IS NOT e.src_code"
+                 " GROUP BY e.tgt_code");
+    }
+    buf_puts(&w->sql, ") t LEFT JOIN actors a ON a.code = t.code GROUP BY t.code"
+             " ORDER BY 4 DESC, 1 LIMIT ");
+    sqlw_int(w, (int64_t)(n ? n : 10));
+}
+
 rasd_status store_top_actors(store *s, const store_query *q, size_t n, buf *json)
 {
-    static const char *const cols[] = {"e.src_code, e.tgt_code", "e.src_code, e.tgt_code"};
     qplan p;
     rasd_status r = store_plan(s, q, &p);
     buf_putc(json, '{');
-    if (r == RASD_OK) {
+    if (r == RASD_OK && p.empty) {
+        buf_puts(json, "\"rows\":[]");
+    } else if (r == RASD_OK) {
         sqlw w;
         sqlw_init(&w);
-        buf_puts(&w.sql, "WITH sel(src, tgt) AS (");
-        store_plan_select(&p, cols, &w);
-        buf_puts(&w.sql, "), t(code) AS (SELECT src FROM sel WHERE src IS NOT NULL"
-                 " UNION ALL SELECT tgt FROM sel WHERE tgt IS NOT NULL AND tgt IS NOT src)"
-                 " SELECT t.code, a.country, a.name, count(*) FROM t LEFT JOIN actors a"
-                 " ON a.code = t.code GROUP BY t.code ORDER BY 4 DESC, 1 LIMIT ");
-        sqlw_int(&w, (int64_t)(n ? n : 10));
-        if (p.empty)
-            buf_puts(json, "\"rows\":[]");
-        else
-            r = rank_json(s, &w, NULL, 0, json);
+        top_actors_sql(&p, n, &w);
+        r = rank_json(s, &w, NULL, 0, json);
         sqlw_free(&w);
     }
     if (r == RASD_OK)

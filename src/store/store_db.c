@@ -72,7 +72,35 @@ static const char schema_v2[] =
     " content='documents', content_rowid='id', tokenize='rasd');"
     "INSERT INTO doc_fts(doc_fts) VALUES('rebuild');";
 
-static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2};
+/* Version 3: speed on large stores. The text of every sentence that carries
+ * a mention is kept (evidence without loading whole documents), and the
+ * actor indexes cover what dyad/actor lists, time series and rankings read
+ * (flags, precision, intensity, the other side's code and country), so any
+ * mix of code and country on the two sides is tested inside the index and
+ * those scans never touch the table. */
+static const char schema_v3[] =
+    "ALTER TABLE sentences ADD COLUMN text TEXT;"
+    "UPDATE sentences SET text = CAST(substr(CAST((SELECT d.text FROM documents d"
+    " WHERE d.id = sentences.doc) AS BLOB), start + 1, end - start) AS TEXT)"
+    " WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.doc = sentences.doc"
+    " AND m.sentence = sentences.idx);"
+    "DROP INDEX ev_dyad; DROP INDEX ev_src; DROP INDEX ev_tgt;"
+    "DROP INDEX ev_cdyad; DROP INDEX ev_csrc; DROP INDEX ev_ctgt;"
+    "CREATE INDEX ev_dyad ON events(src_code, tgt_code, date_lo, flags, date_prec,"
+    " intensity);"
+    "CREATE INDEX ev_src ON events(src_code, date_lo, flags, date_prec, intensity,"
+    " tgt_code, tgt_country);"
+    "CREATE INDEX ev_tgt ON events(tgt_code, date_lo, flags, date_prec, intensity,"
+    " src_code, src_country);"
+    "CREATE INDEX ev_cdyad ON events(src_country, tgt_country, date_lo, flags,"
+    " date_prec, intensity, src_code, tgt_code);"
+    "CREATE INDEX ev_csrc ON events(src_country, date_lo, flags, date_prec,"
+    " intensity, tgt_code, tgt_country, src_code);"
+    "CREATE INDEX ev_ctgt ON events(tgt_country, date_lo, flags, date_prec,"
+    " intensity, src_code, src_country, tgt_code);";
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2,
+                                                              schema_v3};
 
 /* ------------------------------------------------------------ statements */
 
@@ -86,10 +114,12 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v
     " m.date, m.date_prec, m.date_origin, m.sentence, m.trigger, m.pattern,"  \
     " m.confidence, m.negated, m.modality, m.cameo, m.mode, m.category,"      \
     MENTION_ACTOR("sa") MENTION_ACTOR("ta") MENTION_ACTOR("ra")               \
-    " m.sent_start, m.sent_end, substr(CAST(d.text AS BLOB), m.sent_start + 1,"\
-    " m.sent_end - m.sent_start), m.place_text, m.place_name, m.place_country,"\
+    " m.sent_start, m.sent_end, coalesce(s.text, substr(CAST(d.text AS BLOB),"  \
+    " m.sent_start + 1, m.sent_end - m.sent_start)), m.place_text, m.place_name,"\
+    " m.place_country,"                                                       \
     " m.lat, m.lon, m.event, m.quad, m.intensity"                             \
     " FROM mentions m JOIN documents d ON d.id = m.doc"                       \
+    " LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence"          \
     " LEFT JOIN actor_mentions sa ON sa.id = m.src_actor"                     \
     " LEFT JOIN actor_mentions ta ON ta.id = m.tgt_actor"                     \
     " LEFT JOIN actor_mentions ra ON ra.id = m.rep_actor"
@@ -105,7 +135,8 @@ static const char *const stmt_sql[Q_N] = {
     [Q_FTS_INSERT] = "INSERT INTO doc_fts(rowid, title, text) VALUES(?1,?2,?3)",
     [Q_FTS_DELETE] = "INSERT INTO doc_fts(doc_fts, rowid, title, text)"
                      " VALUES('delete',?1,?2,?3)",
-    [Q_SENT_INSERT] = "INSERT INTO sentences(doc, idx, start, end) VALUES(?1,?2,?3,?4)",
+    [Q_SENT_INSERT] = "INSERT INTO sentences(doc, idx, start, end, text)"
+                      " VALUES(?1,?2,?3,?4,?5)",
     [Q_SENT_DELETE] = "DELETE FROM sentences WHERE doc = ?1",
     [Q_AM_INSERT] =
         "INSERT INTO actor_mentions(doc, sentence, text, start, end, code,"

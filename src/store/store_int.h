@@ -161,6 +161,8 @@ typedef enum actor_kind { AK_NONE = 0, AK_CODE, AK_COUNTRY, AK_CODES } actor_kin
 typedef struct actor_ref {
     actor_kind kind;
     char *value;        /* code or country */
+    char country[4];    /* AK_CODE: the country its code starts with ("USA"
+                           for USAGOV), "" when none (IGOUNO, CVL) */
     char **codes;       /* AK_CODES: codes a name resolved to */
     size_t n_codes;
     bool unknown;       /* nothing in the store matches */

@@ -253,6 +253,16 @@ static rasd_status put_doc_row(put *p, const char *hash)
     return store_step_done(p->s, st, "indexing a document for search");
 }
 
+/* Sentences that carry a mention keep their text (the evidence shown with
+ * every event); the others only their span. */
+static bool has_mention(const put *p, size_t sentence)
+{
+    for (size_t i = 0; i < p->n_lines; i++)
+        if (jnum(p->lines[i], "sentence", -1) == (double)sentence)
+            return true;
+    return false;
+}
+
 static rasd_status put_sentences(put *p)
 {
     const rasd_sentence *sv = rasd_doc_sentences(p->doc);
@@ -266,6 +276,9 @@ static rasd_status put_sentences(put *p)
         sqlite3_bind_int64(st, 2, (int64_t)i);
         sqlite3_bind_int64(st, 3, (int64_t)sv[i].start);
         sqlite3_bind_int64(st, 4, (int64_t)sv[i].end);
+        if (sv[i].end <= p->text_len && sv[i].start <= sv[i].end && has_mention(p, i))
+            sqlite3_bind_text(st, 5, p->text + sv[i].start, (int)(sv[i].end - sv[i].start),
+                              SQLITE_STATIC);
         r = store_step_done(p->s, st, "storing sentences");
     }
     return r;

@@ -167,6 +167,23 @@ static rasd_status resolve_name(store *s, const char *term, actor_ref *out)
     return r;
 }
 
+/* A country-prefixed code (USAGOV) always carries that country in the
+ * store, so the predicate can say so and use the country indexes. IGO codes
+ * carry their officials' nationalities instead and get no such hint. */
+static rasd_status code_country(store *s, actor_ref *a)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT country FROM actors WHERE code = ?1"
+                                " AND country = substr(code, 1, 3)", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_sqlerr(s, rc, "looking up an actor");
+    store_bind_str(st, 1, a->value);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(a->country, sizeof a->country, "%s", store_col_str(st, 0));
+    sqlite3_finalize(st);
+    return RASD_OK;
+}
+
 static bool code_like(const char *t, size_t *len)
 {
     size_t n = 0;
@@ -197,6 +214,8 @@ rasd_status store_actor_resolve(store *s, const char *term, actor_ref *out,
             out->kind = AK_CODE;
         if (out->kind && !(out->value = strdup(up)))
             return err_set(RASD_ERR_NOMEM, "out of memory");
+        if (out->kind == AK_CODE && (r = code_country(s, out)) != RASD_OK)
+            return r;
     }
     if (r == RASD_OK && !out->kind)
         r = resolve_name(s, term, out);
@@ -220,6 +239,10 @@ void store_actor_pred(const actor_ref *a, int side, sqlw *w)
     if (a->kind == AK_COUNTRY || a->kind == AK_CODE) {
         buf_printf(&w->sql, "%s%s = ", pre, a->kind == AK_COUNTRY ? "country" : "code");
         sqlw_text(w, a->value);
+        if (a->kind == AK_CODE && a->country[0]) {
+            buf_printf(&w->sql, " AND %scountry = ", pre);
+            sqlw_text(w, a->country);
+        }
         return;
     }
     buf_printf(&w->sql, "%scode IN (", pre);
@@ -391,15 +414,17 @@ static void mention_filters(const qplan *p, sqlw *w)
     bool few = p->has_actor || p->has_dyad;
     const char *head = few ? " AND EXISTS (SELECT 1 FROM mentions m"
                            : " AND e.id IN (SELECT m.event FROM mentions m";
-    const char *tie = few ? " m.event = e.id AND" : "";
+    /* "+m.doc": keep SQLite from probing mentions(doc) once per matching
+     * document for every event; the event's own mentions are few */
+    const char *tie = few ? " m.event = e.id AND +" : " ";
     if (p->q->outlet) {
-        buf_printf(&w->sql, "%s JOIN documents d ON d.id = m.doc WHERE%s d.outlet = ",
-                   head, tie);
+        buf_printf(&w->sql, "%s JOIN documents d ON d.id = m.doc WHERE%sd.outlet = ",
+                   head, few ? " m.event = e.id AND " : " ");
         sqlw_text(w, p->q->outlet);
         buf_puts(&w->sql, ")");
     }
     if (p->match.len) {
-        buf_printf(&w->sql, "%s WHERE%s m.doc IN (SELECT rowid FROM doc_fts WHERE"
+        buf_printf(&w->sql, "%s WHERE%sm.doc IN (SELECT rowid FROM doc_fts WHERE"
                    " doc_fts MATCH ", head, tie);
         sqlw_text(w, p->match.data);
         buf_puts(&w->sql, "))");
