@@ -18,3 +18,5 @@ echo "== bench_lang (segmentation, tagging, NER; first 5,000 articles)"
 taskset -c 0 "$B/bench/bench_lang" "$C" 5 5000
 echo "== bench_code (rasd code end to end)"
 sh bench/bench_code.sh "$B/rasd" "$C"
+echo "== bench_store (ingest the corpus; then a store of >1M events and dyad query latency)"
+"$B/bench/bench_store" "$C" 3
