@@ -51,7 +51,7 @@ nice "$RASD" train ner-clusters -o data/ner/clusters.tsv --vocab 60000 \
 echo "models: ner"
 nice "$RASD" train ner --train "$NER_TRAIN" --dev-frac 0 \
     --gaz data/gazetteers --clusters data/ner/clusters.tsv --autolex none \
-    --epochs 10 --ensemble 4 --memory --seed 1 -o "$MODELS/ner.bin"
+    --epochs 10 --ensemble 4 --memory --o-bias 2 --seed 1 -o "$MODELS/ner.bin"
 
 # ---------------------------------------------------------------- events
 # Candidate-event classifier (src/events/detect.c): features of every

@@ -15,9 +15,9 @@ static const char ner_usage[] =
     "    sentences); writes token<TAB>TAG (B-/I-PERS LOC ORG MISC, O)\n"
     "rasd ner --eval FILE|- [--model PATH] [--data DIR]\n"
     "    entity-level P/R/F1 per type and micro-averaged on a tagged CoNLL file\n"
-    "rasd ner train ...      train the tagger (rasd ner train --help)\n"
-    "rasd ner clusters ...   learn word clusters (rasd ner clusters --help)\n"
-    "rasd ner autolex ...    build the automatic lexicon (rasd ner autolex --help)";
+    "rasd train ner ...          train the tagger (also `rasd ner train`)\n"
+    "rasd train ner-clusters ... learn word clusters (also `rasd ner clusters`)\n"
+    "rasd train ner-autolex ...  automatic lexicon (also `rasd ner autolex`)";
 
 /* Remove "--model PATH" and "--data DIR" style options we handle ourselves;
  * returns the remaining argc. */
@@ -314,7 +314,7 @@ int cmd_eval_ner(int argc, char **argv, cli_io *io)
 /* ---- trainers */
 
 static const char train_usage[] =
-    "rasd ner train --train FILE [-o MODEL] [--dev FILE | --dev-frac F]\n"
+    "rasd train ner --train FILE [-o MODEL] [--dev FILE | --dev-frac F]\n"
     "               [--gaz DIR] [--clusters FILE|none] [--autolex FILE|none]\n"
     "               [--epochs N] [--seed N]\n"
     "               [--min-count N] [--o-bias X|tune] [--margin M] [--miss-cost C]\n"
@@ -336,7 +336,7 @@ static const char train_usage[] =
     "  --memory     document-memory features (types given to the same words\n"
     "               in the previous tokens), trained on 5-fold jackknifed tags\n"
     "               (default; --no-memory: without)\n"
-    "  --epochs 10 --ensemble 4 --seed 1 --min-count 1 --o-bias 0 (defaults)";
+    "  --epochs 10 --ensemble 4 --seed 1 --min-count 1 --o-bias 2 (defaults)";
 
 static const char *train_data_dir(void)
 {
@@ -468,7 +468,7 @@ int cmd_train_ner(int argc, char **argv, cli_io *io)
     buf cmd, log;
     buf_init(&cmd);
     buf_init(&log);
-    train_command_line(argc, argv, "rasd ner train", &cmd);
+    train_command_line(argc, argv, "rasd train ner", &cmd);
     o.command = cmd.data;
     rasd_status st = ner_train(&o, &log);
     fwrite(log.data, 1, log.len, io->out);
@@ -480,9 +480,9 @@ int cmd_train_ner(int argc, char **argv, cli_io *io)
 }
 
 static const char clusters_usage[] =
-    "rasd ner clusters -o FILE [--vocab N] [--contexts N] [--fine K]\n"
-    "                  [--coarse K] [--iters N] [--restarts R] [--max-docs N]\n"
-    "                  [--seed N] CORPUS...\n"
+    "rasd train ner-clusters -o FILE [--vocab N] [--contexts N] [--fine K]\n"
+    "                        [--coarse K] [--iters N] [--restarts R]\n"
+    "                        [--max-docs N] [--seed N] CORPUS...\n"
     "  learn word clusters (k-means over context vectors) from news documents\n"
     "  (JSONL/txt, .zst ok); writes word<TAB>fine<TAB>coarse with provenance";
 
@@ -539,7 +539,7 @@ int cmd_train_ner_clusters(int argc, char **argv, cli_io *io)
     buf cmd, log;
     buf_init(&cmd);
     buf_init(&log);
-    train_command_line(argc, argv, "rasd ner clusters", &cmd);
+    train_command_line(argc, argv, "rasd train ner-clusters", &cmd);
     o.command = cmd.data;
     rasd_status st = ner_clust_train(&o, &log);
     fwrite(log.data, 1, log.len, io->out);
@@ -552,7 +552,8 @@ int cmd_train_ner_clusters(int argc, char **argv, cli_io *io)
 }
 
 static const char autolex_usage[] =
-    "rasd ner autolex --model MODEL -o FILE [--max-docs N] [--min-count N] CORPUS...\n"
+    "rasd train ner-autolex --model MODEL -o FILE [--max-docs N] [--min-count N]\n"
+    "                        CORPUS...\n"
     "  tag news documents (JSONL/txt, .zst ok) with MODEL and write per-word\n"
     "  tag-type counts: word<TAB>n<TAB>O<TAB>PERS<TAB>LOC<TAB>ORG<TAB>MISC";
 
@@ -596,7 +597,7 @@ int cmd_train_ner_autolex(int argc, char **argv, cli_io *io)
     buf cmd, log;
     buf_init(&cmd);
     buf_init(&log);
-    train_command_line(argc, argv, "rasd ner autolex", &cmd);
+    train_command_line(argc, argv, "rasd train ner-autolex", &cmd);
     o.command = cmd.data;
     rasd_status st = ner_autolex_build(&o, &log);
     fwrite(log.data, 1, log.len, io->out);

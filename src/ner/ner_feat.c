@@ -355,8 +355,7 @@ enum {
     T_PRE, T_SUF, T_AP1, T_AP2, T_AP3, T_AS1, T_AS2, T_AS3, T_SH0,
     T_SHM1, T_SHP1, T_LEN, T_CF0, T_CC0, T_CFM1, T_CFP1, T_CCM1, T_CCP1,
     T_CCM1_0, T_CC0_P1, T_BIM1, T_BIP1, T_GB, T_GI, T_GM1, T_GP1,
-    T_S0_SHP, T_CF0_W0M1, T_CG, T_AL0, T_ALM1, T_ALP1, T_MEM0, T_MEMM1, T_MEMP1, T_MEM0_CC,
-    T_CFM2, T_CFP2, T_GBM2, T_MEMM1_0
+    T_S0_SHP, T_CF0_W0M1, T_CG, T_AL0, T_ALM1, T_ALP1, T_MEM0, T_MEMM1, T_MEMP1, T_MEM0_CC
 };
 
 #define BOS_H 0x5151515151515151ull
@@ -448,12 +447,6 @@ size_t ner_features(const ner_tok *t, size_t n, size_t i, uint64_t *f)
     }
     for (int g = 0; g < c->ncg; g++)
         f[k++] = feat_f(T_CG, c->cg[g]);
-    f[k++] = feat_f(T_CFM2, i > 1 ? t[i - 2].cf : 0xFFFF);
-    f[k++] = feat_f(T_CFP2, i + 2 < n ? t[i + 2].cf : 0xFFFE);
-    if (i > 1)
-        feat_gaz(f, &k, T_GBM2, (unsigned)(t[i - 2].gb | t[i - 2].gi));
-    if (p && (p->mem || c->mem))
-        f[k++] = feat_f(T_MEMM1_0, (uint64_t)p->mem << 8 | c->mem);
     feat_gaz(f, &k, T_GB, c->gb);
     feat_gaz(f, &k, T_GI, c->gi);
     if (p)

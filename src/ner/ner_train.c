@@ -25,6 +25,7 @@ void ner_train_opts_init(ner_train_opts *o)
     o->miss_cost = 1;
     o->ensemble = 4;
     o->memory = 1;
+    o->o_bias = 2;       /* a little recall for a little precision */
 }
 
 /* ---- feature map: u64 hash -> dense index */
@@ -418,8 +419,8 @@ static rasd_status train_build(const float *aw, double (*atr)[NER_NTAGS],
 {
     float scale = 32000.0f / train_maxabs(aw, rows * NER_NTAGS, atr);
     size_t kept = train_kept_rows(aw, rows, scale);
-    uint64_t cap = 16;
-    while (cap < kept * 2)
+    uint64_t cap = 16;   /* load factor at most 3/4: short probes, compact file */
+    while (cap * 3 < kept * 4)
         cap *= 2;
     w_slot *wk = calloc(cap, sizeof *wk);
     int16_t *q = calloc(kept ? kept * NER_NTAGS : 1, sizeof *q);
@@ -856,10 +857,10 @@ static void trainer_prov(trainer *t, buf *prov, const ner_meta *mt,
     buf_put(prov, t->lx.prov.data, t->lx.prov.len);
     if (t->dev1 > t->dev0)
         buf_printf(prov, "dev micro-F1 %.4f\n", ner_score_micro_f1(sc));
-    buf_puts(prov, "sources: ANERcorp (Benajiba et al. 2007; CAMeL Lab train "
-             "split; research use); gazetteers curated for rasd; clusters "
-             "and automatic lexicon learnt by rasd from the ANT corpus v2.1 "
-             "(Apache-2.0)\n");
+    buf_printf(prov, "sources: ANERcorp (Benajiba et al. 2007; CAMeL Lab train "
+               "split; research use); gazetteers curated for rasd; %s learnt "
+               "by rasd from the ANT corpus v2.1 (Apache-2.0)\n",
+               o->autolex_path ? "clusters and automatic lexicon" : "clusters");
 }
 
 static rasd_status trainer_prepare(trainer *t)
@@ -926,8 +927,9 @@ rasd_status ner_train(const ner_train_opts *o, buf *log)
     if (!st)
         st = trainer_run(&t, &best, &best_e);
     if (!st) {
-        tlog(&t, "best dev epoch %d (F1 %.4f); the model keeps epoch %d\n",
-             best_e, best, o->epochs);
+        if (t.dev1 > t.dev0)
+            tlog(&t, "best dev epoch %d (F1 %.4f); the model keeps epoch %d\n",
+                 best_e, best, o->epochs);
         trainer_o_bias(&t);
         st = trainer_finish(&t, log);
     }
