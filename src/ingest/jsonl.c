@@ -2,62 +2,74 @@
  * "title", "url"}. Each rejected line is reported with its line number and
  * the reader carries on with the next. */
 #include "ingest_int.h"
-#include <jansson.h>
+#include "jrec.h"
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Jansson's failure as a message naming the line and column. */
-static rasd_status jl_parse_error(const rasd_reader *r, size_t lineno, const json_error_t *e)
+/* A parse failure as a message naming the line and column. */
+static rasd_status jl_parse_error(const rasd_reader *r, size_t lineno, jrec_status js,
+                                  const jrec *rec)
 {
-    switch (json_error_code(e)) {
-    case json_error_premature_end_of_input:
-        return err_set(RASD_ERR_PARSE, "%s:%zu: truncated JSON (column %d)", r->name,
-                       lineno, e->column);
-    case json_error_invalid_utf8:
-        return err_set(RASD_ERR_UTF8, "%s:%zu: invalid UTF-8 in JSON (column %d)", r->name,
-                       lineno, e->column);
+    switch (js) {
+    case JREC_TRUNCATED:
+        return err_set(RASD_ERR_PARSE, "%s:%zu: truncated JSON (column %zu)", r->name,
+                       lineno, rec->error_col);
+    case JREC_BAD_UTF8:
+        return err_set(RASD_ERR_UTF8, "%s:%zu: invalid UTF-8 in JSON (column %zu)", r->name,
+                       lineno, rec->error_col);
+    case JREC_NOT_OBJECT:
+        return err_set(RASD_ERR_PARSE, "%s:%zu: not a JSON object", r->name, lineno);
     default:
-        return err_set(RASD_ERR_PARSE, "%s:%zu: invalid JSON: %s (column %d)", r->name,
-                       lineno, e->text, e->column);
+        return err_set(RASD_ERR_PARSE, "%s:%zu: invalid JSON: %s (column %zu)", r->name,
+                       lineno, rec->error, rec->error_col);
     }
 }
 
-/* Optional string member: absent, null and "" mean unset. */
-static rasd_status jl_opt_str(const rasd_reader *r, size_t lineno, json_t *o,
-                              const char *key, const char **s, size_t *n)
+/* Optional string member, decoded into a new buffer (*s, caller frees):
+ * absent, null and "" mean unset (*s = NULL). */
+static rasd_status jl_opt_str(const rasd_reader *r, size_t lineno, const jrec *rec,
+                              int field, const char *key, char **s, size_t *n)
 {
-    json_t *v = json_object_get(o, key);
+    const jrec_span *sp = &rec->field[field];
     *s = NULL;
     *n = 0;
-    if (!v || json_is_null(v))
+    if (sp->type == JREC_ABSENT || sp->type == JREC_NULL)
         return RASD_OK;
-    if (!json_is_string(v))
+    if (sp->type != JREC_STRING)
         return err_set(RASD_ERR_PARSE, "%s:%zu: \"%s\" is not a string", r->name, lineno, key);
-    *s = json_string_value(v);
-    *n = json_string_length(v);
+    if (!sp->len)
+        return RASD_OK;
+    *s = malloc(sp->len + 1);
+    if (!*s)
+        return err_set(RASD_ERR_NOMEM, "%s:%zu: out of memory", r->name, lineno);
+    *n = jrec_decode(sp, *s);
     return RASD_OK;
 }
 
-/* The id: a string, or a number written back as text. */
-static rasd_status jl_id(const rasd_reader *r, size_t lineno, json_t *o, char *tmp,
-                         size_t cap, const char **id)
+/* The id: a string, or a number written back as text (integers exactly). */
+static rasd_status jl_id(const rasd_reader *r, size_t lineno, const jrec *rec, char *tmp,
+                         size_t cap, char **owned, const char **id)
 {
-    json_t *v = json_object_get(o, "id");
+    const jrec_span *sp = &rec->field[JREC_ID];
     *id = NULL;
-    if (json_is_integer(v)) {
-        snprintf(tmp, cap, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        *id = tmp;
-        return RASD_OK;
-    }
-    if (json_is_real(v)) {
-        snprintf(tmp, cap, "%.17g", json_real_value(v));
+    *owned = NULL;
+    if (sp->type == JREC_INTEGER || sp->type == JREC_REAL) {
+        char num[64];
+        snprintf(num, sizeof num, "%.*s", (int)(sp->len < 63 ? sp->len : 63), sp->raw);
+        errno = 0;
+        long long v = sp->type == JREC_INTEGER ? strtoll(num, NULL, 10) : 0;
+        if (sp->type == JREC_INTEGER && !errno)
+            snprintf(tmp, cap, "%lld", v);
+        else
+            snprintf(tmp, cap, "%.17g", strtod(num, NULL));
         *id = tmp;
         return RASD_OK;
     }
     size_t n;
-    rasd_status st = jl_opt_str(r, lineno, o, "id", id, &n);
-    if (st == RASD_OK && *id && strlen(*id) != n)
-        st = err_set(RASD_ERR_PARSE, "%s:%zu: \"id\" contains a NUL character", r->name, lineno);
+    rasd_status st = jl_opt_str(r, lineno, rec, JREC_ID, "id", owned, &n);
+    *id = *owned;
     if (st == RASD_OK && !*id) {
         snprintf(tmp, cap, "%s:%zu", r->stem, lineno);
         *id = tmp;
@@ -74,62 +86,86 @@ static bool jl_blank(const char *s, size_t n)
 }
 
 /* Copy title, source, url and date into the new document. */
-static rasd_status jl_meta(const rasd_reader *r, size_t lineno, json_t *o, rasd_doc *doc)
+static rasd_status jl_meta(const rasd_reader *r, size_t lineno, const jrec *rec, rasd_doc *doc)
 {
     static const char *keys[] = {"title", "source", "url"};
+    static const int fields_of[] = {JREC_TITLE, JREC_SOURCE, JREC_URL};
     char **fields[] = {&doc->title, &doc->source, &doc->url};
-    const char *s;
+    char *s;
     size_t n;
     rasd_status st;
     for (int i = 0; i < 3; i++) {
-        if ((st = jl_opt_str(r, lineno, o, keys[i], &s, &n)) != RASD_OK ||
-            (st = ingest_set_str(doc, fields[i], s, n)) != RASD_OK)
+        if ((st = jl_opt_str(r, lineno, rec, fields_of[i], keys[i], &s, &n)) != RASD_OK)
+            return st;
+        st = ingest_set_str(doc, fields[i], s, n);
+        free(s);
+        if (st != RASD_OK)
             return st;
     }
-    if ((st = jl_opt_str(r, lineno, o, "date", &s, &n)) != RASD_OK)
+    if ((st = jl_opt_str(r, lineno, rec, JREC_DATE, "date", &s, &n)) != RASD_OK)
         return st;
     if (s && n) {
         rasd_date d;
-        if (strlen(s) != n || !ingest_parse_iso(s, &d))
-            return err_set(RASD_ERR_PARSE, "%s:%zu: \"date\" is not ISO 8601: \"%.40s\"",
-                           r->name, lineno, s);
-        doc->date = d;
+        bool ok = ingest_parse_iso(s, &d);
+        if (!ok)
+            st = err_set(RASD_ERR_PARSE, "%s:%zu: \"date\" is not ISO 8601: \"%.40s\"",
+                         r->name, lineno, s);
+        else
+            doc->date = d;
     }
+    free(s);
+    return st;
+}
+
+/* The article text: used in place when it has no escapes (doc_create
+ * copies it), decoded into *owned otherwise. */
+static rasd_status jl_text(const rasd_reader *r, size_t lineno, const jrec *rec,
+                           char **owned, const char **text, size_t *len)
+{
+    const jrec_span *t = &rec->field[JREC_TEXT];
+    *owned = NULL;
+    if (t->type != JREC_STRING)
+        return err_set(RASD_ERR_PARSE, "%s:%zu: missing \"text\" string", r->name, lineno);
+    *text = t->raw;
+    *len = t->len;
+    if (t->escaped) {
+        if (!(*owned = malloc(t->len + 1)))
+            return err_set(RASD_ERR_NOMEM, "%s:%zu: out of memory", r->name, lineno);
+        *len = jrec_decode(t, *owned);
+        *text = *owned;
+    }
+    if (jl_blank(*text, *len))
+        return err_set(RASD_ERR_EMPTY, "%s:%zu: empty \"text\"", r->name, lineno);
     return RASD_OK;
 }
 
-static rasd_status jl_build(const rasd_reader *r, size_t lineno, json_t *o, rasd_doc **out)
+static rasd_status jl_build(const rasd_reader *r, size_t lineno, const jrec *rec, rasd_doc **out)
 {
-    if (!json_is_object(o))
-        return err_set(RASD_ERR_PARSE, "%s:%zu: not a JSON object", r->name, lineno);
-    json_t *t = json_object_get(o, "text");
-    if (!json_is_string(t))
-        return err_set(RASD_ERR_PARSE, "%s:%zu: missing \"text\" string", r->name, lineno);
-    const char *text = json_string_value(t);
-    size_t tlen = json_string_length(t);
-    if (jl_blank(text, tlen))
-        return err_set(RASD_ERR_EMPTY, "%s:%zu: empty \"text\"", r->name, lineno);
+    char *text_owned = NULL, *id_owned = NULL;
+    const char *text = NULL, *id = NULL;
+    size_t tlen = 0;
     char idbuf[256];
-    const char *id;
-    rasd_status st = jl_id(r, lineno, o, idbuf, sizeof idbuf, &id);
-    if (st != RASD_OK)
-        return st;
-    buf input; /* "path:line", however long the path */
-    buf_init(&input);
-    buf_printf(&input, "%s:%zu", r->name, lineno);
-    if (input.oom)
-        return err_set(RASD_ERR_NOMEM, "%s:%zu: out of memory", r->name, lineno);
-    rasd_doc *doc;
-    st = doc_create(input.data, id, text, tlen, &doc);
-    buf_free(&input);
-    if (st != RASD_OK)
-        return st;
-    if ((st = jl_meta(r, lineno, o, doc)) != RASD_OK) {
-        rasd_doc_free(doc);
-        return st;
+    rasd_status st = jl_text(r, lineno, rec, &text_owned, &text, &tlen);
+    if (st == RASD_OK)
+        st = jl_id(r, lineno, rec, idbuf, sizeof idbuf, &id_owned, &id);
+    rasd_doc *doc = NULL;
+    if (st == RASD_OK) {
+        buf input; /* "path:line", however long the path */
+        buf_init(&input);
+        buf_printf(&input, "%s:%zu", r->name, lineno);
+        st = input.oom ? err_set(RASD_ERR_NOMEM, "%s:%zu: out of memory", r->name, lineno)
+                       : doc_create(input.data, id, text, tlen, &doc);
+        buf_free(&input);
     }
-    *out = doc;
-    return RASD_OK;
+    if (st == RASD_OK && (st = jl_meta(r, lineno, rec, doc)) != RASD_OK) {
+        rasd_doc_free(doc);
+        doc = NULL;
+    }
+    free(text_owned);
+    free(id_owned);
+    if (st == RASD_OK)
+        *out = doc;
+    return st;
 }
 
 rasd_status ingest_jsonl_doc(const rasd_reader *r, const char *line, size_t len,
@@ -145,10 +181,10 @@ rasd_status ingest_jsonl_doc(const rasd_reader *r, const char *line, size_t len,
         line = fixed;
         len = flen;
     }
-    json_error_t e;
-    json_t *o = json_loadb(line, len, JSON_DECODE_ANY, &e);
-    rasd_status st = o ? jl_build(r, lineno, o, out) : jl_parse_error(r, lineno, &e);
-    json_decref(o);
+    jrec rec;
+    jrec_status js = jrec_parse(line, len, &rec);
+    rasd_status st = js == JREC_OK ? jl_build(r, lineno, &rec, out)
+                                   : jl_parse_error(r, lineno, js, &rec);
     free(fixed);
     return st;
 }
