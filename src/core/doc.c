@@ -90,12 +90,22 @@ static rasd_status doc_check_binary(const rasd_doc *doc)
     if (nul)
         return err_set(RASD_ERR_BINARY, "%s: binary input (NUL byte at offset %zu)",
                        doc->input, (size_t)(nul - doc->text));
-    size_t ctl = 0, first = 0;
-    for (size_t i = 0; i < doc->text_len; i++) {
-        unsigned char c = (unsigned char)doc->text[i];
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') {
-            if (!ctl++)
-                first = i;
+    size_t ctl = 0, first = 0, n = doc->text_len, i = 0;
+    const unsigned char *t = (const unsigned char *)doc->text;
+    while (i < n) {
+        /* eight bytes at once while none is below 0x20 (exact test) */
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, t + i, 8),
+                           !((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull))) {
+            i += 8;
+            continue;
+        }
+        for (size_t e = i + 8 < n ? i + 8 : n; i < e; i++) {
+            unsigned char c = t[i];
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') {
+                if (!ctl++)
+                    first = i;
+            }
         }
     }
     if (ctl > 8 && ctl * 100 > doc->text_len)

@@ -12,6 +12,9 @@
 #include <string.h>
 #include <strings.h>
 #include <pthread.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <stdint.h>
 
 #define CL_KEY 256         /* folded prefix of a line used for lexicons */
@@ -174,20 +177,20 @@ static size_t cl_decode(const char *p, size_t n, uint32_t *cp)
 #define CL_TAB 0x800u
 enum { CLK_DROP = 1, CLK_SEP = 2 };
 typedef struct cl_kinfo {
-    uint16_t fold;         /* time_fold of the code point */
-    uint8_t len;           /* its UTF-8 length */
+    char fold[2];          /* time_fold of the code point, in UTF-8 */
+    uint8_t len;           /* its length (1 or 2) */
     uint8_t flags;         /* CLK_DROP: time_fold drops it; CLK_SEP: separator */
 } cl_kinfo;
 
 static cl_kinfo cl_ktab[CL_TAB];
 /* What a code point adds to a line's counts, as one word: Arabic letters,
- * Latin letters and commas in 21-bit fields, and a white-space bit. */
+ * Latin letters and commas in 21-bit fields (summed over a few code points
+ * at a time), and a white-space bit. */
 #define CLM_ARABIC (1ull << 0)
 #define CLM_LATIN (1ull << 21)
 #define CLM_COMMA (1ull << 42)
 #define CLM_SPACE (1ull << 63)
 #define CLM_FIELD 0x1FFFFFull
-#define CLM_CHUNK (1u << 20) /* bytes (so code points) between flushes */
 
 static uint64_t cl_mval(uint32_t cp, cclass c)
 {
@@ -206,6 +209,9 @@ static bool cl_sep_class(cclass c)
 
 static void cl_bloom_build(void);
 static void cl_inline_build(void);
+#if defined(__SSE2__)
+static void cl_msimd_check(void);
+#endif
 
 /* Built from time_fold and text_class themselves, so the two never drift
  * apart from what the key is defined by. */
@@ -222,14 +228,17 @@ static void cl_tab_build(void)
             continue;
         }
         uint32_t f;
-        if (utf8_decode((const unsigned char *)out, fl, &f) != fl)
-            f = cp, fl = n; /* cannot happen: one code point folds to one */
-        k->fold = (uint16_t)f;
+        if (fl > 2 || utf8_decode((const unsigned char *)out, fl, &f) != fl)
+            f = cp, fl = utf8_encode(cp, out); /* cannot happen: folds never grow */
+        memcpy(k->fold, out, 2);
         k->len = (uint8_t)fl;
         k->flags = cl_sep_class(text_class(f)) ? CLK_SEP : 0;
     }
     cl_bloom_build();
     cl_inline_build();
+#if defined(__SSE2__)
+    cl_msimd_check();
+#endif
 }
 
 static void cl_tab_init(void) { pthread_once(&cl_tab_once, cl_tab_build); }
@@ -249,56 +258,58 @@ static void cl_kneed(cl_line *l, size_t need)
             break;
         }
         unsigned c = u[i];
-        uint32_t fcp;
-        size_t n, m;
-        const char *fb = NULL;
-        char tmp[8];
-        bool sep;
         if (c < 0x80 || (c >= 0xC2 && c < 0xE0 && i + 1 < e && (u[i + 1] & 0xC0) == 0x80)) {
-            uint32_t cp = c < 0x80 ? c : ((c & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu);
-            const cl_kinfo *ki = &cl_ktab[cp];
-            n = c < 0x80 ? 1 : 2;
+            size_t n = c < 0x80 ? 1 : 2;
+            const cl_kinfo *ki = &cl_ktab[c < 0x80 ? c : ((c & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu)];
             if (ki->flags & CLK_DROP) {
                 i += n;
                 continue;
             }
-            fcp = ki->fold;
-            m = ki->len;
-            sep = ki->flags & CLK_SEP;
-        } else {
-            uint32_t cp;
-            n = utf8_decode(u + i, e - i, &cp);
-            if (!n) { /* time_fold drops invalid bytes one at a time */
-                i++;
+            if (fo + ki->len + 1 > CL_KEY) { /* time_fold stops here */
+                l->kdone = true;
+                break;
+            }
+            fo += ki->len;
+            i += n;
+            if (ki->flags & CLK_SEP) {
+                space = k > 0;
                 continue;
             }
-            m = time_fold((const char *)u + i, n, tmp, sizeof tmp);
-            if (!m) { /* a mark or invisible control, or beyond the BMP */
-                i += n;
-                continue;
-            }
-            utf8_decode((const unsigned char *)tmp, m, &fcp);
-            fb = tmp;
-            sep = cl_sep_class(text_class(fcp));
+            if (space)
+                key[k++] = ' ';
+            key[k] = ki->fold[0]; /* two bytes fit: the NUL's place follows */
+            key[k + 1] = ki->fold[1];
+            k += ki->len;
+            space = false;
+            continue;
         }
-        if (fo + m + 1 > CL_KEY) { /* time_fold stops here */
+        /* three- and four-byte code points, invalid bytes */
+        uint32_t cp, fcp;
+        char tmp[8];
+        size_t n = utf8_decode(u + i, e - i, &cp);
+        if (!n) { /* time_fold drops invalid bytes one at a time */
+            i++;
+            continue;
+        }
+        size_t m = time_fold((const char *)u + i, n, tmp, sizeof tmp);
+        if (!m) { /* a mark or invisible control, or beyond the BMP */
+            i += n;
+            continue;
+        }
+        utf8_decode((const unsigned char *)tmp, m, &fcp);
+        if (fo + m + 1 > CL_KEY) {
             l->kdone = true;
             break;
         }
         fo += m;
         i += n;
-        if (sep) {
+        if (cl_sep_class(text_class(fcp))) {
             space = k > 0;
             continue;
         }
         if (space)
             key[k++] = ' ';
-        if (fb)
-            memcpy(key + k, fb, m);
-        else if (m == 1)
-            key[k] = (char)fcp;
-        else
-            utf8_encode(fcp, key + k);
+        memcpy(key + k, tmp, m);
         k += m;
         space = false;
     }
@@ -466,46 +477,151 @@ static void cl_ending(const char *t, cl_line *l)
     }
 }
 
+/* Counts of a line so far; in_word: the last code point was not a space. */
+typedef struct cl_mcount {
+    uint64_t ncp, words, arabic, latin, commas;
+    bool in_word;
+} cl_mcount;
+
+/* One code point at u[i] (i < e); returns its length. */
+static size_t cl_mstep(const unsigned char *u, size_t i, size_t e, cl_mcount *m)
+{
+    unsigned b = u[i];
+    uint64_t v;
+    size_t n;
+    if (b < 0x80) {
+        v = cl_mtab[b];
+        n = 1;
+    } else if (b >= 0xC2 && b < 0xE0 && i + 1 < e && (u[i + 1] & 0xC0) == 0x80) {
+        v = cl_mtab[((b & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu)];
+        n = 2;
+    } else {
+        uint32_t cp;
+        n = utf8_decode(u + i, e - i, &cp);
+        if (!n)
+            n = 1, cp = 0xFFFD;
+        v = cl_mval(cp, text_class(cp));
+    }
+    bool sp = v >> 63;
+    m->ncp++;
+    m->arabic += v & 1;
+    m->latin += (v >> 21) & 1;
+    m->commas += (v >> 42) & 1;
+    m->words += !sp & !m->in_word;
+    m->in_word = !sp;
+    return n;
+}
+
+#if defined(__SSE2__)
+/* Bits set in each 16-bit quarter of x, in that quarter. */
+static uint64_t cl_pop16x4(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (x + (x >> 8)) & 0x00FF00FF00FF00FFull;
+}
+
+/* ASCII as cl_mtab classes it (checked when the tables are built): letters
+ * are Latin, space tab VT FF are white space. */
+static bool cl_msimd;
+
+static void cl_msimd_check(void)
+{
+    cl_msimd = true;
+    for (unsigned c = 0; c < 0x80; c++) {
+        bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        bool space = c == ' ' || c == '\t' || c == 0x0B || c == 0x0C;
+        uint64_t want = (letter ? CLM_LATIN : 0) | (c == ',' ? CLM_COMMA : 0) |
+                        (space ? CLM_SPACE : 0);
+        if (cl_mtab[c] != want)
+            cl_msimd = false;
+    }
+}
+
+/* cl_mstep over sixteen bytes at a time from i, while a block holds only
+ * ASCII and well-formed two-byte code points; a block ends before a lead
+ * whose continuation is in the next one, so each starts on a code point.
+ * Returns where it stopped. */
+static size_t cl_measure_simd(const unsigned char *u, size_t i, size_t e, cl_mcount *m)
+{
+    const __m128i c0 = _mm_set1_epi8((char)0xC0), c1 = _mm_set1_epi8((char)0xC1),
+                  e0 = _mm_set1_epi8((char)0xE0), sp = _mm_set1_epi8(' '),
+                  tab = _mm_set1_epi8('\t'), vt = _mm_set1_epi8(0x0B), ff = _mm_set1_epi8(0x0C),
+                  comma = _mm_set1_epi8(','), x20 = _mm_set1_epi8(0x20),
+                  a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
+    while (i + 16 <= e) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+        unsigned hi = (unsigned)_mm_movemask_epi8(v);
+        unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, c0));
+        unsigned lead = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(v, c1), _mm_cmplt_epi8(v, e0)));
+        if ((cont | lead) != hi || cont != ((lead << 1) & 0xFFFFu))
+            break;
+        unsigned blk = 0xFFFFu, len = 16;
+        if (lead & 0x8000u) { /* its continuation starts the next block */
+            lead &= 0x7FFFu;
+            blk = 0x7FFFu;
+            len = 15;
+        }
+        unsigned st = ~cont & blk; /* code point starts */
+        unsigned spc = (unsigned)_mm_movemask_epi8(
+                           _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab)),
+                                        _mm_or_si128(_mm_cmpeq_epi8(v, vt), _mm_cmpeq_epi8(v, ff)))) &
+                       blk;
+        unsigned com = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)) & blk;
+        __m128i lw = _mm_or_si128(v, x20); /* high bytes stay negative: no match */
+        unsigned lat = (unsigned)_mm_movemask_epi8(
+                           _mm_and_si128(_mm_cmpgt_epi8(lw, a1), _mm_cmplt_epi8(lw, z1))) &
+                       blk;
+        uint64_t acc = 0;
+        for (unsigned L = lead; L; L &= L - 1) {
+            unsigned p = (unsigned)__builtin_ctz(L);
+            uint64_t tv = cl_mtab[((u[i + p] & 0x1Fu) << 6) | (u[i + p + 1] & 0x3Fu)];
+            acc += tv & ~CLM_SPACE;
+            spc |= (unsigned)(tv >> 63) << p;
+        }
+        /* a word starts at a non-space whose previous code point (one or
+         * two bytes back; before the block: m->in_word) is a space */
+        unsigned prev1 = (st << 1) | 1u;             /* a code point starts one byte back */
+        unsigned sp1 = (spc << 1) | !m->in_word, sp2 = spc << 2;
+        unsigned prevsp = (prev1 & sp1) | (~prev1 & sp2);
+        unsigned ws = st & ~spc & prevsp & blk;
+        uint64_t pc = cl_pop16x4((uint64_t)st | (uint64_t)lat << 16 | (uint64_t)com << 32 |
+                                 (uint64_t)ws << 48);
+        m->ncp += pc & 0xFF;
+        m->arabic += acc & CLM_FIELD;
+        m->latin += ((pc >> 16) & 0xFF) + ((acc >> 21) & CLM_FIELD);
+        m->commas += ((pc >> 32) & 0xFF) + ((acc >> 42) & CLM_FIELD);
+        m->words += pc >> 48;
+        unsigned last = 31u - (unsigned)__builtin_clz(st);
+        m->in_word = !((spc >> last) & 1u);
+        i += len;
+    }
+    return i;
+}
+#endif
+
 static void cl_measure(const char *t, cl_line *l)
 {
     const unsigned char *u = (const unsigned char *)t;
-    bool in_word = false;
-    uint32_t ncp = 0, words = 0;
-    uint64_t arabic = 0, latin = 0, commas = 0;
+    cl_mcount m = {0};
     for (size_t i = l->s, e = l->e; i < e;) {
-        uint64_t acc = 0; /* each field counts at most CLM_CHUNK code points */
-        for (size_t ce = e - i > CLM_CHUNK ? i + CLM_CHUNK : e; i < ce;) {
-            unsigned b = u[i];
-            uint64_t v;
-            if (b < 0x80) {
-                v = cl_mtab[b];
-                i++;
-            } else if (b >= 0xC2 && b < 0xE0 && i + 1 < e && (u[i + 1] & 0xC0) == 0x80) {
-                v = cl_mtab[((b & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu)];
-                i += 2;
-            } else {
-                uint32_t cp;
-                size_t n = utf8_decode(u + i, e - i, &cp);
-                if (!n)
-                    n = 1, cp = 0xFFFD;
-                v = cl_mval(cp, text_class(cp));
-                i += n;
-            }
-            ncp++;
-            acc += v & ~CLM_SPACE;
-            bool sp = v >> 63;
-            words += !sp & !in_word;
-            in_word = !sp;
+        size_t stop = e;
+#if defined(__SSE2__)
+        if (cl_msimd) {
+            i = cl_measure_simd(u, i, e, &m);
+            stop = i + 16 < e ? i + 16 : e; /* then one code point at a time */
         }
-        arabic += acc & CLM_FIELD;
-        latin += (acc >> 21) & CLM_FIELD;
-        commas += (acc >> 42) & CLM_FIELD;
+#endif
+        while (i < stop)
+            i += cl_mstep(u, i, e, &m);
     }
-    l->ncp += ncp;
-    l->arabic += (uint32_t)arabic;
-    l->latin += (uint32_t)latin;
-    l->commas += (uint32_t)commas;
-    l->words += words;
+    l->ncp += (uint32_t)m.ncp;
+    l->arabic += (uint32_t)m.arabic;
+    l->latin += (uint32_t)m.latin;
+    l->commas += (uint32_t)m.commas;
+    l->words += (uint32_t)m.words;
 }
 
 /* Trim white space and invisible controls from both ends of [s, e). */
@@ -627,46 +743,66 @@ static bool cl_agency_list(const char *key, size_t klen)
     return klen > 0;
 }
 
-/* Inline phrases are looked for anywhere in a key: Horspool's search, with
- * a shift table per phrase. It finds the first occurrence, as strstr. */
+/* Inline phrases are looked for anywhere in a key, as strstr would find
+ * them: one pass over the key tests the first four bytes at each position
+ * against a small filter of the phrases' first four bytes, and records
+ * where each phrase occurs first. */
 #define CL_N_INLINE (sizeof cl_inline / sizeof cl_inline[0] - 1)
-static uint8_t cl_inline_shift[CL_N_INLINE][256];
-static uint8_t cl_inline_len[CL_N_INLINE];
+#define CL_INL_MIN 4 /* bytes of a phrase's head */
+static uint64_t cl_inl_filter[16];
+static bool cl_inl_short; /* some phrase is shorter than its head: strstr */
+static uint32_t cl_inl_head[CL_N_INLINE];
+static size_t cl_inl_len[CL_N_INLINE];
+
+static unsigned cl_inl_hash(uint32_t x) { return (x * 2654435761u) >> 22; }
 
 static void cl_inline_build(void)
 {
     for (size_t j = 0; j < CL_N_INLINE; j++) {
         const char *p = cl_inline[j].key;
-        size_t n = strlen(p);
-        cl_inline_len[j] = (uint8_t)n; /* phrases are short (< 256 bytes) */
-        memset(cl_inline_shift[j], (int)n, 256);
-        for (size_t i = 0; i + 1 < n; i++)
-            cl_inline_shift[j][(unsigned char)p[i]] = (uint8_t)(n - 1 - i);
+        cl_inl_len[j] = strlen(p);
+        if (cl_inl_len[j] < CL_INL_MIN) {
+            cl_inl_short = true;
+            continue;
+        }
+        memcpy(&cl_inl_head[j], p, CL_INL_MIN);
+        unsigned h = cl_inl_hash(cl_inl_head[j]);
+        cl_inl_filter[h >> 6] |= 1ull << (h & 63);
     }
-}
-
-static const char *cl_find(const char *h, size_t hn, const char *p, size_t n,
-                           const uint8_t *shift)
-{
-    if (n == 0 || n > hn)
-        return n ? NULL : h;
-    unsigned char last = (unsigned char)p[n - 1];
-    for (size_t i = 0; i + n <= hn;) {
-        unsigned char c = (unsigned char)h[i + n - 1];
-        if (c == last && !memcmp(h + i, p, n - 1))
-            return h + i;
-        i += shift[c];
-    }
-    return NULL;
 }
 
 static const char *cl_inline_phrase(cl_line *l)
 {
     cl_kfull(l);
+    const char *key = l->key;
+    size_t klen = l->klen, first[CL_N_INLINE];
+    bool any = false;
     for (size_t j = 0; j < CL_N_INLINE; j++) {
-        size_t n = cl_inline_len[j];
-        const char *hit = cl_find(l->key, l->klen, cl_inline[j].key, n, cl_inline_shift[j]);
-        if (hit && (hit == l->key || hit[-1] == ' ') && (hit[n] == '\0' || hit[n] == ' '))
+        const char *hit = cl_inl_short ? strstr(key, cl_inline[j].key) : NULL;
+        first[j] = hit ? (size_t)(hit - key) : SIZE_MAX;
+        any |= hit != NULL;
+    }
+    for (size_t i = 0; !cl_inl_short && i + CL_INL_MIN <= klen; i++) {
+        uint32_t x;
+        memcpy(&x, key + i, CL_INL_MIN);
+        unsigned h = cl_inl_hash(x);
+        if (!((cl_inl_filter[h >> 6] >> (h & 63)) & 1))
+            continue;
+        for (size_t j = 0; j < CL_N_INLINE; j++)
+            if (first[j] == SIZE_MAX && cl_inl_head[j] == x && i + cl_inl_len[j] <= klen &&
+                !memcmp(key + i, cl_inline[j].key, cl_inl_len[j])) {
+                first[j] = i;
+                any = true;
+            }
+    }
+    if (!any)
+        return NULL;
+    for (size_t j = 0; j < CL_N_INLINE; j++) {
+        if (first[j] == SIZE_MAX)
+            continue;
+        const char *hit = key + first[j]; /* strstr's hit: the first occurrence */
+        size_t n = cl_inl_len[j];
+        if ((hit == key || hit[-1] == ' ') && (hit[n] == '\0' || hit[n] == ' '))
             return cl_inline[j].reason;
     }
     return NULL;

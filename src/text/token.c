@@ -49,6 +49,8 @@ typedef struct tks {
     size_t first;         /* first token of this region */
     char **cur;           /* norm output cursor */
     size_t qopen[QF_N];   /* quotes open per family */
+    size_t pre_a, pre_b;  /* [pre_a, pre_b): its norm is already at *cur ... */
+    size_t pre_n;         /* ... pre_n bytes long (tk_run_ar) */
 } tks;
 
 const char *rasd_token_kind_str(rasd_token_kind k)
@@ -142,6 +144,54 @@ static size_t tk_run(const tks *t, size_t i, unsigned mask)
     return i;
 }
 
+/* tk_run over an Arabic word (AR_MASK) that also writes the word's
+ * normalised form at *t->cur, as text_norm_token would, as long as every
+ * code point is a two-byte one whose fold takes one step (kept, dropped, or
+ * replaced by a code point that does not fold further). Records it in
+ * t->pre_* for tk_push; a word it cannot normalise this way is left to
+ * tk_push. */
+static size_t tk_run_ar(tks *t, size_t i)
+{
+    const unsigned char *s = t->s;
+    size_t end = t->end, a = i, o = 0;
+    unsigned flags = t->flags;
+    unsigned char *out = (unsigned char *)*t->cur;
+    bool ok = true;
+    while (i < end) {
+        unsigned c = s[i];
+        uint32_t cp;
+        if (c >= 0xC2 && c < 0xE0 && i + 1 < end && (s[i + 1] & 0xC0) == 0x80 &&
+            (AR_MASK & M(ctab_class[cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)]))) {
+            cfold f = ctab_fold[cp];
+            if (!(f.flag & flags)) {
+                out[o] = (unsigned char)c;
+                out[o + 1] = s[i + 1];
+                o += 2;
+            } else if (f.to && f.to != cp && f.to < CTAB_LO && !(ctab_fold[f.to].flag & flags)) {
+                o += utf8_encode(f.to, (char *)out + o); /* never longer: f.to < 0x800 */
+            } else if (f.to) {
+                ok = false; /* a fold in several steps */
+            }
+            i += 2;
+        } else if (c < 0x80) {
+            if (!(AR_MASK & M(ctab_class[c])))
+                break;
+            ok = false;
+            i++;
+        } else { /* as tk_run: longer code points, ignorables inside a word */
+            size_t q = tk_run_step(t, i, AR_MASK);
+            if (q == i)
+                break;
+            i = q;
+            ok = false;
+        }
+    }
+    t->pre_a = a;
+    t->pre_b = ok && o ? i : 0; /* o == 0: marks alone, tk_push's business */
+    t->pre_n = o;
+    return i;
+}
+
 static bool tk_push(tks *t, size_t a, size_t b, rasd_token_kind kind, unsigned flags)
 {
     tokvec *tv = t->tv;
@@ -154,7 +204,14 @@ static bool tk_push(tks *t, size_t a, size_t b, rasd_token_kind kind, unsigned f
         tv->cap = cap;
     }
     char *out = *t->cur;
-    size_t n = text_norm_token_ready((const char *)t->s + a, b - a, t->flags, out);
+    size_t n;
+    if (a == t->pre_a && b == t->pre_b) { /* normalised while scanned */
+        n = t->pre_n;
+        out[n] = '\0';
+    } else {
+        n = text_norm_token_ready((const char *)t->s + a, b - a, t->flags, out);
+    }
+    t->pre_b = 0;
     if (!n) { /* tatweel or marks alone: keep the surface as key */
         memcpy(out, t->s + a, b - a);
         n = b - a;
@@ -278,9 +335,9 @@ static bool tk_is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp =
 
 static size_t tk_digits(const tks *t, size_t i) { return tk_run(t, i, M(CC_DIGIT)); }
 
-static size_t tk_arabic(const tks *t, size_t i, unsigned *fl)
+static size_t tk_arabic(tks *t, size_t i, unsigned *fl)
 {
-    size_t e = tk_run(t, i, AR_MASK);
+    size_t e = tk_run_ar(t, i);
     if (e < t->end && t->s[e] == '.') {
         size_t a = tk_abbrev(t, i, CC_ARABIC, fl);
         if (a)
@@ -488,7 +545,7 @@ static bool tk_arabic_mark(uint32_t cp)
  * one token (so the scan stays linear): punctuation when it starts with a
  * tatweel (a dash: "I ـ لم"), no token at all (*kind = 0) for Arabic
  * tashkeel typed after a space, OTHER for other marks. */
-static size_t tk_marks(const tks *t, size_t i, uint32_t cp, cclass c, rasd_token_kind *kind,
+static size_t tk_marks(tks *t, size_t i, uint32_t cp, cclass c, rasd_token_kind *kind,
                        unsigned *fl)
 {
     uint32_t nx;
@@ -561,7 +618,8 @@ rasd_status text_tokenize(const char *text, size_t start, size_t end, unsigned n
     if (!text || !tv || !norm_cursor || !*norm_cursor || start > end)
         return err_set(RASD_ERR_ARG, "text_tokenize: invalid argument");
     ctab_init();
-    tks t = {(const unsigned char *)text, start, end, norm_flags, tv, tv->n, norm_cursor, {0}};
+    tks t = {(const unsigned char *)text, start, end, norm_flags, tv, tv->n, norm_cursor, {0},
+             0, 0, 0};
     size_t i = start;
     while (i < end) {
         size_t len;

@@ -5,6 +5,9 @@
 #include "text_int.h"
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Valid range of the second byte for each lead byte (Unicode table 3-7);
  * later continuation bytes are always 80..BF. */
@@ -120,6 +123,38 @@ static int utf8_ascii8(const unsigned char *s)
     return (w & 0x8080808080808080ull) == 0;
 }
 
+#if defined(__SSE2__)
+/* Sixteen bytes at a time from s[*pi] while they hold only ASCII and
+ * well-formed two-byte sequences (Arabic, Latin-1 ...): every lead C2..DF
+ * followed by a continuation byte, every continuation byte after a lead.
+ * Stops at a block it cannot vouch for, at a code point boundary. */
+static void utf8_skip_simd(const unsigned char *s, size_t n, size_t *pi)
+{
+    size_t i = *pi;
+    unsigned carry = 0; /* the previous block ended with a lead */
+    const __m128i c0 = _mm_set1_epi8((char)0xC0), c1 = _mm_set1_epi8((char)0xC1),
+                  e0 = _mm_set1_epi8((char)0xE0);
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        unsigned hi = (unsigned)_mm_movemask_epi8(v); /* bytes >= 0x80 */
+        if (!hi && !carry) {
+            i += 16;
+            continue;
+        }
+        /* signed compares: 80..BF < C0; C2..DF > C1 and < E0 (ASCII is
+         * positive, so above C1 but not below E0) */
+        unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, c0));
+        unsigned lead = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(v, c1), _mm_cmplt_epi8(v, e0)));
+        if ((cont | lead) != hi || cont != (((lead << 1) | carry) & 0xFFFFu))
+            break;
+        carry = lead >> 15;
+        i += 16;
+    }
+    *pi = i - carry; /* back to the lead whose continuation comes next */
+}
+#endif
+
 size_t utf8_find_invalid(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -127,21 +162,28 @@ size_t utf8_find_invalid(const char *str, size_t n)
     if (!s)
         return 0;
     while (i < n) {
-        if (i + 8 <= n && utf8_ascii8(s + i)) {
-            i += 8;
-            continue;
-        }
-        unsigned c = s[i];
-        if (c < 0x80) {
-            i++;
-        } else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-            i += 2; /* Arabic, Latin-1 ...: the common 2-byte case */
-        } else {
-            uint32_t cp;
-            size_t k = utf8_decode(s + i, n - i, &cp);
-            if (!k)
-                return i;
-            i += k;
+        size_t stop = n;
+#if defined(__SSE2__)
+        utf8_skip_simd(s, n, &i);
+        stop = i + 16; /* then code point by code point over the block it stopped at */
+#endif
+        while (i < n && i < stop) {
+            if (i + 8 <= n && utf8_ascii8(s + i)) {
+                i += 8;
+                continue;
+            }
+            unsigned c = s[i];
+            if (c < 0x80) {
+                i++;
+            } else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+                i += 2; /* Arabic, Latin-1 ...: the common 2-byte case */
+            } else {
+                uint32_t cp;
+                size_t k = utf8_decode(s + i, n - i, &cp);
+                if (!k)
+                    return i;
+                i += k;
+            }
         }
     }
     return n;
