@@ -101,71 +101,16 @@ const char *actors_type_str(actors_type t)
 
 /* ------------------------------------------------------------ map */
 
-static uint64_t map_hash(uint32_t parent, const char *key, size_t n)
+static uint32_t map_get(const actors_dict *d, uint32_t parent, const char *key, size_t n)
 {
-    uint64_t h = hash_bytes(key, n) ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ull;
-    return h ^ (h >> 32);
-}
-
-static uint32_t map_get(const actors_dict *d, uint32_t parent, const char *key,
-                        size_t n)
-{
-    if (!d->cap)
-        return ACT_NONE;
-    uint64_t h = map_hash(parent, key, n);
-    size_t mask = d->cap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        const act_slot *s = &d->slots[i];
-        if (!s->key)
-            return ACT_NONE;
-        if (s->h == h && s->parent == parent && s->keylen == n &&
-            memcmp(s->key, key, n) == 0)
-            return s->val;
-    }
-}
-
-static rasd_status map_grow(actors_dict *d)
-{
-    size_t ncap = d->cap ? d->cap * 2 : 1024;
-    act_slot *ns = calloc(ncap, sizeof *ns);
-    if (!ns)
-        return err_set(RASD_ERR_NOMEM, "actors: out of memory");
-    for (size_t i = 0; i < d->cap; i++) {
-        act_slot *s = &d->slots[i];
-        if (!s->key)
-            continue;
-        size_t j = s->h & (ncap - 1);
-        while (ns[j].key)
-            j = (j + 1) & (ncap - 1);
-        ns[j] = *s;
-    }
-    free(d->slots);
-    d->slots = ns;
-    d->cap = ncap;
-    return RASD_OK;
+    return kmap_get(&d->map, parent, key, n);
 }
 
 /* Insert a key known to be absent; the key is copied. */
-static rasd_status map_put(actors_dict *d, uint32_t parent, const char *key,
-                           size_t n, uint32_t val)
+static rasd_status map_put(actors_dict *d, uint32_t parent, const char *key, size_t n,
+                           uint32_t val)
 {
-    if ((d->used + 1) * 2 > d->cap) {
-        rasd_status st = map_grow(d);
-        if (st)
-            return st;
-    }
-    char *k = arena_strndup(&d->mem, key, n);
-    if (!k)
-        return err_set(RASD_ERR_NOMEM, "actors: out of memory");
-    uint64_t h = map_hash(parent, key, n);
-    size_t mask = d->cap - 1, i = h & mask;
-    while (d->slots[i].key)
-        i = (i + 1) & mask;
-    d->slots[i] = (act_slot){k, h, (uint32_t)n, parent, val};
-    d->used++;
-    return RASD_OK;
+    return kmap_put(&d->map, &d->mem, parent, key, n, val, "actors");
 }
 
 /* Grow array *p (element size es) so that it holds at least need items. */
@@ -219,7 +164,7 @@ void actors_free(actors_dict *d)
     if (!d)
         return;
     arena_free(&d->mem);
-    free(d->slots);
+    kmap_free(&d->map);
     free(d->node_hit);
     free(d->hits);
     free(d->entries);

@@ -3,6 +3,7 @@
 #define RASD_ACTORS_INT_H
 
 #include "actors.h"
+#include "../util/kmap.h"
 #include "../text/text.h"
 
 #define ACT_ROOT 0u
@@ -21,13 +22,6 @@ enum {
  * are cut at RASD_MAX_TOKEN_BYTES; keep room for a suffix. */
 #define ACT_TOKBUF (2 * RASD_MAX_TOKEN_BYTES + 16)
 
-/* Hash map slot: (parent node, token key) -> child node, or
- * (ACT_ID_NS, id) -> entry index. key == NULL marks an empty slot. */
-typedef struct act_slot {
-    const char *key;
-    uint64_t h;
-    uint32_t keylen, parent, val;
-} act_slot;
 
 /* What a trie node means. */
 typedef struct act_hit {
@@ -48,8 +42,8 @@ typedef struct act_layer {
 
 struct actors_dict {
     arena mem;                 /* strings, entries, roles */
-    act_slot *slots;
-    size_t cap, used;
+    kmap map;                  /* (parent node, token key) -> child node, and
+                                * (ACT_ID_NS, id) -> entry index */
     uint32_t *node_hit;        /* per node: hit index + 1, 0 = none; a node
                                 * has at most one hit per article rule:
                                 * الكاميرون (Cameroon) and كاميرون (Cameron)

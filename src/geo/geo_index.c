@@ -76,71 +76,15 @@ size_t geo_article_len(const char *s, size_t n)
 
 /* ------------------------------------------------------------ map */
 
-static uint64_t map_hash(uint32_t parent, const char *key, size_t n)
+uint32_t geo_map_get(const geo_gazetteer *g, uint32_t parent, const char *key, size_t n)
 {
-    uint64_t h = hash_bytes(key, n) ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ull;
-    return h ^ (h >> 32);
+    return kmap_get(&g->map, parent, key, n);
 }
 
-uint32_t geo_map_get(const geo_gazetteer *g, uint32_t parent, const char *key,
-                     size_t n)
+static rasd_status map_put(geo_gazetteer *g, uint32_t parent, const char *key, size_t n,
+                           uint32_t val)
 {
-    if (!g->cap)
-        return GEO_NONE;
-    uint64_t h = map_hash(parent, key, n);
-    size_t mask = g->cap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        const geo_slot *s = &g->slots[i];
-        if (!s->key)
-            return GEO_NONE;
-        if (s->h == h && s->parent == parent && s->keylen == n &&
-            memcmp(s->key, key, n) == 0)
-            return s->val;
-    }
-}
-
-static rasd_status map_grow(geo_gazetteer *g)
-{
-    size_t ncap = g->cap ? g->cap * 2 : 4096;
-    geo_slot *ns = calloc(ncap, sizeof *ns);
-    if (!ns)
-        return err_set(RASD_ERR_NOMEM, "geo: out of memory");
-    for (size_t i = 0; i < g->cap; i++) {
-        geo_slot *s = &g->slots[i];
-        if (!s->key)
-            continue;
-        size_t j = s->h & (ncap - 1);
-        while (ns[j].key)
-            j = (j + 1) & (ncap - 1);
-        ns[j] = *s;
-    }
-    free(g->slots);
-    g->slots = ns;
-    g->cap = ncap;
-    return RASD_OK;
-}
-
-/* Insert a key known to be absent; the key is copied. */
-static rasd_status map_put(geo_gazetteer *g, uint32_t parent, const char *key,
-                           size_t n, uint32_t val)
-{
-    if ((g->used + 1) * 2 > g->cap) {
-        rasd_status st = map_grow(g);
-        if (st)
-            return st;
-    }
-    char *k = arena_strndup(&g->mem, key, n);
-    if (!k)
-        return err_set(RASD_ERR_NOMEM, "geo: out of memory");
-    uint64_t h = map_hash(parent, key, n);
-    size_t mask = g->cap - 1, i = h & mask;
-    while (g->slots[i].key)
-        i = (i + 1) & mask;
-    g->slots[i] = (geo_slot){k, h, (uint32_t)n, parent, val};
-    g->used++;
-    return RASD_OK;
+    return kmap_put(&g->map, &g->mem, parent, key, n, val, "geo");
 }
 
 /* Grow array *p (element size es) so that it holds at least need items. */
@@ -195,7 +139,7 @@ void geo_free(geo_gazetteer *g)
     if (!g)
         return;
     arena_free(&g->mem);
-    free(g->slots);
+    kmap_free(&g->map);
     free(g->node_hit);
     free(g->hits);
     free(g->places);

@@ -3,6 +3,7 @@
 #define RASD_GEO_INT_H
 
 #include "geo.h"
+#include "../util/kmap.h"
 #include "../text/text.h"
 
 #define GEO_ROOT 0u
@@ -19,13 +20,6 @@ enum {
     GEO_ART_NEED       /* written with ال: the text must have it */
 };
 
-/* Hash map slot: (parent node, token key) -> child node, or
- * (GEO_ID_NS, id) -> place index. key == NULL marks an empty slot. */
-typedef struct geo_slot {
-    const char *key;
-    uint64_t h;
-    uint32_t keylen, parent, val;
-} geo_slot;
 
 /* What a trie node means; a node has a list of hits (index + 1 links). */
 typedef struct geo_hit {
@@ -40,8 +34,7 @@ typedef struct geo_hit {
 
 struct geo_gazetteer {
     arena mem;                 /* strings, places */
-    geo_slot *slots;
-    size_t cap, used;
+    kmap map;                  /* (parent node, token key) -> child, (GEO_ID_NS, id) -> place */
     uint32_t *node_hit;        /* per node: first hit index + 1, 0 = none */
     size_t n_nodes, cap_nodes;
     geo_hit *hits;
