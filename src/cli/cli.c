@@ -256,10 +256,8 @@ static bool batch_fill(batch *b, size_t cap, rasd_reader *r)
     return true;
 }
 
-/* "-" reads the command's own input stream (which is not the process's
- * stdin when the CLI runs in-process), so it is read into memory first. */
-static rasd_status cli_open(const rasd_ctx *ctx, const char *path, rasd_format fmt,
-                            cli_io *io, buf *mem, rasd_reader **r)
+rasd_status cli_open_input(const rasd_ctx *ctx, const char *path, rasd_format fmt,
+                           cli_io *io, buf *mem, rasd_reader **r)
 {
     if (strcmp(path, "-") != 0 || io->in == stdin)
         return rasd_reader_open(ctx, path, fmt, r);
@@ -270,7 +268,7 @@ static rasd_status cli_open(const rasd_ctx *ctx, const char *path, rasd_format f
     if (!mem->data)
         buf_reserve(mem, 0);
     if (mem->oom)
-        return RASD_ERR_NOMEM;
+        return err_set(RASD_ERR_NOMEM, "stdin: out of memory");
     return rasd_reader_open_mem(ctx, "stdin", mem->data, mem->len, fmt, r);
 }
 
@@ -280,7 +278,7 @@ static void cli_run_file(batch *b, size_t cap, const cli_read_opts *o,
     rasd_reader *r = NULL;
     buf mem;
     buf_init(&mem);
-    if (cli_open(b->ctx, path, o->fmt, io, &mem, &r) != RASD_OK) {
+    if (cli_open_input(b->ctx, path, o->fmt, io, &mem, &r) != RASD_OK) {
         fprintf(io->err, "rasd: %s\n", rasd_errmsg());
         st->files_failed++;
         buf_free(&mem);

@@ -81,6 +81,12 @@ typedef struct cli_read_opts {
 int cli_parse_read_opts(int argc, char **argv, cli_io *io, cli_read_opts *o,
                         const char *usage);
 
+/* Open a reader over `path`; "-" reads the command's own input stream
+ * (which is not the process's stdin when the CLI runs in-process) into
+ * `mem` first. `mem` must outlive the reader. */
+rasd_status cli_open_input(const rasd_ctx *ctx, const char *path, rasd_format fmt,
+                           cli_io *io, buf *mem, rasd_reader **r);
+
 /* Per-document work: analyse/code `doc` and append its output to *out. May
  * run on a worker thread (with -j N), so it must touch only `doc`, `out` and
  * read-only state. Returns RASD_OK, or an error whose rasd_errmsg() names

@@ -148,31 +148,13 @@ static rasd_status ing_fill(store *db, ing_batch *b, rasd_reader *r, cli_io *io,
     return RASD_OK;
 }
 
-/* "-" reads the command's own input stream (the spec runner runs commands
- * in-process with their own streams). */
-static rasd_status ing_open(const rasd_ctx *ctx, const char *path, rasd_format fmt,
-                            cli_io *io, buf *mem, rasd_reader **r)
-{
-    if (strcmp(path, "-") != 0 || io->in == stdin)
-        return rasd_reader_open(ctx, path, fmt, r);
-    char tmp[65536];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, io->in)) > 0)
-        buf_put(mem, tmp, n);
-    if (!mem->data)
-        buf_reserve(mem, 0);
-    if (mem->oom)
-        return err_set(RASD_ERR_NOMEM, "stdin: out of memory");
-    return rasd_reader_open_mem(ctx, "stdin", mem->data, mem->len, fmt, r);
-}
-
 static bool ing_file(store *db, ing_batch *b, const cli_read_opts *o, const char *path,
                      cli_io *io, cli_ingest_totals *t)
 {
     rasd_reader *r = NULL;
     buf mem;
     buf_init(&mem);
-    if (ing_open(b->ctx, path, o->fmt, io, &mem, &r) != RASD_OK) {
+    if (cli_open_input(b->ctx, path, o->fmt, io, &mem, &r) != RASD_OK) {
         fprintf(io->err, "rasd: %s\n", rasd_errmsg());
         t->files_failed++;
         buf_free(&mem);
