@@ -81,8 +81,7 @@ static bool cli_parse_size(const char *s, size_t *out)
     return true;
 }
 
-/* Options that take a value, as "--opt VALUE" or "--opt=VALUE". */
-static const char *cli_optval(int argc, char **argv, int *i, const char *name)
+const char *cli_optval(int argc, char **argv, int *i, const char *name)
 {
     size_t n = strlen(name);
     if (strncmp(argv[*i], name, n) != 0)

@@ -81,6 +81,11 @@ typedef struct cli_read_opts {
 int cli_parse_read_opts(int argc, char **argv, cli_io *io, cli_read_opts *o,
                         const char *usage);
 
+/* The value of option `name` at argv[*i], written "--opt VALUE" (then *i
+ * moves past VALUE) or "--opt=VALUE"; NULL when argv[*i] is not that
+ * option or its value is missing. */
+const char *cli_optval(int argc, char **argv, int *i, const char *name);
+
 /* Open a reader over `path`; "-" reads the command's own input stream
  * (which is not the process's stdin when the CLI runs in-process) into
  * `mem` first. `mem` must outlive the reader. */

@@ -211,18 +211,6 @@ typedef struct ing_opts {
     bool stats, migrate, reindex;
 } ing_opts;
 
-static const char *ing_val(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] == '\0' && *i + 1 < argc)
-        return argv[++*i];
-    return NULL;
-}
-
 /* Take our own options out of argv (the rest are the reading options). */
 static int ing_own_opts(int *argc, char **argv, ing_opts *o, cli_io *io)
 {
@@ -233,9 +221,9 @@ static int ing_own_opts(int *argc, char **argv, ing_opts *o, cli_io *io)
             while (i < *argc)
                 argv[kept++] = argv[i++];
             break;
-        } else if ((v = ing_val(*argc, argv, &i, "--db"))) {
+        } else if ((v = cli_optval(*argc, argv, &i, "--db"))) {
             o->db = v;
-        } else if ((v = ing_val(*argc, argv, &i, "--busy-timeout"))) {
+        } else if ((v = cli_optval(*argc, argv, &i, "--busy-timeout"))) {
             char *end;
             long ms = strtol(v, &end, 10);
             if (*end || ms < 1 || ms > 3600000) {

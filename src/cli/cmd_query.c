@@ -53,18 +53,6 @@ static int q_usage(cli_io *io, const char *what, const char *arg)
     return -1;
 }
 
-static const char *q_val(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] == '\0' && *i + 1 < argc)
-        return argv[++*i];
-    return NULL;
-}
-
 static bool q_count(const char *v, long long lo, long long hi, long long *out)
 {
     char *end;
@@ -97,21 +85,21 @@ static int q_filter(qopts *o, int argc, char **argv, int *i, cli_io *io)
     const char *v, *a = argv[*i];
     long long n;
     store_query *q = &o->q;
-    if ((v = q_val(argc, argv, i, "--actor"))) q->actor = v;
-    else if ((v = q_val(argc, argv, i, "--dyad"))) return q_dyad(o, v, io);
+    if ((v = cli_optval(argc, argv, i, "--actor"))) q->actor = v;
+    else if ((v = cli_optval(argc, argv, i, "--dyad"))) return q_dyad(o, v, io);
     else if (!strcmp(a, "--directed")) q->directed = true;
-    else if ((v = q_val(argc, argv, i, "--category"))) q->category = v;
-    else if ((v = q_val(argc, argv, i, "--quad"))) {
+    else if ((v = cli_optval(argc, argv, i, "--category"))) q->category = v;
+    else if ((v = cli_optval(argc, argv, i, "--quad"))) {
         if (!q_count(v, 1, 4, &n))
             return q_usage(io, "quad class must be 1-4, not", v);
         q->quad = (int)n;
-    } else if ((v = q_val(argc, argv, i, "--cameo"))) q->cameo = v;
-    else if ((v = q_val(argc, argv, i, "--from"))) q->from = v;
-    else if ((v = q_val(argc, argv, i, "--to"))) q->to = v;
-    else if ((v = q_val(argc, argv, i, "--place"))) q->place = v;
-    else if ((v = q_val(argc, argv, i, "--country"))) q->country = v;
-    else if ((v = q_val(argc, argv, i, "--source-outlet"))) q->outlet = v;
-    else if ((v = q_val(argc, argv, i, "--text"))) q->text = v;
+    } else if ((v = cli_optval(argc, argv, i, "--cameo"))) q->cameo = v;
+    else if ((v = cli_optval(argc, argv, i, "--from"))) q->from = v;
+    else if ((v = cli_optval(argc, argv, i, "--to"))) q->to = v;
+    else if ((v = cli_optval(argc, argv, i, "--place"))) q->place = v;
+    else if ((v = cli_optval(argc, argv, i, "--country"))) q->country = v;
+    else if ((v = cli_optval(argc, argv, i, "--source-outlet"))) q->outlet = v;
+    else if ((v = cli_optval(argc, argv, i, "--text"))) q->text = v;
     else if (!strcmp(a, "--include-future")) q->include_future = true;
     else if (!strcmp(a, "--include-negated")) q->include_negated = true;
     else if (!strcmp(a, "--include-hypothetical")) q->include_hypothetical = true;
@@ -135,30 +123,30 @@ static int q_output(qopts *o, int argc, char **argv, int *i, cli_io *io)
 {
     const char *v;
     long long n;
-    if ((v = q_val(argc, argv, i, "--db"))) o->db = v;
-    else if ((v = q_val(argc, argv, i, "--format"))) return q_format(o, v, io);
-    else if ((v = q_val(argc, argv, i, "--limit"))) {
+    if ((v = cli_optval(argc, argv, i, "--db"))) o->db = v;
+    else if ((v = cli_optval(argc, argv, i, "--format"))) return q_format(o, v, io);
+    else if ((v = cli_optval(argc, argv, i, "--limit"))) {
         if (!q_count(v, 1, 1000000000, &n))
             return q_usage(io, "bad limit", v);
         o->q.limit = (size_t)n; /* the store caps it and says so */
-    } else if ((v = q_val(argc, argv, i, "--offset"))) {
+    } else if ((v = cli_optval(argc, argv, i, "--offset"))) {
         if (!q_count(v, 0, 1000000000, &n))
             return q_usage(io, "bad offset", v);
         o->q.offset = (size_t)n;
-    } else if ((v = q_val(argc, argv, i, "--mentions"))) {
+    } else if ((v = cli_optval(argc, argv, i, "--mentions"))) {
         if (!q_count(v, 1, 100000, &n))
             return q_usage(io, "bad mention count", v);
         o->q.max_mentions = (size_t)n;
-    } else if ((v = q_val(argc, argv, i, "--top"))) {
+    } else if ((v = cli_optval(argc, argv, i, "--top"))) {
         if (!q_count(v, 1, 10000, &n))
             return q_usage(io, "bad --top count", v);
         o->top = (size_t)n;
-    } else if ((v = q_val(argc, argv, i, "--ingest"))) {
+    } else if ((v = cli_optval(argc, argv, i, "--ingest"))) {
         if (o->n_ingest == MAX_INGEST)
             return q_usage(io, "too many --ingest files at", v);
         o->ingest[o->n_ingest++] = (char *)v;
-    } else if ((v = q_val(argc, argv, i, "--in"))) o->in_fmt = v;
-    else if ((v = q_val(argc, argv, i, "-j"))) o->jobs = v;
+    } else if ((v = cli_optval(argc, argv, i, "--in"))) o->in_fmt = v;
+    else if ((v = cli_optval(argc, argv, i, "-j"))) o->jobs = v;
     else return 0;
     return 1;
 }
@@ -174,31 +162,31 @@ static int q_mode(qopts *o, int argc, char **argv, int *i, cli_io *io)
 {
     const char *v, *a = argv[*i];
     long long n;
-    if ((v = q_val(argc, argv, i, "--agg"))) {
+    if ((v = cli_optval(argc, argv, i, "--agg"))) {
         if (strcmp(v, "count") && strcmp(v, "intensity"))
             return q_usage(io, "--agg is count or intensity, not", v);
         o->intensity = !strcmp(v, "intensity");
         q_set_mode(o, QM_AGG);
-    } else if ((v = q_val(argc, argv, i, "--by"))) {
+    } else if ((v = cli_optval(argc, argv, i, "--by"))) {
         if (store_bucket_parse(v, &o->by) != RASD_OK)
             return q_usage(io, "--by is day, week, month or year, not", v);
         o->by_set = true;
     } else if (!strcmp(a, "--top-actors")) q_set_mode(o, QM_TOP_ACTORS);
-    else if ((v = q_val(argc, argv, i, "--top-partners"))) {
+    else if ((v = cli_optval(argc, argv, i, "--top-partners"))) {
         o->arg = v;
         q_set_mode(o, QM_TOP_PARTNERS);
-    } else if ((v = q_val(argc, argv, i, "--search"))) {
+    } else if ((v = cli_optval(argc, argv, i, "--search"))) {
         o->arg = v;
         q_set_mode(o, QM_SEARCH);
-    } else if ((v = q_val(argc, argv, i, "--event"))) {
+    } else if ((v = cli_optval(argc, argv, i, "--event"))) {
         if (!q_count(v, 1, INT64_MAX, &n))
             return q_usage(io, "bad event id", v);
         o->event = n;
         q_set_mode(o, QM_EVENT);
-    } else if ((v = q_val(argc, argv, i, "--doc"))) {
+    } else if ((v = cli_optval(argc, argv, i, "--doc"))) {
         o->arg = v;
         q_set_mode(o, QM_DOC);
-    } else if ((v = q_val(argc, argv, i, "--find-actor"))) {
+    } else if ((v = cli_optval(argc, argv, i, "--find-actor"))) {
         o->arg = v;
         q_set_mode(o, QM_FIND_ACTOR);
     } else if (!strcmp(a, "--stats")) q_set_mode(o, QM_STATS);

@@ -19,18 +19,6 @@ static const char serve_usage[] =
     "  --threads N   worker threads and store connections (default 4)\n"
     "  --quiet       do not log requests";
 
-static const char *serve_optval(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] == '\0' && *i + 1 < argc)
-        return argv[++*i];
-    return NULL;
-}
-
 static bool serve_int(const char *s, int lo, int hi, int *out)
 {
     char *end;
@@ -55,18 +43,18 @@ static int serve_parse(int argc, char **argv, cli_io *io, serve_opts *o,
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fprintf(io->out, "usage: %s\n", serve_usage);
             return -1;
-        } else if ((v = serve_optval(argc, argv, &i, "--db"))) {
+        } else if ((v = cli_optval(argc, argv, &i, "--db"))) {
             o->db = v;
-        } else if ((v = serve_optval(argc, argv, &i, "--port"))) {
+        } else if ((v = cli_optval(argc, argv, &i, "--port"))) {
             if (!serve_int(v, 0, 65535, &o->port))
                 return serve_bad(io, "bad port", v);
-        } else if ((v = serve_optval(argc, argv, &i, "--host"))) {
+        } else if ((v = cli_optval(argc, argv, &i, "--host"))) {
             o->host = v;
-        } else if ((v = serve_optval(argc, argv, &i, "--web"))) {
+        } else if ((v = cli_optval(argc, argv, &i, "--web"))) {
             o->web_dir = v;
-        } else if ((v = serve_optval(argc, argv, &i, "--data"))) {
+        } else if ((v = cli_optval(argc, argv, &i, "--data"))) {
             o->data_dir = v;
-        } else if ((v = serve_optval(argc, argv, &i, "--threads"))) {
+        } else if ((v = cli_optval(argc, argv, &i, "--threads"))) {
             if (!serve_int(v, 1, 64, &o->threads))
                 return serve_bad(io, "bad thread count (1-64)", v);
         } else if (!strcmp(a, "--quiet")) {
