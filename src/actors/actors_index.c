@@ -113,27 +113,11 @@ static rasd_status map_put(actors_dict *d, uint32_t parent, const char *key, siz
     return kmap_put(&d->map, &d->mem, parent, key, n, val, "actors");
 }
 
-/* Grow array *p (element size es) so that it holds at least need items. */
-static bool grow(void **p, size_t *cap, size_t need, size_t es)
-{
-    if (need <= *cap)
-        return true;
-    size_t nc = *cap ? *cap * 2 : 64;
-    while (nc < need)
-        nc *= 2;
-    void *np = realloc(*p, nc * es);
-    if (!np)
-        return false;
-    *p = np;
-    *cap = nc;
-    return true;
-}
-
 static rasd_status node_new(actors_dict *d, uint32_t *out)
 {
     if (d->n_nodes >= ACT_ID_NS - 1)
         return err_set(RASD_ERR_LIMIT, "actors: dictionary too large");
-    if (!grow((void **)&d->node_hit, &d->cap_nodes, d->n_nodes + 1,
+    if (!array_grow((void **)&d->node_hit, &d->cap_nodes, d->n_nodes + 1,
               sizeof *d->node_hit))
         return err_set(RASD_ERR_NOMEM, "actors: out of memory");
     d->node_hit[d->n_nodes] = 0;
@@ -174,7 +158,7 @@ void actors_free(actors_dict *d)
 
 rasd_status act_layer_begin(actors_dict *d, const char *name)
 {
-    if (!grow((void **)&d->layers, &d->cap_layers, d->n_layers + 1,
+    if (!array_grow((void **)&d->layers, &d->cap_layers, d->n_layers + 1,
               sizeof *d->layers))
         return err_set(RASD_ERR_NOMEM, "actors: out of memory");
     act_layer *l = &d->layers[d->n_layers];
@@ -202,7 +186,7 @@ rasd_status act_entry_add(actors_dict *d, actors_entry *e, bool strict)
         return err_set(RASD_ERR_PARSE, "%s:%u: duplicate id %s (first defined at %s:%u)",
                        e->file, e->line, e->id, p->file, p->line);
     }
-    if (!grow((void **)&d->entries, &d->cap_entries, d->n_entries + 1,
+    if (!array_grow((void **)&d->entries, &d->cap_entries, d->n_entries + 1,
               sizeof *d->entries))
         return err_set(RASD_ERR_NOMEM, "actors: out of memory");
     rasd_status st = map_put(d, ACT_ID_NS, e->id, n, (uint32_t)d->n_entries);
@@ -443,7 +427,7 @@ static rasd_status index_keys(actors_dict *d, const key_seq *ks,
         }
         /* an explicit name takes the key over from a derived form */
     } else {
-        if (!grow((void **)&d->hits, &d->cap_hits, d->n_hits + 1,
+        if (!array_grow((void **)&d->hits, &d->cap_hits, d->n_hits + 1,
                   sizeof *d->hits))
             return err_set(RASD_ERR_NOMEM, "actors: out of memory");
         h = &d->hits[d->n_hits++];

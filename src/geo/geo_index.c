@@ -87,27 +87,11 @@ static rasd_status map_put(geo_gazetteer *g, uint32_t parent, const char *key, s
     return kmap_put(&g->map, &g->mem, parent, key, n, val, "geo");
 }
 
-/* Grow array *p (element size es) so that it holds at least need items. */
-static bool grow(void **p, size_t *cap, size_t need, size_t es)
-{
-    if (need <= *cap)
-        return true;
-    size_t nc = *cap ? *cap * 2 : 256;
-    while (nc < need)
-        nc *= 2;
-    void *np = realloc(*p, nc * es);
-    if (!np)
-        return false;
-    *p = np;
-    *cap = nc;
-    return true;
-}
-
 static rasd_status node_new(geo_gazetteer *g, uint32_t *out)
 {
     if (g->n_nodes >= GEO_ID_NS - 1)
         return err_set(RASD_ERR_LIMIT, "geo: gazetteer too large");
-    if (!grow((void **)&g->node_hit, &g->cap_nodes, g->n_nodes + 1,
+    if (!array_grow((void **)&g->node_hit, &g->cap_nodes, g->n_nodes + 1,
               sizeof *g->node_hit))
         return err_set(RASD_ERR_NOMEM, "geo: out of memory");
     g->node_hit[g->n_nodes] = 0;
@@ -154,7 +138,7 @@ rasd_status geo_place_add(geo_gazetteer *g, geo_place *p, geo_src src)
         return err_set(RASD_ERR_PARSE, "%s:%u: duplicate place id '%s' (first at %s:%u)",
                        src.file, src.line, p->id, g->places[prev]->file,
                        g->places[prev]->line);
-    if (!grow((void **)&g->places, &g->cap_places, g->n_places + 1,
+    if (!array_grow((void **)&g->places, &g->cap_places, g->n_places + 1,
               sizeof *g->places))
         return err_set(RASD_ERR_NOMEM, "geo: out of memory");
     rasd_status st = map_put(g, GEO_ID_NS, p->id, n, (uint32_t)g->n_places);
@@ -273,7 +257,7 @@ static geo_hit *node_find(geo_gazetteer *g, uint32_t node, int art, bool alt)
 static rasd_status node_append(geo_gazetteer *g, uint32_t node,
                                const geo_hit *nh)
 {
-    if (!grow((void **)&g->hits, &g->cap_hits, g->n_hits + 1, sizeof *g->hits))
+    if (!array_grow((void **)&g->hits, &g->cap_hits, g->n_hits + 1, sizeof *g->hits))
         return err_set(RASD_ERR_NOMEM, "geo: out of memory");
     g->hits[g->n_hits] = *nh;
     g->hits[g->n_hits].next = 0;

@@ -236,17 +236,10 @@ static const char *rc_dup(recount *c, sqlite3_stmt *st, int col)
     return v ? arena_strdup(&c->a, v) : NULL;
 }
 
+/* Room for element n. */
 static bool rc_grow(void **p, size_t *cap, size_t n, size_t size)
 {
-    if (n < *cap)
-        return true;
-    size_t nc = *cap ? *cap * 2 : 16;
-    void *q = realloc(*p, nc * size);
-    if (!q)
-        return false;
-    *p = q;
-    *cap = nc;
-    return true;
+    return array_grow(p, cap, n + 1, size);
 }
 
 static void rc_side(recount *c, sqlite3_stmt *st, int i, int col, bool rep)

@@ -92,6 +92,26 @@ char *buf_take(buf *b, size_t *len)
     return d;
 }
 
+bool array_grow(void **p, size_t *cap, size_t need, size_t es)
+{
+    if (need <= *cap)
+        return true;
+    size_t nc = *cap ? *cap : 16;
+    while (nc < need) {
+        if (nc > SIZE_MAX / 2)
+            return false;
+        nc *= 2;
+    }
+    if (es && nc > SIZE_MAX / es)
+        return false;
+    void *np = realloc(*p, nc * es);
+    if (!np)
+        return false;
+    *p = np;
+    *cap = nc;
+    return true;
+}
+
 void json_str(buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";

@@ -54,6 +54,11 @@ void json_str(buf *b, const char *s, size_t n);
 void json_cstr(buf *b, const char *s);       /* NULL -> null */
 void json_key(buf *b, const char *key);      /* "key": (caller writes , between) */
 
+/* ---- growable arrays: make *p (elements of es bytes, *cap of them) hold
+ * at least `need` elements, doubling; false when memory runs out or the
+ * size would overflow (then *p and *cap are unchanged). */
+bool array_grow(void **p, size_t *cap, size_t need, size_t es);
+
 /* ---- misc */
 /* Read a whole file into a NUL-terminated malloc'd buffer. */
 rasd_status file_read_all(const char *path, char **out, size_t *len, size_t max);
