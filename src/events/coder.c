@@ -633,8 +633,7 @@ rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out)
         if (st == RASD_OK)
             st = ner_tag_tokens(ctx->ner, nw, cs.toks, cs.n, cs.ner);
         if (st != RASD_OK)
-            break;
-        keys_fill(&cs, doc->text);
+            break; /* tagging keeps the segments, so the keys stand */
         coder_find_mentions(ctx, &cs, &mem);
         if (ctx->cfg.explain && !out->collect)
             ev_explain(&cs, s, hits, nh, out);
