@@ -6,6 +6,9 @@ set -eu
 DEBS="build-essential pkg-config clang libclang-rt-14-dev libxml2-dev libjansson-dev \
 libzstd-dev libutf8proc-dev libsqlite3-dev libmicrohttpd-dev valgrind zstd \
 chromium fonts-noto-core"
+# The web UI's libraries and browser tests come from npm; Debian's Node.js
+# will do where the machine has none of its own.
+command -v npm >/dev/null 2>&1 || DEBS="$DEBS nodejs npm"
 
 missing=""
 for p in $DEBS; do
