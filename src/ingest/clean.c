@@ -12,10 +12,10 @@
 #include <string.h>
 #include <strings.h>
 #include <pthread.h>
+#include <stdint.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#include <stdint.h>
 
 #define CL_KEY 256         /* folded prefix of a line used for lexicons */
 #define CL_TITLE_MAX 160   /* code points: longer lines are paragraphs */
@@ -33,6 +33,8 @@ typedef struct cl_line {
     bool stop;             /* ends like a sentence: . : ، ; */
     bool question;         /* ends with ? ؟ ! */
     bool title;
+    bool invis;            /* has code points that time_fold drops, invalid bytes, or
+                              code points above U+07FF that it changes */
     const char *drop;
     /* The key: the folded prefix, punctuation as spaces, collapsed. Built
      * lazily (cl_kneed, cl_kfull): most lines are paragraphs whose key is
@@ -184,13 +186,15 @@ typedef struct cl_kinfo {
 
 static cl_kinfo cl_ktab[CL_TAB];
 /* What a code point adds to a line's counts, as one word: Arabic letters,
- * Latin letters and commas in 21-bit fields (summed over a few code points
- * at a time), and a white-space bit. */
+ * Latin letters and commas in 20-bit fields (summed over a few code points
+ * at a time), a white-space bit, and a bit for code points that time_fold
+ * drops (so that they leave no trace in a key). */
 #define CLM_ARABIC (1ull << 0)
-#define CLM_LATIN (1ull << 21)
-#define CLM_COMMA (1ull << 42)
+#define CLM_LATIN (1ull << 20)
+#define CLM_COMMA (1ull << 40)
+#define CLM_INVIS (1ull << 62)
 #define CLM_SPACE (1ull << 63)
-#define CLM_FIELD 0x1FFFFFull
+#define CLM_FIELD 0xFFFFFull
 
 static uint64_t cl_mval(uint32_t cp, cclass c)
 {
@@ -225,6 +229,7 @@ static void cl_tab_build(void)
         cl_kinfo *k = &cl_ktab[cp];
         if (!fl) {
             k->flags = CLK_DROP;
+            cl_mtab[cp] |= CLM_INVIS;
             continue;
         }
         uint32_t f;
@@ -354,6 +359,7 @@ static size_t cl_key(const char *t, size_t s, size_t e, char *key)
 
 typedef struct cl_bloom {
     uint64_t bit[8];
+    bool all;              /* a phrase it cannot hold: every line may match */
 } cl_bloom;
 
 static unsigned cl_fw_hash(const char *w, size_t n)
@@ -370,7 +376,7 @@ static void cl_bloom_add(cl_bloom *b, const char *p)
 {
     size_t n = strcspn(p, " ");
     if (n == 0 || n > CL_FW_MAX) {
-        memset(b->bit, 0xFF, sizeof b->bit);
+        b->all = true;
         return;
     }
     unsigned h = cl_fw_hash(p, n);
@@ -444,7 +450,7 @@ static int cl_fwh(cl_line *l)
 /* May some phrase of the filter start l's key? (false: none does) */
 static bool cl_bloom_maybe(cl_line *l, const cl_bloom *b)
 {
-    if (!b)
+    if (!b || b->all)
         return true;
     int h = cl_fwh(l);
     return h >= 0 && ((b->bit[h >> 6] >> (h & 63)) & 1);
@@ -481,6 +487,7 @@ static void cl_ending(const char *t, cl_line *l)
 typedef struct cl_mcount {
     uint64_t ncp, words, arabic, latin, commas;
     bool in_word;
+    bool invis;            /* see cl_line.invis */
 } cl_mcount;
 
 /* One code point at u[i] (i < e); returns its length. */
@@ -495,18 +502,22 @@ static size_t cl_mstep(const unsigned char *u, size_t i, size_t e, cl_mcount *m)
     } else if (b >= 0xC2 && b < 0xE0 && i + 1 < e && (u[i + 1] & 0xC0) == 0x80) {
         v = cl_mtab[((b & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu)];
         n = 2;
-    } else {
+    } else { /* longer code points (their folds are not in the tables), invalid bytes */
         uint32_t cp;
+        char tmp[8];
         n = utf8_decode(u + i, e - i, &cp);
+        size_t fl = n ? time_fold((const char *)u + i, n, tmp, sizeof tmp) : 0;
+        bool changed = !fl || fl != n || memcmp(tmp, u + i, n);
         if (!n)
             n = 1, cp = 0xFFFD;
-        v = cl_mval(cp, text_class(cp));
+        v = cl_mval(cp, text_class(cp)) | (changed ? CLM_INVIS : 0);
     }
     bool sp = v >> 63;
     m->ncp++;
     m->arabic += v & 1;
-    m->latin += (v >> 21) & 1;
-    m->commas += (v >> 42) & 1;
+    m->latin += (v >> 20) & 1;
+    m->commas += (v >> 40) & 1;
+    m->invis |= (v >> 62) & 1;
     m->words += !sp & !m->in_word;
     m->in_word = !sp;
     return n;
@@ -523,12 +534,22 @@ static uint64_t cl_pop16x4(uint64_t x)
 }
 
 /* ASCII as cl_mtab classes it (checked when the tables are built): letters
- * are Latin, space tab VT FF are white space. */
-static bool cl_msimd;
+ * are Latin, space tab VT FF are white space. And U+0600-067F, the code
+ * points with leads D8 and D9 that make up most Arabic text: Arabic letters
+ * are U+0620-063F, U+0641-064A, U+066E-066F and U+0671-067F, U+060C is the
+ * comma, time_fold drops U+061C, U+0640, U+064B-065F and U+0670; none is
+ * Latin or white space. */
+static bool cl_msimd, cl_msimd_d8d9;
+
+static bool cl_d8d9_arabic(uint32_t cp)
+{
+    return (cp >= 0x620 && cp <= 0x63F) || (cp >= 0x641 && cp <= 0x64A) ||
+           (cp >= 0x66E && cp <= 0x66F) || (cp >= 0x671 && cp <= 0x67F);
+}
 
 static void cl_msimd_check(void)
 {
-    cl_msimd = true;
+    cl_msimd = cl_msimd_d8d9 = true;
     for (unsigned c = 0; c < 0x80; c++) {
         bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
         bool space = c == ' ' || c == '\t' || c == 0x0B || c == 0x0C;
@@ -537,6 +558,21 @@ static void cl_msimd_check(void)
         if (cl_mtab[c] != want)
             cl_msimd = false;
     }
+    for (uint32_t cp = 0x600; cp < 0x680; cp++) {
+        bool gone = cp == 0x61C || cp == 0x640 || (cp >= 0x64B && cp <= 0x65F) || cp == 0x670;
+        uint64_t want = (cl_d8d9_arabic(cp) ? CLM_ARABIC : 0) | (cp == 0x60C ? CLM_COMMA : 0) |
+                        (gone ? CLM_INVIS : 0);
+        if (cl_mtab[cp] != want)
+            cl_msimd_d8d9 = false;
+    }
+}
+
+/* Bytes of v within [lo, hi], as a mask vector. */
+static __m128i cl_in_range(__m128i v, unsigned char lo, unsigned char hi)
+{
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
+    return _mm_cmpeq_epi8(_mm_subs_epu8(d, _mm_set1_epi8((char)(hi - lo))),
+                          _mm_setzero_si128());
 }
 
 /* cl_mstep over sixteen bytes at a time from i, while a block holds only
@@ -575,11 +611,38 @@ static size_t cl_measure_simd(const unsigned char *u, size_t i, size_t e, cl_mco
                            _mm_and_si128(_mm_cmpgt_epi8(lw, a1), _mm_cmplt_epi8(lw, z1))) &
                        blk;
         uint64_t acc = 0;
-        for (unsigned L = lead; L; L &= L - 1) {
-            unsigned p = (unsigned)__builtin_ctz(L);
-            uint64_t tv = cl_mtab[((u[i + p] & 0x1Fu) << 6) | (u[i + p + 1] & 0x3Fu)];
-            acc += tv & ~CLM_SPACE;
-            spc |= (unsigned)(tv >> 63) << p;
+        __m128i d8 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD8)),
+                d9 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD9));
+        if (lead && cl_msimd_d8d9 &&
+            ((unsigned)_mm_movemask_epi8(_mm_or_si128(d8, d9)) & lead) == lead) {
+            /* only U+0600-067F: classes by range of the second byte */
+            __m128i nx = _mm_srli_si128(v, 1);
+            __m128i ar = _mm_or_si128(
+                _mm_and_si128(d8, cl_in_range(nx, 0xA0, 0xBF)),
+                _mm_and_si128(d9, _mm_or_si128(_mm_or_si128(cl_in_range(nx, 0x81, 0x8A),
+                                                             cl_in_range(nx, 0xAE, 0xAF)),
+                                               cl_in_range(nx, 0xB1, 0xBF))));
+            unsigned arm = (unsigned)_mm_movemask_epi8(ar) & lead;
+            com |= (unsigned)_mm_movemask_epi8(
+                       _mm_and_si128(d8, _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x8C)))) &
+                   lead;
+            __m128i gone = _mm_or_si128(
+                _mm_and_si128(d8, _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x9C))),
+                _mm_and_si128(d9, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x80)),
+                                                             _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0xB0))),
+                                               cl_in_range(nx, 0x8B, 0x9F))));
+            m->invis |= ((unsigned)_mm_movemask_epi8(gone) & lead) != 0;
+            acc = cl_pop16x4(arm); /* lowest quarter: the Arabic letters */
+        } else {
+            uint64_t inv = 0;
+            for (unsigned L = lead; L; L &= L - 1) {
+                unsigned p = (unsigned)__builtin_ctz(L);
+                uint64_t tv = cl_mtab[((u[i + p] & 0x1Fu) << 6) | (u[i + p + 1] & 0x3Fu)];
+                acc += tv & ~(CLM_SPACE | CLM_INVIS);
+                inv |= tv;
+                spc |= (unsigned)(tv >> 63) << p;
+            }
+            m->invis |= (inv >> 62) & 1;
         }
         /* a word starts at a non-space whose previous code point (one or
          * two bytes back; before the block: m->in_word) is a space */
@@ -591,8 +654,8 @@ static size_t cl_measure_simd(const unsigned char *u, size_t i, size_t e, cl_mco
                                  (uint64_t)ws << 48);
         m->ncp += pc & 0xFF;
         m->arabic += acc & CLM_FIELD;
-        m->latin += ((pc >> 16) & 0xFF) + ((acc >> 21) & CLM_FIELD);
-        m->commas += ((pc >> 32) & 0xFF) + ((acc >> 42) & CLM_FIELD);
+        m->latin += ((pc >> 16) & 0xFF) + ((acc >> 20) & CLM_FIELD);
+        m->commas += ((pc >> 32) & 0xFF) + ((acc >> 40) & CLM_FIELD);
         m->words += pc >> 48;
         unsigned last = 31u - (unsigned)__builtin_clz(st);
         m->in_word = !((spc >> last) & 1u);
@@ -622,6 +685,7 @@ static void cl_measure(const char *t, cl_line *l)
     l->latin += (uint32_t)m.latin;
     l->commas += (uint32_t)m.commas;
     l->words += (uint32_t)m.words;
+    l->invis = m.invis;
 }
 
 /* Trim white space and invisible controls from both ends of [s, e). */
@@ -756,6 +820,158 @@ static size_t cl_inl_len[CL_N_INLINE];
 
 static unsigned cl_inl_hash(uint32_t x) { return (x * 2654435761u) >> 22; }
 
+/* Most lines hold none of the inline phrases, and that can be told from
+ * the raw line without building its key. A phrase word in a key comes from
+ * consecutive letters of the line when the line has no code point that
+ * time_fold drops and none above U+07FF that it changes (!l->invis); a
+ * letter that folds to itself and to which no code point below U+0800
+ * folds ("invariant") is then in the raw line as is. So each Arabic phrase
+ * has anchors: the longest runs of invariant letters of two of its words,
+ * which the raw line must contain. A phrase with ASCII letters needs a
+ * Latin letter in the line (checked: below U+0800 only A-Z fold to a-z). */
+#define CL_MAX_ANCHORS 32
+static struct {
+    const char *p;
+    size_t n;
+    uint32_t head;
+} cl_anchor[CL_MAX_ANCHORS];
+static size_t cl_n_anchors;
+static uint64_t cl_anchor_filter[16];
+static uint32_t cl_inl_need[CL_N_INLINE]; /* anchors the phrase needs */
+static uint8_t cl_inl_kind[CL_N_INLINE];  /* CLI_* */
+enum { CLI_ANCHORS, CLI_LATIN, CLI_ALWAYS };
+
+/* Code points that some other code point below CL_TAB folds to. */
+static uint8_t cl_fold_target[CL_TAB];
+
+static bool cl_invariant(uint32_t cp)
+{
+    const cl_kinfo *k = &cl_ktab[cp];
+    char in[4];
+    return cp >= 0x80 && cp < CL_TAB && !k->flags && k->len == utf8_encode(cp, in) &&
+           !memcmp(k->fold, in, k->len) && !cl_fold_target[cp];
+}
+
+static void cl_anchors_build(void)
+{
+    bool latin_ok = true; /* ASCII letters come from ASCII letters only */
+    for (uint32_t x = 0; x < CL_TAB; x++) { /* what folds into what below U+0800 */
+        const cl_kinfo *k = &cl_ktab[x];
+        uint32_t f;
+        if (!(k->flags & CLK_DROP) && utf8_decode((const unsigned char *)k->fold, k->len, &f) &&
+            f != x) {
+            cl_fold_target[f] = 1;
+            if (x >= 0x80 && (f | 0x20) >= 'a' && (f | 0x20) <= 'z')
+                latin_ok = false;
+        }
+    }
+    for (size_t j = 0; j < CL_N_INLINE; j++) {
+        const char *p = cl_inline[j].key;
+        cl_inl_kind[j] = CLI_ALWAYS;
+        for (const char *q = p; *q; q++)
+            if ((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z')
+                cl_inl_kind[j] = CLI_LATIN;
+        if (cl_inl_kind[j] == CLI_LATIN) {
+            if (!latin_ok)
+                cl_inl_kind[j] = CLI_ALWAYS;
+            continue;
+        }
+        /* the longest invariant run of each word; keep the two longest */
+        const char *best[2] = {NULL, NULL};
+        size_t bestn[2] = {0, 0};
+        for (const char *w = p; *w;) {
+            const char *we = strchr(w, ' ');
+            if (!we)
+                we = w + strlen(w);
+            const char *run = NULL, *wb = NULL;
+            size_t rn = 0, wn = 0;
+            for (const char *c = w; c < we;) {
+                uint32_t cp;
+                size_t k = utf8_decode((const unsigned char *)c, (size_t)(we - c), &cp);
+                if (!k)
+                    k = 1, cp = 0xFFFD;
+                if (cl_invariant(cp)) {
+                    if (!run)
+                        run = c;
+                    rn += k;
+                    if (rn > wn)
+                        wb = run, wn = rn;
+                } else {
+                    run = NULL, rn = 0;
+                }
+                c += k;
+            }
+            if (wn > bestn[0]) {
+                best[1] = best[0], bestn[1] = bestn[0];
+                best[0] = wb, bestn[0] = wn;
+            } else if (wn > bestn[1]) {
+                best[1] = wb, bestn[1] = wn;
+            }
+            w = *we ? we + 1 : we;
+        }
+        uint32_t need = 0;
+        for (int b = 0; b < 2; b++) {
+            if (bestn[b] < 4) /* the filter looks at four bytes */
+                continue;
+            size_t a = 0;
+            while (a < cl_n_anchors && !(cl_anchor[a].n == bestn[b] &&
+                                         !memcmp(cl_anchor[a].p, best[b], bestn[b])))
+                a++;
+            if (a == cl_n_anchors) {
+                if (a == CL_MAX_ANCHORS)
+                    continue;
+                cl_anchor[a].p = best[b];
+                cl_anchor[a].n = bestn[b];
+                memcpy(&cl_anchor[a].head, best[b], 4);
+                unsigned h = cl_inl_hash(cl_anchor[a].head);
+                cl_anchor_filter[h >> 6] |= 1ull << (h & 63);
+                cl_n_anchors++;
+            }
+            need |= 1u << a;
+        }
+        if (need) {
+            cl_inl_kind[j] = CLI_ANCHORS;
+            cl_inl_need[j] = need;
+        }
+    }
+}
+
+/* Can some inline phrase be in l's key? (false: none is) */
+static bool cl_inline_possible(const cl_line *l)
+{
+    const unsigned char *u = (const unsigned char *)l->kt;
+    uint32_t found = 0;
+    bool scanned = false;
+    for (size_t j = 0; j < CL_N_INLINE; j++) {
+        if (cl_inl_kind[j] == CLI_ALWAYS)
+            return true;
+        if (cl_inl_kind[j] == CLI_LATIN) {
+            if (l->latin || l->invis)
+                return true;
+            continue;
+        }
+        if (l->invis)
+            return true;
+        if (!scanned) {
+            for (size_t i = l->s; i + 4 <= l->e; i++) {
+                uint32_t x;
+                memcpy(&x, u + i, 4);
+                unsigned h = cl_inl_hash(x);
+                if (!((cl_anchor_filter[h >> 6] >> (h & 63)) & 1))
+                    continue;
+                for (size_t a = 0; a < cl_n_anchors; a++)
+                    if (cl_anchor[a].head == x && i + cl_anchor[a].n <= l->e &&
+                        !memcmp(u + i, cl_anchor[a].p, cl_anchor[a].n))
+                        found |= 1u << a;
+            }
+            scanned = true;
+        }
+        if ((found & cl_inl_need[j]) == cl_inl_need[j])
+            return true;
+    }
+    return false;
+}
+
 static void cl_inline_build(void)
 {
     for (size_t j = 0; j < CL_N_INLINE; j++) {
@@ -769,10 +985,13 @@ static void cl_inline_build(void)
         unsigned h = cl_inl_hash(cl_inl_head[j]);
         cl_inl_filter[h >> 6] |= 1ull << (h & 63);
     }
+    cl_anchors_build();
 }
 
 static const char *cl_inline_phrase(cl_line *l)
 {
+    if (!cl_inline_possible(l))
+        return NULL;
     cl_kfull(l);
     const char *key = l->key;
     size_t klen = l->klen, first[CL_N_INLINE];
@@ -1220,8 +1439,20 @@ static rasd_status cl_title(cl_doc *c)
             if (l->blank || l->drop)
                 continue;
             seen++;
-            cl_kneed(l, tl); /* longer than the title's key: no match */
-            if (tl && l->klen == tl && !memcmp(l->key, tk, tl)) {
+            /* the key equals the title's: built only as far as they agree */
+            bool same = false;
+            for (size_t need = 16;; need *= 2) {
+                if (need > tl)
+                    need = tl;
+                cl_kneed(l, need);
+                if (memcmp(l->key, tk, l->klen < tl ? l->klen : tl))
+                    break;
+                if (l->kdone || l->klen > tl) {
+                    same = tl && l->klen == tl;
+                    break;
+                }
+            }
+            if (same) {
                 l->title = true;
                 break;
             }

@@ -233,13 +233,37 @@ static bool pd_accept(const char *t, const pd_word *w, size_t n, size_t i, rasd_
     return true;
 }
 
+/* Four digits in a row (ASCII, Arabic-Indic or Persian, as the date lexer
+ * reads them): no full date has a year without them, so a line without
+ * them is no dateline. */
+static bool pd_year_digits(const char *t, size_t s, size_t e)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    int run = 0;
+    for (size_t i = s; i < e; i++) {
+        unsigned c = u[i];
+        if (c - '0' < 10u) {
+            run++;
+        } else if (i + 1 < e && ((c == 0xD9 && u[i + 1] - 0xA0u < 10u) ||
+                                 (c == 0xDB && u[i + 1] - 0xB0u < 10u))) {
+            run++;
+            i++;
+        } else {
+            run = 0;
+        }
+        if (run >= 4)
+            return true;
+    }
+    return false;
+}
+
 /* Is line [s, e) a dateline? Then *out holds its date. Before the date
  * only label words, punctuation, a time, or a place name of one or two
  * words set off by a separator ("القاهرة - ..."); after it a few words at
  * most (a city, "ص"); a full date with its year. */
 bool ingest_dateline(const char *t, size_t s, size_t e, rasd_date *out)
 {
-    if (e - s > PD_MAX_LINE || t[e - 1] == '.')
+    if (e - s > PD_MAX_LINE || t[e - 1] == '.' || !pd_year_digits(t, s, e))
         return false;
     pd_word w[24];
     size_t n = pd_words(t, s, e, w, 24), place = 0, tstart = 0;

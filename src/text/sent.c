@@ -17,6 +17,9 @@
 #include "text_int.h"
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define SENT_LOOKBACK 100
 
@@ -53,6 +56,32 @@ static bool sent_newline(const char *text, const tokvec *tv, size_t a)
         if (s[i] == '\n' || s[i] == '\r' || (s[i] == 0xC2 && i + 1 < e && s[i + 1] == 0x85))
             return true;
         if (s[i] == 0xE2 && i + 2 < e && s[i + 1] == 0x80 && (s[i + 2] | 1) == 0xA9)
+            return true;
+    }
+    return false;
+}
+
+/* Can text[a..b) hold a line break at all? Tokens of one line region
+ * rarely have one between them: then no gap needs looking at. */
+static bool sent_any_break(const char *text, size_t a, size_t b)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = a;
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                  c2 = _mm_set1_epi8((char)0xC2), e2 = _mm_set1_epi8((char)0xE2);
+    for (; i + 16 <= b; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)));
+        if (_mm_movemask_epi8(m))
+            break; /* look closer, byte by byte */
+    }
+#endif
+    for (; i < b; i++) {
+        if (s[i] == '\n' || s[i] == '\r' || (s[i] == 0xC2 && i + 1 < b && s[i + 1] == 0x85))
+            return true;
+        if (s[i] == 0xE2 && i + 2 < b && s[i + 1] == 0x80 && (s[i + 2] | 1) == 0xA9)
             return true;
     }
     return false;
@@ -104,10 +133,11 @@ static size_t sent_cut(const char *text, const tokvec *tv, size_t b, size_t i)
 /* End of the sentence-final run starting with SENT_END token i: further
  * final marks, closing quotes and brackets (not past a line break nor
  * past the cap `lim`). */
-static size_t sent_final_run(const char *text, const tokvec *tv, size_t i, size_t lim)
+static size_t sent_final_run(const char *text, const tokvec *tv, size_t i, size_t lim,
+                             bool brk)
 {
     size_t j = i + 1;
-    while (j < lim && !sent_newline(text, tv, j - 1)) {
+    while (j < lim && !(brk && sent_newline(text, tv, j - 1))) {
         const rasd_token *t = &tv->v[j];
         if (!(t->flags & (RASD_TOKF_SENT_END | RASD_TOKF_QUOTE_CLOSE)) &&
             !(t->kind == RASD_TOK_PUNCT && sent_is_close_bracket(sent_first_cp(text, t))))
@@ -124,8 +154,10 @@ rasd_status text_split_sentences(const char *text, const tokvec *tv, size_t firs
         return err_set(RASD_ERR_ARG, "text_split_sentences: NULL argument");
     ctab_init();
     size_t n = tv->n, b = first, i = first;
+    /* no break anywhere between the tokens: sent_newline is always false */
+    bool brk = n > first && sent_any_break(text, tv->v[first].end, tv->v[n - 1].start);
     while (i < n) {
-        if (i > b && sent_newline(text, tv, i - 1)) {
+        if (i > b && brk && sent_newline(text, tv, i - 1)) {
             if (!sent_push(sv, tv, b, i))
                 goto nomem;
             b = i;
@@ -142,8 +174,8 @@ rasd_status text_split_sentences(const char *text, const tokvec *tv, size_t firs
             continue;
         }
         size_t lim = b + RASD_MAX_SENT_TOKENS < n ? b + RASD_MAX_SENT_TOKENS : n;
-        size_t j = sent_final_run(text, tv, i, lim);
-        if (j < n && j < lim && !sent_newline(text, tv, j - 1) &&
+        size_t j = sent_final_run(text, tv, i, lim, brk);
+        if (j < n && j < lim && !(brk && sent_newline(text, tv, j - 1)) &&
             sent_continues(text, &tv->v[j])) {
             i = j;
             continue;

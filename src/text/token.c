@@ -31,9 +31,13 @@
  *  - Tokens longer than RASD_MAX_TOKEN_BYTES are cut at code point
  *    boundaries; every piece is flagged TRUNCATED. */
 #include "text_int.h"
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define M(c) (1u << (c))
 #define AR_MASK (M(CC_ARABIC) | M(CC_MARK) | M(CC_TATWEEL))
@@ -612,14 +616,84 @@ static size_t tk_one(tks *t, size_t i, uint32_t cp, cclass c, rasd_token_kind *k
     }
 }
 
+#if defined(__SSE2__)
+/* Most Arabic words are a few letters of U+0620-063A and U+0641-064A that
+ * no normalisation changes, followed by a space. Such a word is found
+ * sixteen bytes at a time: the letters below (leads D8 and D9) are
+ * checked against the tables once, and any ASCII byte but '.' and '-' ends
+ * the word with nothing for tk_arabic to add (no abbreviation dot, no
+ * "-400"). */
+static bool tk_word_ok, tk_word_teh, tk_word_yeh; /* teh marbuta, alef maqsura too */
+static pthread_once_t tk_word_once = PTHREAD_ONCE_INIT;
+
+static bool tk_word_letter(uint32_t cp)
+{
+    return (cp >= 0x620 && cp <= 0x621) || cp == 0x624 || (cp >= 0x626 && cp <= 0x628) ||
+           (cp >= 0x62A && cp <= 0x63A) || (cp >= 0x641 && cp <= 0x648) || cp == 0x64A;
+}
+
+static void tk_word_check(void)
+{
+    tk_word_ok = true;
+    for (uint32_t cp = 0x600; cp < 0x680; cp++)
+        if (tk_word_letter(cp) && (ctab_class[cp] != CC_ARABIC || ctab_fold[cp].flag))
+            tk_word_ok = false;
+    for (uint32_t c = 0; c < 0x80; c++)
+        if (AR_MASK & M(ctab_class[c]))
+            tk_word_ok = false;
+    /* ة and ى change only under their own flags (TEH, YEH) */
+    tk_word_teh = ctab_class[0x629] == CC_ARABIC && ctab_fold[0x629].flag == RASD_NORM_TEH;
+    tk_word_yeh = ctab_class[0x649] == CC_ARABIC && ctab_fold[0x649].flag == RASD_NORM_YEH;
+}
+
+static __m128i tk_in_range(__m128i v, unsigned char lo, unsigned char hi)
+{
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
+    return _mm_cmpeq_epi8(_mm_subs_epu8(d, _mm_set1_epi8((char)(hi - lo))),
+                          _mm_setzero_si128());
+}
+
+/* Length of the plain word at s[i] (i + 16 <= end), or 0. x8 and x9 are
+ * further second bytes of letters that stay as they are (ة after D8, ى
+ * after D9) when the flags allow, else bytes already accepted. */
+static size_t tk_plain_word(const unsigned char *s, size_t i, __m128i x8, __m128i x9)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(s + i)), nx = _mm_srli_si128(v, 1);
+    __m128i d8 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD8)),
+            d9 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD9));
+    __m128i l8 = _mm_or_si128(_mm_or_si128(tk_in_range(nx, 0xA0, 0xA1),
+                                           _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0xA4))),
+                              _mm_or_si128(tk_in_range(nx, 0xA6, 0xA8), tk_in_range(nx, 0xAA, 0xBA)));
+    __m128i l9 = _mm_or_si128(tk_in_range(nx, 0x81, 0x88),
+                              _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x8A)));
+    l8 = _mm_or_si128(l8, _mm_cmpeq_epi8(nx, x8));
+    l9 = _mm_or_si128(l9, _mm_cmpeq_epi8(nx, x9));
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_and_si128(d8, l8), _mm_and_si128(d9, l9)));
+    unsigned stop = ~m & 0x5555u; /* letters sit at even offsets, leads only */
+    if (!stop)
+        return 0;
+    size_t p = (size_t)__builtin_ctz(stop);
+    unsigned c = s[i + p];
+    return p && c < 0x80 && c != '.' && c != '-' ? p : 0;
+}
+#endif
+
 rasd_status text_tokenize(const char *text, size_t start, size_t end, unsigned norm_flags,
                           tokvec *tv, char **norm_cursor)
 {
     if (!text || !tv || !norm_cursor || !*norm_cursor || start > end)
         return err_set(RASD_ERR_ARG, "text_tokenize: invalid argument");
     ctab_init();
+#if defined(__SSE2__)
+    pthread_once(&tk_word_once, tk_word_check);
+#endif
     tks t = {(const unsigned char *)text, start, end, norm_flags, tv, tv->n, norm_cursor, {0},
              0, 0, 0};
+#if defined(__SSE2__)
+    __m128i x8 = _mm_set1_epi8((char)(tk_word_teh && !(norm_flags & RASD_NORM_TEH) ? 0xA9 : 0xA1)),
+            x9 = _mm_set1_epi8((char)(tk_word_yeh && !(norm_flags & RASD_NORM_YEH) ? 0x89 : 0x81));
+#endif
     size_t i = start;
     while (i < end) {
         size_t len;
@@ -629,6 +703,20 @@ rasd_status text_tokenize(const char *text, size_t start, size_t end, unsigned n
             i += len;
             continue;
         }
+#if defined(__SSE2__)
+        size_t w;
+        if (c == CC_ARABIC && i + 16 <= end && tk_word_ok &&
+            (w = tk_plain_word(t.s, i, x8, x9))) { /* what tk_arabic would find */
+            memcpy(*t.cur, t.s + i, w); /* its own normalised form */
+            t.pre_a = i;
+            t.pre_b = i + w;
+            t.pre_n = w;
+            if (!tk_push(&t, i, i + w, RASD_TOK_ARABIC, 0))
+                return err_set(RASD_ERR_NOMEM, "text_tokenize: out of memory at byte %zu", i);
+            i += w;
+            continue;
+        }
+#endif
         rasd_token_kind kind;
         unsigned fl = 0;
         size_t e = tk_one(&t, i, cp, c, &kind, &fl);
