@@ -130,9 +130,7 @@ static int eval_each(const eval_opts *o, cli_io *io, eval_line_fn fn, void *acc)
             rc = CLI_REJECTED;
             continue;
         }
-        const char *id = json_string_value(json_object_get(obj, "id"));
-        if (!id)
-            id = json_string_value(json_object_get(obj, "_id"));
+        const char *id = gsr_sentence_id(obj);
         if (!id)
             id = json_string_value(json_object_get(obj, "text"));
         if (id && eval_in_split(o->split, id))
@@ -341,8 +339,10 @@ int cmd_train_events(int argc, char **argv, cli_io *io)
             n, rep.epochs, rep.l2, outp ? outp : path);
     for (int c = 1; c < PL_N_CATS; c++)
         if (rep.n_pos[c] + rep.n_neg[c])
-            fprintf(io->out, "  %-10s pos=%zu neg=%zu threshold=%.2f cv-F1=%.3f\n",
-                    plover_name((plover_cat)c), rep.n_pos[c], rep.n_neg[c], rep.threshold[c],
+            fprintf(io->out, "  %-10s pos=%zu neg=%zu (candidates) missed=%zu (gold sentences "
+                    "without one) threshold=%.2f cv-F1=%.3f\n",
+                    plover_name((plover_cat)c), rep.n_pos[c], rep.n_neg[c], rep.n_missed[c],
+                    rep.threshold[c],
                     rep.cv_f1[c]);
     rasd_ctx_free(ctx);
     return CLI_OK;

@@ -125,6 +125,8 @@ static const mention *arg_first_after(const coder_sent *cs, size_t from, size_t 
             continue;
         if (prep ? (m->prep && !strcmp(m->prep, prep)) : !m->prep)
             return m;
+        if (prep && m->gprep && !strcmp(m->gprep, prep))
+            return m; /* إزاء انسحاب [تركيا] */
     }
     return NULL;
 }
@@ -159,7 +161,11 @@ static bool arg_between(const coder_sent *cs, size_t from, size_t hi,
         for (size_t k = 0; k < cs->nm; k++)
             if (cs->m[k].first > i && cs->m[k].first <= i + 2) {
                 const mention *a = &cs->m[k];
-                const mention *b = k + 1 < cs->nm && cs->m[k + 1].conj ? &cs->m[k + 1] : NULL;
+                const mention *b = NULL;
+                /* the second party may follow a comma: بين X، ونظيره Y */
+                if (k + 1 < cs->nm && (cs->m[k + 1].conj ||
+                    (cs->m[k + 1].first <= a->last + 2 && coder_has_wa(cs, cs->m[k + 1].first))))
+                    b = &cs->m[k + 1];
                 if (!b && !a->pair)
                     return false;
                 *x = a;
@@ -319,9 +325,14 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
         from = lo;
     a->negated = false;
     a->modality = "asserted";
-    for (size_t i = from; i < t0; i++)
-        if (is_negation(cs, i))
+    for (size_t i = from; i < t0; i++) {
+        if (!is_negation(cs, i))
+            continue;
+        if (i > 0 && coder_tok_is(cs, i, "لم") && coder_tok_is(cs, i - 1, "ما"))
+            a->modality = "hypothetical"; /* ما لم: "unless" */
+        else
             a->negated = true;
+    }
     /* من المتوقع أن / من المقرر أن reach across the complementiser. */
     for (size_t i = t0 >= 5 ? t0 - 5 : 0; i < t0; i++)
         if (ANY(cs, i, fut_words))
@@ -486,6 +497,86 @@ static bool overt_subject(const coder_sent *cs, const lex_hit *h)
     return i < cs->n && cs->mw[i].det && cs->mw[i].upos == UPOS_NOUN;
 }
 
+/* The unstated subject of a verb, from its own sentence: the source of the
+ * sentence's previous event (التقى X نظيره، وبحث معه ...), else the first
+ * actor without a preposition before the verb's clause and after the
+ * last verb of saying (أوضح باتيل أن موقف الولايات المتحدة واضح، ولن
+ * تطبع ...; لكن حكومة الأسد - التي ... - تنفي). NULL leaves it to the
+ * speaker and the document memory. */
+static bool ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a > b + 2 && !strcmp(s + a - b, suf);
+}
+
+/* A plural verb (يوافقوا, قالوا, يطالبون) cannot have one person as its
+ * subject. */
+static bool agrees(const coder_sent *cs, const lex_hit *h, const mention *m)
+{
+    const char *w = cs->keys[h->trig[0]].bare;
+    bool plural = cs->mw[h->trig[0]].upos == UPOS_VERB && (ends_with(w, "وا") || ends_with(w, "ون"));
+    return m && !(plural && mention_singular(cs, m));
+}
+
+static const mention *dropped_subject(const coder_sent *cs, const lex_hit *hits, size_t nh,
+                                      const lex_hit *h, size_t lo, const ev_cand *c, size_t n)
+{
+    /* not from a conditional or denied act (إذا لم ينسحب مسلحون) */
+    if (n > 0 && agrees(cs, h, c[n - 1].a.src) && !c[n - 1].a.negated &&
+        !strcmp(c[n - 1].a.modality, "asserted"))
+        return c[n - 1].a.src;
+    size_t from = 0;
+    for (size_t k = 0; k < nh && hits[k].trig[0] < h->trig[0]; k++)
+        if (hits[k].e->opts & LEXO_SPEECH)
+            from = hits[k].last + 1;
+    /* the topic: the first actor without a preposition */
+    for (size_t k = 0; k < cs->nm; k++) {
+        const mention *m = &cs->m[k];
+        if (m->first >= from && m->last < lo && !m->prep && arg_usable(m))
+            return agrees(cs, h, m) ? m : NULL;
+    }
+    return NULL;
+}
+
+/* تمثل تهديدا, يشكل اعتداء: a noun after a copula characterises something
+ * (a weapon "is a threat"); nobody threatens or attacks in it. */
+static bool after_copula(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const cop[] = {"يشكل", "تشكل", "شكل", "شكلت", "يمثل", "تمثل", "مثل",
+                                      "مثلت", "يعد", "تعد", "يعتبر", "تعتبر", "يشكلان",
+                                      "تشكلان", "يمثلان", "تمثلان", "يشكلون", "يمثلون"};
+    size_t t0 = h->trig[0];
+    if (t0 == 0 || cs->mw[t0].upos == UPOS_VERB)
+        return false;
+    for (size_t k = 0; k < sizeof cop / sizeof cop[0]; k++)
+        if (coder_tok_is(cs, t0 - 1, cop[k]))
+            return true;
+    return false;
+}
+
+/* يلتقي خلالها الرئيس بوتين: "during it" ties the verb to the event just
+ * reported (a visit); its unstated subject is that event's source, the
+ * actor after it is the one met, and a planned visit makes a planned
+ * meeting. */
+static bool during_previous(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const during[] = {"خلاله", "خلالها", "خلالهما", "خلالهم"};
+    for (size_t d = 0; d < sizeof during / sizeof during[0]; d++)
+        if (coder_tok_is(cs, h->last + 1, during[d]))
+            return true;
+    return false;
+}
+
+static void inherit_previous(const coder_sent *cs, const lex_hit *h, size_t hi,
+                             const ev_cand *prev, ev_args *a)
+{
+    const mention *src = prev->a.src;
+    a->src = src;
+    a->tgt = arg_first_after(cs, h->last + 1, hi, NULL, src);
+    if (a->tgt && src && same_actor(a->tgt, src))
+        a->tgt = NULL;
+}
+
 static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem,
                                   const lex_hit *hits, size_t nh, ev_cand *c)
 {
@@ -496,7 +587,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
     ev_sentence_dates(cs, mem, &dates);
     for (size_t k = 0; k < nh; k++) {
         const lex_hit *h = &hits[k];
-        if (h->e->opts & LEXO_SPEECH)
+        if ((h->e->opts & LEXO_SPEECH) || after_copula(cs, h))
             continue;
         size_t lo, hi;
         clause_bounds(cs, h->first, h->last, &lo, &hi);
@@ -504,16 +595,26 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         ev_args *a = &c[n].a;
         memset(a, 0, sizeof *a);
         arg_assign(cs, h, lo, hi, a);
+        bool during = n > 0 && c[n - 1].a.src && during_previous(cs, h);
+        if (during)
+            inherit_previous(cs, h, hi, &c[n - 1], a);
         a->speaker = speaker_of(hits, spk, nh, h->trig[0]);
         /* A complement clause (أنه ...) belongs to the speaker, and a verb
          * without a subject continues the previous sentence's actor. */
         /* A trigger with the article or ب/ل/ك (المشاركة, لبحث) is a verbal
          * noun, whatever its entry says: it has no subject of its own. */
         bool verb = !(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !cs->keys[h->trig[0]].nominal;
+        if (!a->src && verb && !overt_subject(cs, h))
+            a->src = dropped_subject(cs, hits, nh, h, lo, c, n);
+        /* بعد التوصل إلى اتفاق مع الجانب التركي: a joint act named by a
+         * noun, with its partner given, is the sentence's actor's */
+        if (!a->src && a->tgt && !verb && symmetric(h->e->cat) && n > 0 && c[n - 1].a.src &&
+            !same_actor(c[n - 1].a.src, a->tgt))
+            a->src = c[n - 1].a.src;
         if (!a->src && a->speaker && verb)
             a->src = a->speaker;
         if (!a->src && verb && mem->have_source && cs->mw[h->trig[0]].upos == UPOS_VERB &&
-            !overt_subject(cs, h))
+            !overt_subject(cs, h) && agrees(cs, h, &mem->last_source))
             a->src = &mem->last_source;
         if (a->src && a->tgt && same_actor(a->src, a->tgt) && a->src->start == a->tgt->start)
             a->tgt = NULL;
@@ -525,6 +626,8 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
             continue;
         adjust_args(mem, a);
         modality(cs, h, lo, hi, a);
+        if (during && strcmp(c[n - 1].a.modality, "asserted") && !strcmp(a->modality, "asserted"))
+            a->modality = c[n - 1].a.modality;
         ev_date(&dates, h, mem, a);
         ev_place(ctx, cs, h, a);
         c[n].h = *h;

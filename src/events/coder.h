@@ -20,6 +20,8 @@ typedef struct mention {
     char sector[4];         /* GOV MIL ... or "" */
     const char *name;       /* canonical English name or NULL */
     const char *prep;       /* folded preposition before it (مع, الي, ب...), or NULL */
+    const char *gprep;      /* without one, the preposition before the construct noun
+                               it is the genitive of (إزاء انسحاب [تركيا]), or NULL */
     bool named;             /* a name (person, organisation, state), not only a sector word */
     bool person;            /* a person (dictionary or named entity) */
     bool agent;             /* a sector word or title (الجيش, وزير الخارجية) */
@@ -73,6 +75,12 @@ typedef struct coder_memory {
 
 /* Fill mentions of `cs` (needs mw, keys, ner). */
 void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem);
+
+/* Is m one person or office (a person, or a title: الرئيس الأمريكي)? */
+bool mention_singular(const coder_sent *cs, const mention *m);
+
+/* Does token i carry the conjunction و? */
+bool coder_has_wa(const coder_sent *cs, size_t i);
 
 /* Is token i (sentence-relative) a given folded word? */
 bool coder_tok_is(const coder_sent *cs, size_t i, const char *folded);

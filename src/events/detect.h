@@ -8,6 +8,7 @@
 #define RASD_DETECT_H
 
 #include "events/code_int.h"
+#include <jansson.h>
 
 #define DETECT_BITS 18
 #define DETECT_MAX_FEATS 96
@@ -31,13 +32,18 @@ double detect_threshold(const detect_model *m, plover_cat cat);
 /* Training: examples are (category, features, label). */
 typedef struct detect_example {
     plover_cat cat;
-    uint8_t label;
+    uint8_t label;   /* sentence gold: 1 yes, 0 no, DETECT_UNSCORED ambiguous */
+    float target;    /* share of annotators who accepted: the training target */
     uint16_t n;
     uint32_t f[DETECT_MAX_FEATS];
     uint32_t group;  /* sentence number: cross-validation folds keep sentences whole */
 } detect_example;
 
+#define DETECT_UNSCORED 2
+
 typedef struct detect_train_report {
+    size_t n_missed[PL_N_CATS]; /* gold-yes sentences without any candidate:
+                                   false negatives whatever the threshold */
     double threshold[PL_N_CATS];
     double cv_f1[PL_N_CATS];
     size_t n_pos[PL_N_CATS], n_neg[PL_N_CATS];
@@ -47,13 +53,19 @@ typedef struct detect_train_report {
 
 /* Train on `ex` (5-fold cross-validation over groups picks the threshold
  * per category), then on everything, and write `path` with provenance
- * text `prov`. Deterministic. */
+ * text `prov`. rep->n_missed must be filled by the caller (it enters the
+ * cross-validated F1). Deterministic. */
 rasd_status detect_train(const detect_example *ex, size_t n, const char *path,
                          const char *prov, detect_train_report *rep);
 
 /* The GSR split: an id belongs to the dev half when its FNV-1a hash is
  * even; the test half is never used for training or tuning. */
 bool split_is_dev(const char *id);
+
+/* The GSR sentence id of one JSON line: `id` in *_detect.jsonl, `source` in
+ * *_spans.jsonl (whose `_id` is a database key, not the sentence), so that
+ * a sentence falls in the same half in both files; NULL if neither. */
+const char *gsr_sentence_id(const json_t *obj);
 
 /* Build examples from GSR files (dev half) and train into out_path. */
 rasd_status detect_train_gsr(const rasd_ctx *ctx, char *const *files, size_t nfiles,

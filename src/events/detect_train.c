@@ -11,12 +11,22 @@ bool split_is_dev(const char *id)
     return (hash_bytes(id, strlen(id)) & 1) == 0;
 }
 
+const char *gsr_sentence_id(const json_t *obj)
+{
+    const char *id = json_string_value(json_object_get(obj, "id"));
+    if (!id)
+        id = json_string_value(json_object_get(obj, "source"));
+    return id;
+}
+
 typedef struct collector {
     detect_example *v;
     size_t n, cap;
     plover_cat want;
     uint8_t label;
+    float target;
     uint32_t group;
+    size_t got;      /* candidates collected for the current sentence */
     bool oom;
 } collector;
 
@@ -38,7 +48,9 @@ static void collect_one(void *ud, plover_cat cat, const uint32_t *f, size_t nf)
     detect_example *e = &c->v[c->n++];
     e->cat = cat;
     e->label = c->label;
+    e->target = c->target;
     e->group = c->group;
+    c->got++;
     e->n = (uint16_t)(nf < DETECT_MAX_FEATS ? nf : DETECT_MAX_FEATS);
     memcpy(e->f, f, e->n * sizeof *f);
 }
@@ -58,9 +70,31 @@ static void train_sentence(const rasd_ctx *ctx, collector *c, const char *text)
     rasd_doc_free(doc);
 }
 
-/* Lines of a *_detect.jsonl (label yes / easy no / difficult no) or a
- * *_spans.jsonl (all positive) file, dev half only. */
-static rasd_status train_file(const rasd_ctx *ctx, collector *c, const char *path)
+/* Gold label and training target of a *_detect.jsonl line. The target is
+ * the share of annotators who accepted the sentence (3 of 3 for `yes`, 1
+ * of 3 for `difficult no`): graded targets carry what the hard labels lose,
+ * and let `ambiguous` sentences train without being scored. */
+static bool line_label(const json_t *o, uint8_t *label, float *target)
+{
+    const char *lab = json_string_value(json_object_get(o, "label"));
+    const char *acc = json_string_value(json_object_get(o, "accept"));
+    const char *tot = json_string_value(json_object_get(o, "total"));
+    if (!lab)
+        return false;
+    *label = !strcmp(lab, "yes") ? 1 : !strcmp(lab, "ambiguous") ? DETECT_UNSCORED : 0;
+    int a = acc ? atoi(acc) : -1, t = tot ? atoi(tot) : 0;
+    if (t > 0 && a >= 0 && a <= t)
+        *target = (float)a / (float)t;
+    else
+        *target = *label == 1 ? 1.0f : *label == 0 ? 0.0f : 0.5f;
+    return true;
+}
+
+/* Lines of a *_detect.jsonl file, dev half only. Lines without a label
+ * (the *_spans.jsonl files) are skipped: their sentences are in the
+ * detect files with their real labels. */
+static rasd_status train_file(const rasd_ctx *ctx, collector *c, const char *path,
+                              detect_train_report *rep)
 {
     FILE *f = fopen(path, "r");
     if (!f)
@@ -70,17 +104,16 @@ static rasd_status train_file(const rasd_ctx *ctx, collector *c, const char *pat
     ssize_t n;
     while ((n = getline(&line, &cap, f)) > 0) {
         json_t *o = json_loadb(line, (size_t)n, 0, NULL);
-        const char *id = json_string_value(json_object_get(o, "id"));
-        if (!id)
-            id = json_string_value(json_object_get(o, "_id"));
+        const char *id = gsr_sentence_id(o);
         const char *type = json_string_value(json_object_get(o, "event_type"));
-        const char *label = json_string_value(json_object_get(o, "label"));
         const char *text = json_string_value(json_object_get(o, "text"));
-        if (id && type && text && split_is_dev(id) && (!label || strcmp(label, "ambiguous"))) {
+        if (id && type && text && split_is_dev(id) && line_label(o, &c->label, &c->target)) {
             c->want = plover_parse(type, strlen(type));
-            c->label = !label || !strcmp(label, "yes");
             c->group++;
+            c->got = 0;
             train_sentence(ctx, c, text);
+            if (!c->got && c->label == 1 && c->want > PL_NONE && c->want < PL_N_CATS)
+                rep->n_missed[c->want]++;
         }
         json_decref(o);
     }
@@ -94,8 +127,9 @@ rasd_status detect_train_gsr(const rasd_ctx *ctx, char *const *files, size_t nfi
 {
     collector c = {0};
     rasd_status st = RASD_OK;
+    memset(rep, 0, sizeof *rep);
     for (size_t i = 0; st == RASD_OK && i < nfiles; i++)
-        st = train_file(ctx, &c, files[i]);
+        st = train_file(ctx, &c, files[i], rep);
     *n_examples = c.n;
     if (st == RASD_OK) {
         char prov[1024];

@@ -18,7 +18,7 @@ bool coder_tok_is(const coder_sent *cs, size_t i, const char *folded)
 /* Prepositions that mark an argument role, folded (RASD_NORM_ALL). */
 static const char *const mention_preps[] = {
     "مع", "الي", "علي", "ضد", "عن", "من", "في", "بحق", "تجاه", "لدي", "بين", "عبر",
-    "حول", "نحو", "لصالح", "قبل", "يد", "امام",
+    "حول", "نحو", "لصالح", "قبل", "يد", "امام", "ازاء", "بشان",
 };
 
 static bool word_has_clitic(const morph_word *w, int clitic)
@@ -27,6 +27,26 @@ static bool word_has_clitic(const morph_word *w, int clitic)
         if (w->seg[k].kind == MSEG_PREFIX && w->seg[k].clitic == clitic)
             return true;
     return false;
+}
+
+bool coder_has_wa(const coder_sent *cs, size_t i)
+{
+    return i < cs->n && word_has_clitic(&cs->mw[i], MCL_WA);
+}
+
+static const char *mention_prep(const coder_sent *cs, size_t first);
+
+
+/* A noun in construct without article (إزاء [انسحاب] تركيا, على [انتهاكات]
+ * إسرائيل): its genitive takes the preposition that governs it. */
+static bool construct_noun(const coder_sent *cs, size_t i)
+{
+    return cs->mw[i].upos == UPOS_NOUN && !cs->mw[i].det && cs->toks[i].kind == RASD_TOK_ARABIC;
+}
+
+static const char *mention_gprep(const coder_sent *cs, size_t first)
+{
+    return first >= 2 && construct_noun(cs, first - 1) ? mention_prep(cs, first - 1) : NULL;
 }
 
 static const char *mention_prep(const coder_sent *cs, size_t first)
@@ -144,12 +164,20 @@ static bool mention_his_country(coder_sent *cs, size_t i, const coder_memory *me
     const morph_word *w = &cs->mw[i];
     if (strcmp(w->stem_key, "بلاد") != 0 || w->seg[w->n_seg - 1].kind != MSEG_SUFFIX)
         return false;
-    const mention *ref = NULL;
-    for (size_t k = cs->nm; k-- > 0;)
-        if (cs->m[k].country[0] && !cs->m[k].adj) {
-            ref = &cs->m[k];
-            break;
-        }
+    /* the owner is the last actor with a country; a place (في قطر) only
+     * when there is no other: سفير تركيا في قطر ... بلاده = Turkey */
+    const mention *ref = NULL, *place = NULL;
+    for (size_t k = cs->nm; k-- > 0 && !ref;) {
+        const mention *c = &cs->m[k];
+        if (!c->country[0] || c->adj)
+            continue;
+        if (c->prep && !strcmp(c->prep, "في"))
+            place = place ? place : c;
+        else
+            ref = c;
+    }
+    if (!ref)
+        ref = place;
     if (!ref && mem->have_person)
         ref = &mem->last_person;
     if (!ref || !ref->country[0])
@@ -217,6 +245,27 @@ static bool merge_title_name(const coder_sent *cs, mention *a, const mention *b)
     return true;
 }
 
+static bool title_word(const char *stem);
+
+/* What may stand between a title and its genitive: nothing, a
+ * demonstrative (رئيس أركان [هذا] النظام), or one or two nouns of the
+ * construct without article or preposition (رئيس [هيئة أركان] النظام). */
+static bool genitive_gap(const coder_sent *cs, size_t a_last, size_t b_first)
+{
+    static const char *const dem[] = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"};
+    if (b_first <= a_last || b_first - a_last > 3)
+        return false;
+    for (size_t k = a_last + 1; k < b_first; k++) {
+        bool ok = cs->mw[k].upos == UPOS_NOUN && !cs->keys[k].nominal && !cs->mw[k].det &&
+                  cs->toks[k].kind == RASD_TOK_ARABIC;
+        for (size_t d = 0; !ok && d < sizeof dem / sizeof dem[0]; d++)
+            ok = coder_tok_is(cs, k, dem[d]);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 /* Title without a country + genitive that has one: رئيس [النظام التركي],
  * المبعوث الخاص [للرئيس الروسي], وزير خارجية [تركيا]. */
 static bool merge_title_genitive(const coder_sent *cs, mention *a, const mention *b)
@@ -225,11 +274,17 @@ static bool merge_title_genitive(const coder_sent *cs, mention *a, const mention
         return false;
     if (!b->country[0] && !b->agent)
         return false;
-    if (b->first != a->last + 1 || (b->prep && strcmp(b->prep, "ل") != 0))
+    if (b->prep && strcmp(b->prep, "ل") != 0)
         return false;
-    /* The head's own sector is generic (رئيس, مسؤول); the first genitive
-     * says which body (رئيس أركان الجيش → MIL); later ones add a country. */
-    const char *sector = a->merged ? a->sector : (b->sector[0] ? b->sector : a->sector);
+    /* only an office (رئيس, وزير ...) reaches over words to its body */
+    if (b->first != a->last + 1 &&
+        (!title_word(cs->keys[a->first].stem) || !genitive_gap(cs, a->last, b->first)))
+        return false;
+    /* A one-word head's sector is generic (رئيس, مسؤول); the first genitive
+     * says which body (رئيس أركان الجيش → MIL); later ones add a country.
+     * A longer head already names its body (رئيس أركان [هذا النظام]). */
+    const char *sector = (a->merged || a->last > a->first) ? a->sector
+                         : (b->sector[0] ? b->sector : a->sector);
     mention m = *a;
     m.last = b->last;
     m.merged = true;
@@ -282,6 +337,11 @@ static bool title_word(const char *stem)
     return false;
 }
 
+bool mention_singular(const coder_sent *cs, const mention *m)
+{
+    return m->person || (m->agent && title_word(cs->keys[m->first].stem));
+}
+
 /* A bare title refers back (الوزير, الرئيس); without the article it is in
  * a construct (رئيس هيئة ...) and says nothing alone. */
 static bool person_title(const coder_sent *cs, const mention *m)
@@ -293,6 +353,10 @@ static bool person_title(const coder_sent *cs, const mention *m)
 static bool mention_latter(coder_sent *cs, size_t i, const coder_memory *mem, mention *m)
 {
     if (!coder_tok_is(cs, i, "الاخير") && !coder_tok_is(cs, i, "الاخيره"))
+        return false;
+    /* After a definite noun it is an adjective: التطورات الأخيرة. */
+    if (i > 0 && cs->mw[i - 1].det && cs->mw[i - 1].upos == UPOS_NOUN &&
+        !coder_tok_is(cs, i - 1, "الاخير"))
         return false;
     const mention *ref = NULL;
     for (size_t k = cs->nm; k-- > 0;)
@@ -354,20 +418,37 @@ static void pair_with_adjectives(coder_sent *cs)
     }
 }
 
+static void inst_remember(coder_memory *mem, const char *head, const char *country)
+{
+    coder_inst *in = &mem->inst[hash_bytes(head, strlen(head)) % CODER_INST_SLOTS];
+    snprintf(in->head, sizeof in->head, "%s", head);
+    memcpy(in->country, country, sizeof in->country);
+}
+
 /* An institution named without its country (النظام, الحكومة, الجيش) is the
  * one the document last named with a country. */
+static const char *inst_head(const coder_sent *cs, const mention *m)
+{
+    const char *head = cs->keys[m->first].stem;
+    if (!title_word(head))
+        return m->agent && !m->person ? head : NULL;
+    /* رئيس النظام التركي, رئيس أركان هذا النظام: the body after the title */
+    for (size_t i = m->first + 1; i <= m->last; i++)
+        if (cs->mw[i].det && cs->mw[i].upos == UPOS_NOUN && !title_word(cs->keys[i].stem))
+            return cs->keys[i].stem;
+    return NULL;
+}
+
 static void institution_memory(coder_sent *cs, coder_memory *mem)
 {
     for (size_t k = 0; k < cs->nm; k++) {
         mention *m = &cs->m[k];
-        const char *head = cs->keys[m->first].stem;
-        if (!m->agent || m->person || title_word(head))
+        const char *head = inst_head(cs, m);
+        if (!head || !head[0])
             continue;
-        size_t slot = hash_bytes(head, strlen(head)) % CODER_INST_SLOTS;
-        coder_inst *in = &mem->inst[slot];
+        coder_inst *in = &mem->inst[hash_bytes(head, strlen(head)) % CODER_INST_SLOTS];
         if (m->country[0]) {
-            snprintf(in->head, sizeof in->head, "%s", head);
-            memcpy(in->country, m->country, sizeof in->country);
+            inst_remember(mem, head, m->country);
         } else if (!m->resolved && !strcmp(in->head, head) && in->country[0]) {
             mention_set_code(m, in->country, m->sector);
             m->resolved = true;
@@ -435,6 +516,7 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
             mention_pair(cs, i, mem, &m) || mention_latter(cs, i, mem, &m) ||
             mention_from_dict(ctx, cs, i, mem, &m) || mention_from_ner(ctx, cs, i, &m)) {
             m.prep = mention_prep(cs, m.first);
+            m.gprep = m.prep ? NULL : mention_gprep(cs, m.first);
             cs->m[cs->nm++] = m;
             i = m.last + 1;
             continue;

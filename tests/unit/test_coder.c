@@ -148,6 +148,46 @@ static void test_no_event(void)
     }
 }
 
+/* Is there an event cat src->tgt (codes) with this modality? */
+static bool has_event(json_t *evs, const char *cat, const char *src, const char *tgt,
+                      const char *mod)
+{
+    size_t i;
+    json_t *ev;
+    json_array_foreach(evs, i, ev) {
+        const char *c = json_string_value(json_object_get(ev, "category"));
+        const char *s = field(ev, "source", "code"), *t = field(ev, "target", "code");
+        const char *m = json_string_value(json_object_get(ev, "modality"));
+        if (c && !strcmp(c, cat) && s && !strcmp(s, src) && t && !strcmp(t, tgt) &&
+            m && !strcmp(m, mod))
+            return true;
+    }
+    fprintf(stderr, "  no %s %s->%s (%s) in: %s\n", cat, src, tgt, mod, json_dumps(evs, 0));
+    return false;
+}
+
+/* Each case once failed (tests/spec/regressions.md lists the others). */
+static void test_coder_regressions(void)
+{
+    /* the second party of بين after a comma; رئيس هيئة أركان (no article)
+     * is a military title; التطورات الأخيرة is no back-reference */
+    json_t *evs = code("وجاء ذلك بعد اتصال هاتفي جرى بين رئيس هيئة أركان الجيش التركي يشار غولر، "
+                       "ونظيره الأميركي جوزيف دانفورد، بحثا خلاله التطورات الأخيرة في سورية.",
+                       "2019-03-01");
+    CHECK(has_event(evs, "CONSULT", "TURMIL", "USAMIL", "asserted"));
+    json_decref(evs);
+    /* يلتقي خلالها: the visitor meets, and a planned visit is a planned meeting */
+    evs = code("وأعلنت موسكو أن الرئيس التركي رجب طيب أردوغان سيقوم بزيارة إلى روسيا الشهر المقبل "
+               "يلتقي خلالها الرئيس فلاديمير بوتين.", "2019-03-01");
+    CHECK(has_event(evs, "CONSULT", "TURGOV", "RUSGOV", "future"));
+    json_decref(evs);
+    /* هذا النظام: the regime the document named before */
+    evs = code("وانتقد رئيس النظام التركي رجب طيب أردوغان السياسة الأميركية في سورية. "
+               "وأجرى رئيس أركان هذا النظام مباحثات هاتفية مع نظيره الأميركي.", "2019-03-01");
+    CHECK(has_event(evs, "CONSULT", "TURMIL", "USAMIL", "asserted"));
+    json_decref(evs);
+}
+
 static void test_schema(void)
 {
     json_t *evs = code("قصفت طائرات حربية روسية مواقع لفصائل المعارضة في ريف إدلب.", "2020-02-01");
@@ -194,6 +234,7 @@ int main(void)
     RUN(test_future_and_dates);
     RUN(test_negation);
     RUN(test_no_event);
+    RUN(test_coder_regressions);
     RUN(test_schema);
     rasd_ctx_free(ctx);
     CHECK_DONE();
