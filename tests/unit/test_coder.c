@@ -2,6 +2,7 @@
  * did what to whom, modality, negation, dates, and sentences with no
  * political event. Uses the committed dictionaries and models. */
 #include "check.h"
+#include "events/detect.h"
 #include "events/ontology.h"
 #include "rasd.h"
 #include <jansson.h>
@@ -188,6 +189,20 @@ static void test_coder_regressions(void)
     json_decref(evs);
 }
 
+/* Regression: the spans files were split by their database `_id`, so a
+ * sentence could be test in one file and training data in the other. */
+static void test_gsr_split_id(void)
+{
+    json_t *d = json_pack("{s:s,s:s}", "id", "AAW_ARB_20070101.0001-3", "text", "x");
+    json_t *sp = json_pack("{s:s,s:s,s:s}", "_id", "5b520e266203c42f8aa08eb9", "source",
+                           "AAW_ARB_20070101.0001-3", "text", "x");
+    CHECK_EQ_STR(gsr_sentence_id(d), "AAW_ARB_20070101.0001-3");
+    CHECK_EQ_STR(gsr_sentence_id(sp), "AAW_ARB_20070101.0001-3");
+    CHECK(split_is_dev(gsr_sentence_id(d)) == split_is_dev(gsr_sentence_id(sp)));
+    json_decref(d);
+    json_decref(sp);
+}
+
 static void test_schema(void)
 {
     json_t *evs = code("قصفت طائرات حربية روسية مواقع لفصائل المعارضة في ريف إدلب.", "2020-02-01");
@@ -235,6 +250,7 @@ int main(void)
     RUN(test_negation);
     RUN(test_no_event);
     RUN(test_coder_regressions);
+    RUN(test_gsr_split_id);
     RUN(test_schema);
     rasd_ctx_free(ctx);
     CHECK_DONE();
