@@ -215,6 +215,19 @@ static bool is_preposition(const coder_sent *cs, size_t i)
     return false;
 }
 
+static bool ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a > b + 2 && !strcmp(s + a - b, suf);
+}
+
+/* هاجموا, يطلقون, قالوا: a verb with the plural suffix. */
+static bool verb_plural(const coder_sent *cs, size_t i)
+{
+    const char *w = cs->keys[i].bare;
+    return cs->mw[i].upos == UPOS_VERB && (ends_with(w, "وا") || ends_with(w, "ون"));
+}
+
 static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
 {
     const lex_entry *e = h->e;
@@ -231,7 +244,9 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
             lim = i; /* a mention starting here is caught by its own prep */
             break;
         }
-    const mention *after = arg_first_after(cs, t0 + 1, lim, NULL, NULL);
+    /* A verb agrees in number only with a subject before it: after هاجموا
+     * or يطلقون comes the object (العشرات من المستوطنين هاجموا المواطنين). */
+    const mention *after = verb_plural(cs, t0) ? NULL : arg_first_after(cs, t0 + 1, lim, NULL, NULL);
     /* SVO: a subject just before the trigger. */
     const mention *pre = arg_last_before(cs, lo, t0);
     if (pre && (!after || pre->last + 4 >= t0))
@@ -503,19 +518,11 @@ static bool overt_subject(const coder_sent *cs, const lex_hit *h)
  * last verb of saying (أوضح باتيل أن موقف الولايات المتحدة واضح، ولن
  * تطبع ...; لكن حكومة الأسد - التي ... - تنفي). NULL leaves it to the
  * speaker and the document memory. */
-static bool ends_with(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a > b + 2 && !strcmp(s + a - b, suf);
-}
-
 /* A plural verb (يوافقوا, قالوا, يطالبون) cannot have one person as its
  * subject. */
 static bool agrees(const coder_sent *cs, const lex_hit *h, const mention *m)
 {
-    const char *w = cs->keys[h->trig[0]].bare;
-    bool plural = cs->mw[h->trig[0]].upos == UPOS_VERB && (ends_with(w, "وا") || ends_with(w, "ون"));
-    return m && !(plural && mention_singular(cs, m));
+    return m && !(verb_plural(cs, h->trig[0]) && mention_singular(cs, m));
 }
 
 static const mention *dropped_subject(const coder_sent *cs, const lex_hit *hits, size_t nh,
