@@ -643,6 +643,33 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
     return n;
 }
 
+/* Sport pages meet, attack, threaten and beat each other every day: in a
+ * sentence about a match or a team only a party of the state (a
+ * government, army, police, court, legislature with its country: وزارة
+ * الداخلية الصربية ألقت القبض على الحكم) makes a political event. */
+static bool sport_sentence(const coder_sent *cs)
+{
+    static const char *const cue[] = {"مباراه", "مباريات", "منتخب", "دوري", "نادي", "لاعب",
+                                      "لاعبين", "لاعبو", "لاعبي", "مدرب", "كاس", "مونديال",
+                                      "بطوله", "ملعب", "شوط", "ركله", "فيفا", "اولمبيه"};
+    for (size_t i = 0; i < cs->n; i++)
+        for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++)
+            if (!strcmp(cs->keys[i].stem, cue[k]) || !strcmp(cs->keys[i].bare, cue[k]))
+                return true;
+    return false;
+}
+
+static bool state_party(const mention *m)
+{
+    static const char *const sec[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+    if (!m || !m->country[0] || m->counterpart) /* نظيره: a team's counterpart too */
+        return false;
+    for (size_t k = 0; k < sizeof sec / sizeof sec[0]; k++)
+        if (!strcmp(m->sector, sec[k]))
+            return true;
+    return false;
+}
+
 /* Speech verbs alone make no event. */
 static bool coder_has_event_trigger(const lex_hit *hits, size_t nh)
 {
@@ -658,8 +685,11 @@ static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem
     ev_cand cand[64];
     size_t n = sentence_candidates(ctx, cs, mem, hits, nh, cand);
     const mention *last_src = NULL;
+    bool sport = n > 0 && sport_sentence(cs);
     for (size_t k = 0; k < n; k++) {
         if (subsumed(cand, k, n))
+            continue;
+        if (sport && !state_party(cand[k].a.src) && !state_party(cand[k].a.tgt))
             continue;
         uint32_t f[DETECT_MAX_FEATS];
         size_t nf = detect_features(cs, &cand[k], f, DETECT_MAX_FEATS);

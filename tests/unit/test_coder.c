@@ -139,6 +139,11 @@ static void test_no_event(void)
         "فاز الفريق المحلي على ضيفه بهدفين مقابل هدف في المباراة.",
         "ارتفعت أسعار النفط في الأسواق العالمية اليوم بنسبة اثنين في المئة.",
         "تحتفل المدينة بمهرجان الكتاب السنوي الذي يستمر أسبوعا.",
+        /* teams named by their country meet and attack on sport pages */
+        "ويلتقي منتخب الأرجنتين نظيره الإيطالي في مباراة ودية يوم الثلاثاء المقبل.",
+        "هاجم مدرب المنتخب المصري الحكم بعد المباراة واتهمه بالانحياز.",
+        /* a characterisation, not a threat */
+        "وتقول واشنطن إن المنظومة الروسية تمثل تهديدا لطائراتها المقاتلة.",
     };
     for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
         json_t *evs = code(none[k], "2020-01-01");
@@ -203,6 +208,15 @@ static void test_gsr_split_id(void)
     json_decref(sp);
 }
 
+/* The state still acts in a sentence about sport. */
+static void test_sport_state(void)
+{
+    json_t *evs = code("وقالت وزارة الداخلية الصربية إنها ألقت القبض على حكم المباراة بتهمة الفساد.",
+                       "2018-03-01");
+    CHECK(find(evs, "COERCE") != NULL);
+    json_decref(evs);
+}
+
 static void test_schema(void)
 {
     json_t *evs = code("قصفت طائرات حربية روسية مواقع لفصائل المعارضة في ريف إدلب.", "2020-02-01");
@@ -251,6 +265,7 @@ int main(void)
     RUN(test_no_event);
     RUN(test_coder_regressions);
     RUN(test_gsr_split_id);
+    RUN(test_sport_state);
     RUN(test_schema);
     rasd_ctx_free(ctx);
     CHECK_DONE();
