@@ -190,8 +190,27 @@ static uint64_t lcg(uint64_t *s)
     return *s >> 33;
 }
 
-/* SGD on the examples whose group is not in fold `skip` (skip < 0: all). */
-static void sgd(float *w, const detect_example *ex, size_t n, int epochs, double l2, int skip)
+/* Cross-validation is repeated with CV_REPS fold assignments: with a few
+ * dozen gold sentences per category one split moves the threshold a lot. */
+#define CV_REPS 3
+
+static int fold_of(uint32_t group, int rep)
+{
+    if (rep == 0)
+        return (int)(group % 5);
+    uint32_t x = group + (uint32_t)rep * 0x9e3779b9u; /* murmur3 finaliser */
+    x ^= x >> 16;
+    x *= 0x85ebca6bu;
+    x ^= x >> 13;
+    x *= 0xc2b2ae35u;
+    x ^= x >> 16;
+    return (int)(x % 5);
+}
+
+/* SGD on the examples whose group is not in fold `skip` of repetition
+ * `rep` (skip < 0: all). */
+static void sgd(float *w, const detect_example *ex, size_t n, int epochs, double l2, int skip,
+                int rep)
 {
     size_t *order = malloc((n ? n : 1) * sizeof *order);
     if (!order)
@@ -208,7 +227,7 @@ static void sgd(float *w, const detect_example *ex, size_t n, int epochs, double
         double lr = 0.2 / (1.0 + ep);
         for (size_t k = 0; k < n; k++) {
             const detect_example *e = &ex[order[k]];
-            if (skip >= 0 && (int)(e->group % 5) == skip)
+            if (skip >= 0 && fold_of(e->group, rep) == skip)
                 continue;
             double g = e->target - sigmoid(dot(w, e->f, e->n));
             for (size_t i = 0; i < e->n; i++)
@@ -220,6 +239,7 @@ static void sgd(float *w, const detect_example *ex, size_t n, int epochs, double
 
 typedef struct sent_score {
     uint32_t group;
+    int rep;
     plover_cat cat;
     double p;
     uint8_t label;
@@ -252,8 +272,9 @@ static double best_threshold(const sent_score *s, size_t n, plover_cat cat, size
     return best_t;
 }
 
-/* Held-out probabilities for every example, fold by fold, reduced to the
- * maximum per (sentence, category). */
+/* Held-out probabilities for every example, fold by fold and repetition
+ * by repetition, reduced to the maximum per (sentence, category, rep).
+ * `out` holds CV_REPS * n entries. */
 static size_t cross_validate(const detect_example *ex, size_t n, int epochs, double l2,
                              sent_score *out)
 {
@@ -261,24 +282,26 @@ static size_t cross_validate(const detect_example *ex, size_t n, int epochs, dou
     size_t ns = 0;
     if (!w)
         return 0;
-    for (int fold = 0; fold < 5; fold++) {
-        memset(w, 0, DETECT_DIM * sizeof *w);
-        sgd(w, ex, n, epochs, l2, fold);
-        for (size_t i = 0; i < n; i++) {
-            if ((int)(ex[i].group % 5) != fold)
-                continue;
-            double p = sigmoid(dot(w, ex[i].f, ex[i].n));
-            size_t j = ns;
-            while (j > 0 && !(out[j - 1].group == ex[i].group && out[j - 1].cat == ex[i].cat))
-                j--;
-            if (j > 0) {
-                if (p > out[j - 1].p)
-                    out[j - 1].p = p;
-            } else {
-                out[ns++] = (sent_score){ex[i].group, ex[i].cat, p, ex[i].label};
+    for (int rep = 0; rep < CV_REPS; rep++)
+        for (int fold = 0; fold < 5; fold++) {
+            memset(w, 0, DETECT_DIM * sizeof *w);
+            sgd(w, ex, n, epochs, l2, fold, rep);
+            for (size_t i = 0; i < n; i++) {
+                if (fold_of(ex[i].group, rep) != fold)
+                    continue;
+                double p = sigmoid(dot(w, ex[i].f, ex[i].n));
+                size_t j = ns;
+                while (j > 0 && !(out[j - 1].group == ex[i].group && out[j - 1].cat == ex[i].cat &&
+                                  out[j - 1].rep == rep))
+                    j--;
+                if (j > 0) {
+                    if (p > out[j - 1].p)
+                        out[j - 1].p = p;
+                } else {
+                    out[ns++] = (sent_score){ex[i].group, rep, ex[i].cat, p, ex[i].label};
+                }
             }
         }
-    }
     free(w);
     return ns;
 }
@@ -308,7 +331,7 @@ rasd_status detect_train(const detect_example *ex, size_t n, const char *path,
     memcpy(missed, rep->n_missed, sizeof missed);
     memset(rep, 0, sizeof *rep);
     memcpy(rep->n_missed, missed, sizeof missed);
-    sent_score *ss = malloc((n ? n : 1) * sizeof *ss);
+    sent_score *ss = malloc((n ? n : 1) * CV_REPS * sizeof *ss);
     float *w = calloc(DETECT_DIM, sizeof *w);
     float thr[PL_N_CATS];
     if (!ss || !w) {
@@ -333,7 +356,7 @@ rasd_status detect_train(const detect_example *ex, size_t n, const char *path,
                 ts[c] = -1;
                 if (rep->n_pos[c] < 10 || rep->n_neg[c] < 10)
                     continue; /* too little gold data: keep the rules */
-                ts[c] = best_threshold(ss, ns, (plover_cat)c, missed[c], &f1s[c]);
+                ts[c] = best_threshold(ss, ns, (plover_cat)c, missed[c] * CV_REPS, &f1s[c]);
                 sum += f1s[c];
                 k++;
             }
@@ -351,7 +374,7 @@ rasd_status detect_train(const detect_example *ex, size_t n, const char *path,
     if (best < 0)
         for (int c = 0; c < PL_N_CATS; c++)
             thr[c] = -1, rep->threshold[c] = -1;
-    sgd(w, ex, n, rep->epochs ? rep->epochs : 6, rep->l2, -1);
+    sgd(w, ex, n, rep->epochs ? rep->epochs : 6, rep->l2, -1, 0);
     rasd_status st = detect_save(w, thr, path, prov);
     free(ss);
     free(w);
