@@ -262,6 +262,17 @@ static void arg_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t
     const mention *src = arg_source(cs, h, lo, hi), *tgt = NULL, *x, *y;
     if (e->opts & LEXO_PASSIVE)
         tgt = arg_first_after(cs, t0 + 1, hi, NULL, src);
+    if (e->opts & LEXO_NOUN) {
+        /* اقتحام السفارة الأمريكية من قبل طلاب: the genitive suffers, the
+         * agent is given by من قبل / على يد */
+        const mention *by = arg_first_after(cs, t0 + 1, hi, "قبل", NULL);
+        if (!by)
+            by = arg_first_after(cs, t0 + 1, hi, "يد", NULL);
+        if (by) {
+            src = by;
+            tgt = arg_first_after(cs, h->last + 1, hi, NULL, by);
+        }
+    }
     for (uint8_t k = 0; !tgt && k < e->n_tgt; k++) {
         const char *how = e->tgt[k];
         if (!strcmp(how, "bayn")) {
@@ -561,6 +572,31 @@ static bool after_copula(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
+/* A visit is to someone: with no actor visited, the country of the place
+ * visited (زار قادة أوروبيون سكوبيا, الزيارة في اسكتلندا) is the host when
+ * it is not the visitor's own; a visit to nobody (بزيارة باحة المسجد,
+ * زيارات ولي العهد) is no diplomatic event. */
+static bool visit_host(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h, ev_args *a)
+{
+    if (h->e->cat != PL_CONSULT || !h->e->mode || strcmp(h->e->mode, "visit") || a->tgt)
+        return true;
+    geo_match g; /* the place must follow the trigger closely */
+    size_t to = h->last + 7 < cs->n ? h->last + 7 : cs->n;
+    if (!ctx->geo || !geo_event_place(ctx->geo, cs->toks, cs->n, h->first, to, &g) ||
+        !g.place->country[0] || (a->src && !strcmp(a->src->country, g.place->country)))
+        return false;
+    memset(&a->tgt_own, 0, sizeof a->tgt_own);
+    a->tgt_own.first = g.name_tok;
+    a->tgt_own.last = g.name_tok + (g.name_ntok ? g.name_ntok - 1 : 0);
+    memcpy(a->tgt_own.country, g.place->country, sizeof a->tgt_own.country);
+    memcpy(a->tgt_own.code, g.place->country, sizeof a->tgt_own.country);
+    a->tgt_own.start = cs->toks[a->tgt_own.first].start;
+    a->tgt_own.end = cs->toks[a->tgt_own.last].end;
+    a->tgt_own.named = true;
+    a->tgt = &a->tgt_own;
+    return true;
+}
+
 /* يلتقي خلالها الرئيس بوتين: "during it" ties the verb to the event just
  * reported (a visit); its unstated subject is that event's source, the
  * actor after it is the one met, and a planned visit makes a planned
@@ -632,11 +668,13 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         if ((a->src || a->tgt) && !(a->src && a->src->code[0]) && !(a->tgt && a->tgt->code[0]))
             continue;
         adjust_args(mem, a);
+        ev_place(ctx, cs, h, a);
+        if (!visit_host(ctx, cs, h, a))
+            continue;
         modality(cs, h, lo, hi, a);
         if (during && strcmp(c[n - 1].a.modality, "asserted") && !strcmp(a->modality, "asserted"))
             a->modality = c[n - 1].a.modality;
         ev_date(&dates, h, mem, a);
-        ev_place(ctx, cs, h, a);
         c[n].h = *h;
         n++;
     }

@@ -187,6 +187,14 @@ static void test_coder_regressions(void)
                "يلتقي خلالها الرئيس فلاديمير بوتين.", "2019-03-01");
     CHECK(has_event(evs, "CONSULT", "TURGOV", "RUSGOV", "future"));
     json_decref(evs);
+    /* طلب من X: X is asked, not the one to be arrested */
+    evs = code("وطلبت أنقرة رسميا من ألمانيا توقيف القيادي الكردي صالح مسلم وتسليمه إليها.", "2018-03-05");
+    CHECK(has_event(evs, "REQUEST", "TURGOV", "DEU", "asserted"));
+    json_decref(evs);
+    /* a visit with no actor visited is to the country of the place */
+    evs = code("وزار الرئيس الأمريكي دونالد ترامب اسكتلندا أمس.", "2018-07-14");
+    CHECK(has_event(evs, "CONSULT", "USAGOV", "GBR", "asserted"));
+    json_decref(evs);
     /* هذا النظام: the regime the document named before */
     evs = code("وانتقد رئيس النظام التركي رجب طيب أردوغان السياسة الأميركية في سورية. "
                "وأجرى رئيس أركان هذا النظام مباحثات هاتفية مع نظيره الأميركي.", "2019-03-01");
