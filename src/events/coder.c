@@ -83,8 +83,9 @@ static bool is_clause_start(const coder_sent *cs, size_t i)
     return false;
 }
 
-/* A comma followed by an argument preposition (، مع نظيره) continues the
- * clause: Arabic news sets off inserted material with commas. */
+/* A comma followed by an argument preposition (، مع نظيره) or by a person
+ * in apposition continues the clause: Arabic news sets off inserted
+ * material with commas. */
 static bool comma_continues(const coder_sent *cs, size_t i)
 {
     static const char *const preps[] = {"مع", "الي", "علي", "ضد", "بين"};
@@ -93,6 +94,17 @@ static bool comma_continues(const coder_sent *cs, size_t i)
     for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
         if (coder_tok_is(cs, i + 1, preps[k]))
             return true;
+    /* an apposition (ولي العهد السعودي، الأمير محمد بن سلمان) and what
+     * follows it (الرئيس الفرنسي، إيمانويل ماكرون، لواشنطن) */
+    bool before = false;
+    for (size_t k = 0; k < cs->nm; k++) {
+        const mention *m = &cs->m[k];
+        if (m->last + 1 == i)
+            before = true;
+        if (before && m->first == i + 1 &&
+            (m->person || (m->prep && (!strcmp(m->prep, "ل") || !strcmp(m->prep, "الي")))))
+            return true;
+    }
     return false;
 }
 
@@ -221,6 +233,41 @@ static bool ends_with(const char *s, const char *suf)
     return a > b + 2 && !strcmp(s + a - b, suf);
 }
 
+/* After a quantity word (عشرات، مئات، آلاف) within two tokens of `from`,
+ * the actor it counts: من X or the genitive X. */
+static const mention *arg_counted(const coder_sent *cs, size_t from, size_t hi)
+{
+    static const char *const qty[] = {"عشرات", "مئات", "الاف", "الالاف", "ملايين", "مئات الالاف",
+                                      "عشرات الالاف", "الاف", "حشود", "المئات", "العشرات"};
+    for (size_t i = from; i <= from + 2 && i <= hi && i < cs->n; i++) {
+        bool q = false;
+        for (size_t k = 0; k < sizeof qty / sizeof qty[0] && !q; k++)
+            q = coder_tok_is(cs, i, qty[k]);
+        if (!q)
+            continue;
+        for (size_t k = 0; k < cs->nm; k++) {
+            const mention *m = &cs->m[k];
+            if (m->first > i && m->first <= i + 3 && m->first <= hi && arg_usable(m) &&
+                (!m->prep || !strcmp(m->prep, "من")))
+                return m;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+/* X، Y: Y right after X and a comma. */
+static bool apposition(const coder_sent *cs, const mention *x, const mention *y)
+{
+    size_t c = x->last + 1;
+    return y->first == c + 1 && cs->toks[c].kind == RASD_TOK_PUNCT && !strcmp(cs->toks[c].norm, ",");
+}
+
+static bool has_suffix(const morph_word *w)
+{
+    return w->n_seg > 0 && w->seg[w->n_seg - 1].kind == MSEG_SUFFIX;
+}
+
 /* هاجموا, يطلقون, قالوا: a verb with the plural suffix. */
 static bool verb_plural(const coder_sent *cs, size_t i)
 {
@@ -236,6 +283,13 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         const mention *by = arg_first_after(cs, t0 + 1, hi, "قبل", NULL);
         return by ? by : arg_first_after(cs, t0 + 1, hi, "يد", NULL);
     }
+    bool noun = (e->opts & LEXO_NOUN) || cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN;
+    if (noun) { /* الغارات الإسرائيلية, الهجوم التركي: the adjective's country acts */
+        for (size_t k = 0; k < cs->nm; k++)
+            if (cs->m[k].adj && cs->m[k].first == h->last + 1 &&
+                !(k + 1 < cs->nm && cs->m[k + 1].adj && cs->m[k + 1].first <= cs->m[k].last + 2))
+                return &cs->m[k];
+    }
     /* VSO: the subject follows the verb (or is the noun's genitive),
      * before any prepositional phrase starts. */
     size_t lim = h->last + 3 < hi ? h->last + 3 : hi;
@@ -247,7 +301,17 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     /* A verb agrees in number only with a subject before it: after هاجموا
      * or يطلقون comes the object (العشرات من المستوطنين هاجموا المواطنين). */
     const mention *after = verb_plural(cs, t0) ? NULL : arg_first_after(cs, t0 + 1, lim, NULL, NULL);
+    /* تظاهر [أمس] مئات من الطلبة: a number of people, then who they are */
+    if (!after)
+        after = arg_counted(cs, t0 + 1, hi);
     /* SVO: a subject just before the trigger. */
+    /* a bare verbal noun's genitive right after it is its agent (زيارة ولي
+     * العهد); not after a preposition (لمساعدة السعودية: the object) nor
+     * when the noun has an adjective or a pronoun of its own */
+    if ((e->opts & LEXO_NOUN) && after && after->first == h->last + 1 && h->first == h->last &&
+        (after->person || after->agent) && /* زيارة واشنطن: a place is visited */
+        !cs->keys[t0].nominal && !cs->mw[t0].det && !has_suffix(&cs->mw[t0]))
+        return after;
     const mention *pre = arg_last_before(cs, lo, t0);
     if (pre && (!after || pre->last + 4 >= t0))
         return pre;
@@ -339,6 +403,11 @@ static bool is_hypothetical(const coder_sent *cs, size_t i)
         return false;
     if (!coder_tok_is(cs, i, "قد"))
         return true;
+    /* كان ... قد تظاهروا: a past perfect, whatever the verb's first letter */
+    for (size_t j = i >= 4 ? i - 4 : 0; j < i; j++)
+        if (!strcmp(cs->keys[j].stem, "كان") || !strcmp(cs->keys[j].bare, "كان") ||
+            !strcmp(cs->keys[j].bare, "كانت"))
+            return false;
     const char *next = i + 1 < cs->n ? cs->keys[i + 1].bare : "";
     return !strncmp(next, "ي", 2) || !strncmp(next, "ت", 2) || !strncmp(next, "ن", 2);
 }
@@ -659,7 +728,10 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         if (!a->src && verb && mem->have_source && cs->mw[h->trig[0]].upos == UPOS_VERB &&
             !overt_subject(cs, h) && agrees(cs, h, &mem->last_source))
             a->src = &mem->last_source;
-        if (a->src && a->tgt && same_actor(a->src, a->tgt) && a->src->start == a->tgt->start)
+        /* the same actor twice, or in apposition (الرئيس الأمريكي، دونالد ترامب) */
+        if (a->src && a->tgt && same_actor(a->src, a->tgt) &&
+            (a->src->start == a->tgt->start || apposition(cs, a->src, a->tgt) ||
+             apposition(cs, a->tgt, a->src)))
             a->tgt = NULL;
         if (!a->src && !a->tgt && (needs_actor(h->e->cat) || (h->e->opts & LEXO_CUE)))
             continue;

@@ -98,6 +98,11 @@ static bool mention_from_dict(const rasd_ctx *ctx, coder_sent *cs, size_t i,
     if (a.code[0])
         snprintf(m->code, sizeof m->code, "%s", a.code);
     m->agent = h->kind == ACTORS_AGENT;
+    /* المؤتمر الصحفي: a one-word agent that is an adjective agreeing with
+     * the definite noun before it describes that noun */
+    if (m->agent && m->first == m->last && i > 0 && cs->mw[i].upos == UPOS_ADJ &&
+        cs->mw[i].det && cs->mw[i - 1].det && cs->mw[i - 1].upos == UPOS_NOUN)
+        return false;
     m->adj = h->kind == ACTORS_ADJ && !a.has_mod;
     if (h->entry) {
         m->name = h->entry->en[0] ? h->entry->en : NULL;
@@ -111,6 +116,12 @@ static bool mention_from_dict(const rasd_ctx *ctx, coder_sent *cs, size_t i,
     /* A plural adjective used as a noun (الأتراك, الأمريكيون) is an actor;
      * an attributive one is kept, marked, for dyads (مباحثات تركية أمريكية). */
     if (m->adj && cs->mw[i].upos != UPOS_ADJ)
+        m->adj = false, m->named = true;
+    /* An adjective agrees with its noun in definiteness: after an
+     * indefinite noun a definite one is a genitive noun (آلاف الإيرانيين). */
+    if (m->adj && i > 0 && cs->mw[i].det && !cs->mw[i - 1].det &&
+        (cs->mw[i - 1].upos == UPOS_NOUN || cs->mw[i - 1].upos == UPOS_NUM) &&
+        cs->toks[i - 1].kind == RASD_TOK_ARABIC)
         m->adj = false, m->named = true;
     return true;
 }

@@ -163,6 +163,8 @@ static bool has_event(json_t *evs, const char *cat, const char *src, const char 
     json_array_foreach(evs, i, ev) {
         const char *c = json_string_value(json_object_get(ev, "category"));
         const char *s = field(ev, "source", "code"), *t = field(ev, "target", "code");
+        if (!t)
+            t = "-";
         const char *m = json_string_value(json_object_get(ev, "modality"));
         if (c && !strcmp(c, cat) && s && !strcmp(s, src) && t && !strcmp(t, tgt) &&
             m && !strcmp(m, mod))
@@ -194,6 +196,17 @@ static void test_coder_regressions(void)
     /* a visit with no actor visited is to the country of the place */
     evs = code("وزار الرئيس الأمريكي دونالد ترامب اسكتلندا أمس.", "2018-07-14");
     CHECK(has_event(evs, "CONSULT", "USAGOV", "GBR", "asserted"));
+    json_decref(evs);
+    /* a bare verbal noun's genitive acts; an apposition continues the
+     * clause; a place after the visit is its host */
+    evs = code("وانتقد الإعلامي خبر زيارة ولي العهد السعودي، الأمير محمد بن سلمان، لبريطانيا.",
+               "2018-03-15");
+    CHECK(has_event(evs, "CONSULT", "SAUGOV", "GBR", "asserted"));
+    json_decref(evs);
+    /* آلاف الإيرانيين: a definite nisba after an indefinite number is a noun;
+     * كان ... قد is a past perfect, not "may" */
+    evs = code("وكان آلاف الإيرانيين قد طالبوا أمس بالإفراج عن المعتقلين.", "2008-12-30");
+    CHECK(has_event(evs, "REQUEST", "IRN", "-", "asserted"));
     json_decref(evs);
     /* هذا النظام: the regime the document named before */
     evs = code("وانتقد رئيس النظام التركي رجب طيب أردوغان السياسة الأميركية في سورية. "
