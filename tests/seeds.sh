@@ -47,6 +47,17 @@ absent "004: no event date invents a year for 8 April" "$E004" '"date":"20[0-9][
 E002="$T/002_fe08c59a11eb98b9.ev"
 check "002: Washington-Moscow talks (CONSULT USA -> RUS)" "$E002" \
   "\"category\":\"CONSULT\"$A\"source\":\\{${A}\"country\":\"USA\"$A\\},\"target\":\\{${A}\"country\":\"RUS\""
+check "004: the two chiefs of staff's call (CONSULT TURMIL -> USAMIL)" "$E004" \
+  "\"category\":\"CONSULT\"$A\"source\":\\{${A}\"code\":\"TURMIL\"$A\\},\"target\":\\{${A}\"code\":\"USAMIL\""
+check "004: Erdogan meets Putin during the planned visit (future CONSULT TURGOV -> RUSGOV)" "$E004" \
+  "\"category\":\"CONSULT\"$A\"source\":\\{${A}\"code\":\"TURGOV\"$A\\},\"target\":\\{${A}\"code\":\"RUSGOV\".*\"modality\":\"future\""
+E001="$T/001_8ab90e2d4c4efa4d.ev"
+check "001: Kalin and Sullivan agree (AGREE TUR -> USA)" "$E001" \
+  "\"category\":\"AGREE\"$A\"source\":\\{${A}\"country\":\"TUR\"$A\\},\"target\":\\{${A}\"country\":\"USA\""
+absent "001: 'S-400 is a threat' is no THREATEN event" "$E001" '"category":"THREATEN"'
+E003="$T/003_9f62db11347c3e1e.ev"
+check "003: the US will not normalise with Assad (negated, USA -> SYR)" "$E003" \
+  "\"source\":\\{${A}\"country\":\"USA\"$A\\},\"target\":\\{${A}\"country\":\"SYR\".*\"negated\":true"
 for f in "$T"/*.ev; do
   absent "$(basename "$f"): no event dated with the processing year 2026" "$f" '"date":"2026'
 done

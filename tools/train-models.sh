@@ -57,13 +57,15 @@ nice "$RASD" train ner --train "$NER_TRAIN" --dev-frac 0 \
 # Candidate-event classifier (src/events/detect.c): features of every
 # candidate the coder finds in the GSR sentences of the dev half (even
 # FNV-1a hash of the id), with the share of annotators who accepted the
-# sentence as the target (the spans files add no labels: their sentences
-# are in the detect files); epochs, L2 and per-category thresholds chosen by
-# 5-fold cross-validation inside that half. The test half is never read.
+# sentence as the target; the spans files add no examples (their sentences
+# are in the detect files) but mark the sentences that hold an annotated
+# event. Epochs, L2 and per-category thresholds are chosen by 5-fold
+# cross-validation inside that half, the thresholds by the mean of
+# detection F1 and the share of spans sentences found. The test half is never read.
 # Needs every model above and data/verbs: run last.
 GSR=$SHARED/data/gsr
 echo "models: events"
 nice "$RASD" train events --data data "$GSR/assault_gsr_detect.jsonl" \
-    "$GSR/protest_gsr_detect.jsonl"
+    "$GSR/protest_gsr_detect.jsonl" "$GSR/assault_spans.jsonl" "$GSR/protest_spans.jsonl"
 
 echo "models: done"

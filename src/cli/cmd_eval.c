@@ -340,9 +340,10 @@ int cmd_train_events(int argc, char **argv, cli_io *io)
     for (int c = 1; c < PL_N_CATS; c++)
         if (rep.n_pos[c] + rep.n_neg[c])
             fprintf(io->out, "  %-10s pos=%zu neg=%zu (candidates) missed=%zu (gold sentences "
-                    "without one) threshold=%.2f cv-F1=%.3f\n",
+                    "without one) spans=%zu (%zu without one) threshold=%.2f cv-spans=%.3f "
+                    "cv-F1=%.3f\n",
                     plover_name((plover_cat)c), rep.n_pos[c], rep.n_neg[c], rep.n_missed[c],
-                    rep.threshold[c],
+                    rep.n_spans[c], rep.n_spans_missed[c], rep.threshold[c], rep.cv_spans[c],
                     rep.cv_f1[c]);
     rasd_ctx_free(ctx);
     return CLI_OK;

@@ -737,7 +737,8 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
             continue;
         /* Parties that are only names nobody could code (clubs, firms) make
          * no usable event: at least one must have a country or a sector. */
-        if ((a->src || a->tgt) && !(a->src && a->src->code[0]) && !(a->tgt && a->tgt->code[0]))
+        if ((a->src || a->tgt) && !(a->src && (a->src->code[0] || a->src->pair)) &&
+            !(a->tgt && a->tgt->code[0]))
             continue;
         adjust_args(mem, a);
         ev_place(ctx, cs, h, a);
@@ -821,8 +822,10 @@ static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem
         mem->have_source = true;
     }
     for (size_t k = n; k-- > 0;)
+        /* the two sides (الجانبان) are two countries or bodies */
         if (!subsumed(cand, k, n) && cand[k].a.src && cand[k].a.tgt &&
-            cand[k].a.src->code[0] && cand[k].a.tgt->code[0]) {
+            cand[k].a.src->country[0] && cand[k].a.tgt->country[0] &&
+            strcmp(cand[k].a.src->country, cand[k].a.tgt->country)) {
             mem->pair_a = *cand[k].a.src;
             mem->pair_b = *cand[k].a.tgt;
             mem->have_pair = true;

@@ -242,33 +242,54 @@ typedef struct sent_score {
     int rep;
     plover_cat cat;
     double p;
-    uint8_t label;
+    uint8_t label, spans;
 } sent_score;
 
-/* Best-F1 threshold over sentence-level maxima of one category; `missed`
- * gold sentences had no candidate at all. */
-static double best_threshold(const sent_score *s, size_t n, plover_cat cat, size_t missed,
-                             double *f1_out)
+/* What a threshold is judged by, for one category over the CV_REPS
+ * repetitions: `missed` gold sentences had no candidate at all; n_spans
+ * sentences are in the spans files (found or not). */
+typedef struct thr_goal {
+    plover_cat cat;
+    size_t missed, n_spans;
+} thr_goal;
+
+/* Detection F1 and share of spans sentences found at threshold t. */
+static void threshold_scores(const sent_score *s, size_t n, const thr_goal *g, double t,
+                             double *f1, double *spans)
 {
-    double best_t = 0.5, best_f = -1;
+    size_t tp = 0, fp = 0, fn = g->missed * CV_REPS, found = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i].cat != g->cat)
+            continue;
+        bool pred = s[i].p >= t;
+        found += pred && s[i].spans;
+        if (s[i].label == DETECT_UNSCORED)
+            continue;
+        tp += pred && s[i].label;
+        fp += pred && !s[i].label;
+        fn += !pred && s[i].label;
+    }
+    *f1 = tp ? 2.0 * tp / (2.0 * tp + fp + fn) : 0;
+    *spans = g->n_spans ? (double)found / (double)(g->n_spans * CV_REPS) : 0;
+}
+
+/* The threshold with the best F1, or the best mean of F1 and spans share
+ * when there are spans sentences. */
+static double best_threshold(const sent_score *s, size_t n, const thr_goal *g, double *f1_out,
+                             double *spans_out)
+{
+    double best_t = 0.5, best = -1;
     for (int ti = 5; ti <= 95; ti++) {
-        double t = ti / 100.0;
-        size_t tp = 0, fp = 0, fn = missed;
-        for (size_t i = 0; i < n; i++) {
-            if (s[i].cat != cat || s[i].label == DETECT_UNSCORED)
-                continue;
-            bool pred = s[i].p >= t;
-            tp += pred && s[i].label;
-            fp += pred && !s[i].label;
-            fn += !pred && s[i].label;
-        }
-        double f = tp ? 2.0 * tp / (2.0 * tp + fp + fn) : 0;
-        if (f > best_f) {
-            best_f = f;
+        double t = ti / 100.0, f, sp;
+        threshold_scores(s, n, g, t, &f, &sp);
+        double score = g->n_spans ? (f + sp) / 2 : f;
+        if (score > best) {
+            best = score;
             best_t = t;
+            *f1_out = f;
+            *spans_out = sp;
         }
     }
-    *f1_out = best_f;
     return best_t;
 }
 
@@ -298,7 +319,8 @@ static size_t cross_validate(const detect_example *ex, size_t n, int epochs, dou
                     if (p > out[j - 1].p)
                         out[j - 1].p = p;
                 } else {
-                    out[ns++] = (sent_score){ex[i].group, rep, ex[i].cat, p, ex[i].label};
+                    out[ns++] = (sent_score){ex[i].group, rep, ex[i].cat, p, ex[i].label,
+                                             ex[i].spans};
                 }
             }
         }
@@ -327,10 +349,11 @@ static rasd_status detect_save(const float *w, const float *thr, const char *pat
 rasd_status detect_train(const detect_example *ex, size_t n, const char *path,
                          const char *prov, detect_train_report *rep)
 {
-    size_t missed[PL_N_CATS];
-    memcpy(missed, rep->n_missed, sizeof missed);
+    detect_train_report given = *rep;
     memset(rep, 0, sizeof *rep);
-    memcpy(rep->n_missed, missed, sizeof missed);
+    memcpy(rep->n_missed, given.n_missed, sizeof rep->n_missed);
+    memcpy(rep->n_spans, given.n_spans, sizeof rep->n_spans);
+    memcpy(rep->n_spans_missed, given.n_spans_missed, sizeof rep->n_spans_missed);
     sent_score *ss = malloc((n ? n : 1) * CV_REPS * sizeof *ss);
     float *w = calloc(DETECT_DIM, sizeof *w);
     float thr[PL_N_CATS];
@@ -350,14 +373,15 @@ rasd_status detect_train(const detect_example *ex, size_t n, const char *path,
     for (size_t ei = 0; ei < 3; ei++)
         for (size_t li = 0; li < 5; li++) {
             size_t ns = cross_validate(ex, n, epochs[ei], l2s[li], ss);
-            double sum = 0, f1s[PL_N_CATS] = {0}, ts[PL_N_CATS];
+            double sum = 0, f1s[PL_N_CATS] = {0}, sps[PL_N_CATS] = {0}, ts[PL_N_CATS];
             int k = 0;
             for (int c = 0; c < PL_N_CATS; c++) {
                 ts[c] = -1;
                 if (rep->n_pos[c] < 10 || rep->n_neg[c] < 10)
                     continue; /* too little gold data: keep the rules */
-                ts[c] = best_threshold(ss, ns, (plover_cat)c, missed[c] * CV_REPS, &f1s[c]);
-                sum += f1s[c];
+                thr_goal g = {(plover_cat)c, rep->n_missed[c], rep->n_spans[c]};
+                ts[c] = best_threshold(ss, ns, &g, &f1s[c], &sps[c]);
+                sum += g.n_spans ? (f1s[c] + sps[c]) / 2 : f1s[c];
                 k++;
             }
             if (k && sum / k > best) {
@@ -368,6 +392,7 @@ rasd_status detect_train(const detect_example *ex, size_t n, const char *path,
                     thr[c] = (float)ts[c];
                     rep->threshold[c] = ts[c];
                     rep->cv_f1[c] = f1s[c];
+                    rep->cv_spans[c] = sps[c];
                 }
             }
         }

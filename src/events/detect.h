@@ -34,6 +34,7 @@ typedef struct detect_example {
     plover_cat cat;
     uint8_t label;   /* sentence gold: 1 yes, 0 no, DETECT_UNSCORED ambiguous */
     float target;    /* share of annotators who accepted: the training target */
+    uint8_t spans;   /* the sentence is also in a *_spans.jsonl file of its category */
     uint16_t n;
     uint32_t f[DETECT_MAX_FEATS];
     uint32_t group;  /* sentence number: cross-validation folds keep sentences whole */
@@ -44,6 +45,9 @@ typedef struct detect_example {
 typedef struct detect_train_report {
     size_t n_missed[PL_N_CATS]; /* gold-yes sentences without any candidate:
                                    false negatives whatever the threshold */
+    size_t n_spans[PL_N_CATS];  /* dev sentences of the spans files ... */
+    size_t n_spans_missed[PL_N_CATS]; /* ... and those without any candidate */
+    double cv_spans[PL_N_CATS]; /* cross-validated share of them found */
     double threshold[PL_N_CATS];
     double cv_f1[PL_N_CATS];
     size_t n_pos[PL_N_CATS], n_neg[PL_N_CATS];
@@ -53,8 +57,11 @@ typedef struct detect_train_report {
 
 /* Train on `ex` (5-fold cross-validation over groups picks the threshold
  * per category), then on everything, and write `path` with provenance
- * text `prov`. rep->n_missed must be filled by the caller (it enters the
- * cross-validated F1). Deterministic. */
+ * text `prov`. The threshold maximises the cross-validated detection F1
+ * or, when some examples come from sentences of the spans files, the mean
+ * of that F1 and the share of those sentences found: the GSR asks for
+ * both. rep->n_missed, n_spans and n_spans_missed must be filled by the
+ * caller. Deterministic. */
 rasd_status detect_train(const detect_example *ex, size_t n, const char *path,
                          const char *prov, detect_train_report *rep);
 

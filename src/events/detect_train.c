@@ -1,6 +1,7 @@
 /* detect_train.c - training data for the candidate-event classifier from
  * the GSR files: every candidate of the file's category in a sentence of
- * the dev half is an example, labelled by the sentence's gold label. */
+ * the dev half is an example, labelled by the sentence's gold label; the
+ * spans files say which of those sentences hold an annotated event. */
 #include "events/detect.h"
 #include <jansson.h>
 #include <stdlib.h>
@@ -27,6 +28,9 @@ typedef struct collector {
     float target;
     uint32_t group;
     size_t got;      /* candidates collected for the current sentence */
+    uint8_t spans;   /* the current sentence is in a spans file */
+    char **span_ids; /* "CATEGORY id" of the dev sentences of the spans files, sorted */
+    size_t n_span_ids, cap_span_ids;
     bool oom;
 } collector;
 
@@ -49,6 +53,7 @@ static void collect_one(void *ud, plover_cat cat, const uint32_t *f, size_t nf)
     e->cat = cat;
     e->label = c->label;
     e->target = c->target;
+    e->spans = c->spans;
     e->group = c->group;
     c->got++;
     e->n = (uint16_t)(nf < DETECT_MAX_FEATS ? nf : DETECT_MAX_FEATS);
@@ -90,11 +95,62 @@ static bool line_label(const json_t *o, uint8_t *label, float *target)
     return true;
 }
 
-/* Lines of a *_detect.jsonl file, dev half only. Lines without a label
- * (the *_spans.jsonl files) are skipped: their sentences are in the
- * detect files with their real labels. */
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *span_key(const char *type, const char *id)
+{
+    size_t a = strlen(type), b = strlen(id);
+    char *k = malloc(a + b + 2);
+    if (k) {
+        memcpy(k, type, a);
+        k[a] = ' ';
+        memcpy(k + a + 1, id, b + 1);
+    }
+    return k;
+}
+
+static bool in_spans(const collector *c, const char *type, const char *id)
+{
+    char *k = span_key(type, id);
+    bool found = k && c->n_span_ids &&
+                 bsearch(&k, c->span_ids, c->n_span_ids, sizeof *c->span_ids, cmp_str);
+    free(k);
+    return found;
+}
+
+/* The dev sentences of a *_spans.jsonl file (lines without a label): they
+ * add no examples (their sentences are in the detect files with their
+ * real labels) but say which sentences hold an annotated event. */
+static void collect_span_ids(collector *c, const json_t *o)
+{
+    const char *id = gsr_sentence_id(o);
+    const char *type = json_string_value(json_object_get(o, "event_type"));
+    if (!id || !type || json_object_get(o, "label") || !split_is_dev(id))
+        return;
+    if (c->n_span_ids == c->cap_span_ids) {
+        size_t cap = c->cap_span_ids ? c->cap_span_ids * 2 : 256;
+        char **v = realloc(c->span_ids, cap * sizeof *v);
+        if (!v) {
+            c->oom = true;
+            return;
+        }
+        c->span_ids = v;
+        c->cap_span_ids = cap;
+    }
+    char *k = span_key(type, id);
+    if (!k)
+        c->oom = true;
+    else
+        c->span_ids[c->n_span_ids++] = k;
+}
+
+/* One pass over a file: spans lines (collect_span_ids) or the labelled
+ * lines of a *_detect.jsonl file, dev half only. */
 static rasd_status train_file(const rasd_ctx *ctx, collector *c, const char *path,
-                              detect_train_report *rep)
+                              detect_train_report *rep, bool spans_pass)
 {
     FILE *f = fopen(path, "r");
     if (!f)
@@ -104,6 +160,11 @@ static rasd_status train_file(const rasd_ctx *ctx, collector *c, const char *pat
     ssize_t n;
     while ((n = getline(&line, &cap, f)) > 0) {
         json_t *o = json_loadb(line, (size_t)n, 0, NULL);
+        if (spans_pass) {
+            collect_span_ids(c, o);
+            json_decref(o);
+            continue;
+        }
         const char *id = gsr_sentence_id(o);
         const char *type = json_string_value(json_object_get(o, "event_type"));
         const char *text = json_string_value(json_object_get(o, "text"));
@@ -111,9 +172,13 @@ static rasd_status train_file(const rasd_ctx *ctx, collector *c, const char *pat
             c->want = plover_parse(type, strlen(type));
             c->group++;
             c->got = 0;
+            c->spans = in_spans(c, type, id);
             train_sentence(ctx, c, text);
-            if (!c->got && c->label == 1 && c->want > PL_NONE && c->want < PL_N_CATS)
-                rep->n_missed[c->want]++;
+            if (c->want > PL_NONE && c->want < PL_N_CATS) {
+                rep->n_missed[c->want] += !c->got && c->label == 1;
+                rep->n_spans[c->want] += c->spans;
+                rep->n_spans_missed[c->want] += c->spans && !c->got;
+            }
         }
         json_decref(o);
     }
@@ -129,7 +194,11 @@ rasd_status detect_train_gsr(const rasd_ctx *ctx, char *const *files, size_t nfi
     rasd_status st = RASD_OK;
     memset(rep, 0, sizeof *rep);
     for (size_t i = 0; st == RASD_OK && i < nfiles; i++)
-        st = train_file(ctx, &c, files[i], rep);
+        st = train_file(ctx, &c, files[i], rep, true);
+    if (c.n_span_ids)
+        qsort(c.span_ids, c.n_span_ids, sizeof *c.span_ids, cmp_str);
+    for (size_t i = 0; st == RASD_OK && i < nfiles; i++)
+        st = train_file(ctx, &c, files[i], rep, false);
     *n_examples = c.n;
     if (st == RASD_OK) {
         char prov[1024];
@@ -142,5 +211,8 @@ rasd_status detect_train_gsr(const rasd_ctx *ctx, char *const *files, size_t nfi
         st = detect_train(c.v, c.n, out_path, prov, rep);
     }
     free(c.v);
+    for (size_t i = 0; i < c.n_span_ids; i++)
+        free(c.span_ids[i]);
+    free(c.span_ids);
     return st;
 }

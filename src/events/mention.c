@@ -514,6 +514,20 @@ static void surname_memory(coder_sent *cs, coder_memory *mem)
     }
 }
 
+/* "قالن" و"سوليفان": between the two only quotes and a bare و. */
+static bool quoted_conjunct(const coder_sent *cs, size_t a_last, size_t b_first)
+{
+    bool wa = false;
+    for (size_t k = a_last + 1; k < b_first; k++) {
+        if (cs->toks[k].flags & (RASD_TOKF_QUOTE_OPEN | RASD_TOKF_QUOTE_CLOSE))
+            continue;
+        if (wa || !coder_tok_is(cs, k, "و"))
+            return false;
+        wa = true;
+    }
+    return wa;
+}
+
 void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
 {
     cs->nm = 0;
@@ -537,9 +551,10 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
     pair_with_adjectives(cs);
     mention_merge_pass(cs);
     adjective_conjuncts(cs);
-    for (size_t k = 1; k < cs->nm; k++) /* X و Y */
-        if (cs->m[k - 1].last + 1 == cs->m[k].first &&
-            word_has_clitic(&cs->mw[cs->m[k].first], MCL_WA) && !cs->m[k].adj)
+    for (size_t k = 1; k < cs->nm; k++) /* X و Y, "X" و"Y" */
+        if (!cs->m[k].adj && (cs->m[k - 1].last + 1 == cs->m[k].first ?
+                              word_has_clitic(&cs->mw[cs->m[k].first], MCL_WA) :
+                              quoted_conjunct(cs, cs->m[k - 1].last, cs->m[k].first)))
             cs->m[k].conj = true;
     mention_resolve_pass(cs, mem);
     institution_memory(cs, mem);
