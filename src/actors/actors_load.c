@@ -2,8 +2,8 @@
  * (data/actors/FORMAT.md) and agents.txt (data/actors/AGENTS.md). Both are
  * strict: the first malformed line stops the load with "file:line: ...". */
 #include "actors_int.h"
+#include "util/textfile.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +23,7 @@ typedef struct parser {
 } parser;
 
 /* A slice of the current line. */
-typedef struct span {
-    const char *s;
-    size_t n;
-} span;
+typedef tspan span;
 
 static rasd_status perr(const parser *p, const char *msg, span what)
 {
@@ -40,52 +37,13 @@ static const span NOSPAN = {NULL, 0};
 
 static bool is_ws(char c)
 {
-    return c == ' ' || c == '\t';
-}
-
-static span trim(span x)
-{
-    while (x.n && is_ws(x.s[0])) {
-        x.s++;
-        x.n--;
-    }
-    while (x.n && (is_ws(x.s[x.n - 1]) || x.s[x.n - 1] == '\r'))
-        x.n--;
-    return x;
+    return c == ' ' || c == '\t' || c == '\r';
 }
 
 /* Next whitespace-delimited word of *x (consumed). */
 static span word(span *x)
 {
-    *x = trim(*x);
-    size_t i = 0;
-    while (i < x->n && !is_ws(x->s[i]))
-        i++;
-    span w = {x->s, i};
-    x->s += i;
-    x->n -= i;
-    return w;
-}
-
-static bool span_eq(span x, const char *lit)
-{
-    size_t k = strlen(lit);
-    return x.n == k && memcmp(x.s, lit, k) == 0;
-}
-
-/* Cut a '#' comment, ignoring '#' inside double quotes. */
-static span strip_comment(span x)
-{
-    bool q = false;
-    for (size_t i = 0; i < x.n; i++) {
-        if (x.s[i] == '"')
-            q = !q;
-        else if (x.s[i] == '#' && !q) {
-            x.n = i;
-            break;
-        }
-    }
-    return trim(x);
+    return tspan_word(x, false);
 }
 
 /* ------------------------------------------------------------ dates */
@@ -114,7 +72,7 @@ static bool digits(const char *s, size_t n, int *v)
  * month means its last day. */
 static bool parse_date(span x, bool end, int32_t *out)
 {
-    if (span_eq(x, "-")) {
+    if (tspan_eq(x, "-")) {
         *out = end ? 99999999 : 0;
         return true;
     }
@@ -184,7 +142,7 @@ static bool parse_type(span v, actors_type *t)
         {"group", ACTORS_GROUP}, {"person", ACTORS_PERSON},
         {"org", ACTORS_ORG}, {"region", ACTORS_REGION}};
     for (size_t i = 0; i < sizeof types / sizeof *types; i++)
-        if (span_eq(v, types[i].s)) {
+        if (tspan_eq(v, types[i].s)) {
             *t = types[i].t;
             return true;
         }
@@ -204,7 +162,7 @@ static bool iso3(span v)
 /* Next key=value of an ACTOR line; value may be "quoted". */
 static rasd_status attr_next(parser *p, span *rest, span *key, span *val)
 {
-    *rest = trim(*rest);
+    *rest = tspan_trim(*rest);
     size_t i = 0;
     while (i < rest->n && rest->s[i] != '=' && !is_ws(rest->s[i]))
         i++;
@@ -239,18 +197,18 @@ typedef struct actor_attrs {
 static rasd_status parse_attrs(parser *p, span rest, actor_attrs *a)
 {
     memset(a, 0, sizeof *a);
-    while (trim(rest).n) {
+    while (tspan_trim(rest).n) {
         span k, v, *slot = NULL;
         rasd_status st = attr_next(p, &rest, &k, &v);
         if (st)
             return st;
-        if (span_eq(k, "type"))
+        if (tspan_eq(k, "type"))
             slot = &a->type;
-        else if (span_eq(k, "country"))
+        else if (tspan_eq(k, "country"))
             slot = &a->country;
-        else if (span_eq(k, "sector"))
+        else if (tspan_eq(k, "sector"))
             slot = &a->sector;
-        else if (span_eq(k, "en"))
+        else if (tspan_eq(k, "en"))
             slot = &a->en;
         else
             return perr(p, "unknown attribute", k);
@@ -323,13 +281,13 @@ static rasd_status parse_actor(parser *p, span rest)
 static rasd_status index_list(parser *p, span rest, const act_variant *v,
                               size_t *count)
 {
-    rest = trim(rest);
+    rest = tspan_trim(rest);
     if (!rest.n)
         return perr(p, "empty name", NOSPAN);
     while (true) {
         const char *semi = memchr(rest.s, ';', rest.n);
         size_t len = semi ? (size_t)(semi - rest.s) : rest.n;
-        span item = trim((span){rest.s, len});
+        span item = tspan_trim((span){rest.s, len});
         if (!item.n)
             return perr(p, "empty name in list", NOSPAN);
         rasd_status st = act_index_phrase(p->d, &p->sc, item.s, item.n, v, NULL);
@@ -350,14 +308,14 @@ static rasd_status parse_names(parser *p, span dir, span rest)
     act_variant v = {e, ACTORS_NAME, e->country, e->sector, e->code,
                      p->file, p->line, true, false, false};
     size_t blocked = 0;
-    if (span_eq(dir, "not")) {
+    if (tspan_eq(dir, "not")) {
         v.kind = ACT_KIND_BLOCK;
         return index_list(p, rest, &v, &blocked);
     }
-    if (span_eq(dir, "adj")) {
+    if (tspan_eq(dir, "adj")) {
         v.kind = ACTORS_ADJ;
         v.inflect = true;
-    } else if (span_eq(dir, "metonym")) {
+    } else if (tspan_eq(dir, "metonym")) {
         if (!e->country[0])
             return perr(p, "metonym needs country= on entry", (span){e->id, strlen(e->id)});
         span save = rest, sec = word(&rest);
@@ -391,7 +349,7 @@ static rasd_status parse_role(parser *p, span rest)
         return perr(p, "bad date", to);
     if (r.from > r.to)
         return perr(p, "role ends before it starts:", code);
-    span label = trim(rest);
+    span label = tspan_trim(rest);
     if (label.n && label.s[0] == '"') {
         if (label.n < 2 || label.s[label.n - 1] != '"')
             return perr(p, "unterminated quote in role label", NOSPAN);
@@ -418,14 +376,14 @@ static rasd_status actors_line(parser *p, span x)
     } else {
         dir = word(&x);
     }
-    if (span_eq(dir, "ACTOR"))
+    if (tspan_eq(dir, "ACTOR"))
         return parse_actor(p, x);
-    if (span_eq(dir, "=") || span_eq(dir, "adj") || span_eq(dir, "metonym") ||
-        span_eq(dir, "not"))
+    if (tspan_eq(dir, "=") || tspan_eq(dir, "adj") || tspan_eq(dir, "metonym") ||
+        tspan_eq(dir, "not"))
         return parse_names(p, dir, x);
-    if (span_eq(dir, "role"))
+    if (tspan_eq(dir, "role"))
         return parse_role(p, x);
-    if (span_eq(dir, "src"))
+    if (tspan_eq(dir, "src"))
         return p->cur ? RASD_OK : perr(p, "src before any ACTOR", NOSPAN);
     return perr(p, "unknown directive", dir);
 }
@@ -435,7 +393,7 @@ static rasd_status actors_line(parser *p, span x)
 static rasd_status agents_line(parser *p, span x)
 {
     span sec = word(&x);
-    if (span_eq(sec, "not")) {
+    if (tspan_eq(sec, "not")) {
         act_variant b = {NULL, ACT_KIND_BLOCK, "", "", "", p->file, p->line,
                          true, false, false};
         size_t n = 0;
@@ -444,7 +402,7 @@ static rasd_status agents_line(parser *p, span x)
     if (!act_is_sector_code(sec.s, sec.n))
         return perr(p, "unknown sector", sec);
     span save = x, w = word(&x);
-    bool infl = span_eq(w, "infl");
+    bool infl = tspan_eq(w, "infl");
     if (!infl)
         x = save;
     const char *s = arena_strndup(&p->d->mem, sec.s, sec.n);
@@ -495,7 +453,7 @@ static rasd_status parse_buf(actors_dict *d, const char *name, const char *data,
         p.line++;
         if ((st = check_line(&p, x)))
             break;
-        x = strip_comment(x);
+        x = tspan_strip_comment(x);
         if (x.n)
             st = fn(&p, x);
     }
@@ -541,59 +499,6 @@ rasd_status actors_load_file(actors_dict *d, const char *path)
     return st;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool grow_paths(char ***v, size_t *cap)
-{
-    size_t nc = *cap ? *cap * 2 : 16;
-    char **nv = realloc(*v, nc * sizeof *nv);
-    if (!nv)
-        return false;
-    *v = nv;
-    *cap = nc;
-    return true;
-}
-
-/* Paths of dir/ *.actors, sorted; *out and each string are malloc'd. */
-static rasd_status list_actors(const char *dir, char ***out, size_t *n)
-{
-    *out = NULL;
-    *n = 0;
-    DIR *dp = opendir(dir);
-    if (!dp)
-        return err_set(RASD_ERR_IO, "%s: cannot open actor directory", dir);
-    size_t cap = 0;
-    rasd_status st = RASD_OK;
-    struct dirent *de;
-    while (!st && (de = readdir(dp))) {
-        if (de->d_name[0] == '.' || !ends_with(de->d_name, ".actors"))
-            continue;
-        size_t need = strlen(dir) + strlen(de->d_name) + 2;
-        char *path = malloc(need);
-        if (!path || (*n == cap && !grow_paths(out, &cap))) {
-            free(path);
-            st = err_set(RASD_ERR_NOMEM, "actors: out of memory");
-            break;
-        }
-        snprintf(path, need, "%s/%s", dir, de->d_name);
-        (*out)[(*n)++] = path;
-    }
-    closedir(dp);
-    if (!st)
-        qsort(*out, *n, sizeof **out, cmp_str);
-    return st;
-}
-
-static void free_paths(char **v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
-}
-
 rasd_status actors_load(const char *dir, actors_dict **out)
 {
     if (!out)
@@ -603,7 +508,7 @@ rasd_status actors_load(const char *dir, actors_dict **out)
         return err_set(RASD_ERR_ARG, "actors: NULL argument");
     char **paths;
     size_t n;
-    rasd_status st = list_actors(dir, &paths, &n);
+    rasd_status st = dir_list(dir, ".actors", "actor", &paths, &n);
     if (st)
         return st;
     actors_dict *d = NULL;
@@ -613,7 +518,7 @@ rasd_status actors_load(const char *dir, actors_dict **out)
         st = actors_new(&d);
     for (size_t i = 0; i < n && !st; i++)
         st = actors_load_file(d, paths[i]);
-    free_paths(paths, n);
+    dir_list_free(paths, n);
     if (!st) {
         size_t need = strlen(dir) + sizeof "/agents.txt";
         char *ag = malloc(need);

@@ -2,9 +2,9 @@
  * by the key of their first word, so matching a sentence costs a few hash
  * probes per token. */
 #include "events/lexicon.h"
+#include "util/textfile.h"
 #include "morph/morph.h"
 #include "text/text.h"
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,65 +308,26 @@ rasd_status lexicon_load_mem(lexicon *lx, const char *name, const char *data, si
     return st;
 }
 
-static int lex_cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The *.verbs file names of `dir`, sorted (so loading order is stable). */
-static rasd_status lex_list_dir(const char *dir, char ***names, size_t *n)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return err_set(RASD_ERR_IO, "%s: cannot open the trigger lexicon directory", dir);
-    size_t cap = 16;
-    *n = 0;
-    *names = malloc(cap * sizeof **names);
-    struct dirent *de;
-    while (*names && (de = readdir(d))) {
-        size_t l = strlen(de->d_name);
-        if (l < 7 || strcmp(de->d_name + l - 6, ".verbs"))
-            continue;
-        if (*n == cap) {
-            char **nn = realloc(*names, (cap *= 2) * sizeof *nn);
-            if (!nn)
-                break;
-            *names = nn;
-        }
-        (*names)[(*n)++] = strdup(de->d_name);
-    }
-    closedir(d);
-    if (!*names)
-        return err_set(RASD_ERR_NOMEM, "out of memory");
-    qsort(*names, *n, sizeof **names, lex_cmp_names);
-    return RASD_OK;
-}
-
 rasd_status lexicon_load(const char *dir, lexicon **out)
 {
     *out = NULL;
-    char **names = NULL;
+    char **paths = NULL;
     size_t n = 0;
-    rasd_status st = lex_list_dir(dir, &names, &n);
+    rasd_status st = dir_list(dir, ".verbs", "trigger lexicon", &paths, &n);
     if (st != RASD_OK)
         return st;
     lexicon *lx = NULL;
     st = lexicon_new(&lx);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; st == RASD_OK && i < n; i++) {
+        char *data;
+        size_t len;
+        st = file_read_all(paths[i], &data, &len, 16u << 20);
         if (st == RASD_OK) {
-            char path[4096];
-            snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-            char *data;
-            size_t len;
-            st = file_read_all(path, &data, &len, 16u << 20);
-            if (st == RASD_OK) {
-                st = lexicon_load_mem(lx, path, data, len);
-                free(data);
-            }
+            st = lexicon_load_mem(lx, paths[i], data, len);
+            free(data);
         }
-        free(names[i]);
     }
-    free(names);
+    dir_list_free(paths, n);
     if (st != RASD_OK) {
         lexicon_free(lx);
         return st;

@@ -2,8 +2,8 @@
  * data/places/FORMAT.md). Strict: the first malformed line stops the load
  * with "file:line: message". */
 #include "geo_int.h"
+#include "util/textfile.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,10 +11,7 @@
 #define GEO_MAX_FILE (64u << 20)
 #define GEO_MAX_ID 64
 
-typedef struct span {
-    const char *s;
-    size_t n;
-} span;
+typedef tspan span;
 
 typedef struct parser {
     geo_gazetteer *g;
@@ -39,59 +36,11 @@ static rasd_status perr(const parser *p, const char *msg, span what)
     return err_set(RASD_ERR_PARSE, "%s:%u: %s", p->file, p->line, msg);
 }
 
-static bool is_ws(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r';
-}
-
-static span trim(span x)
-{
-    while (x.n && is_ws(x.s[0])) {
-        x.s++;
-        x.n--;
-    }
-    while (x.n && is_ws(x.s[x.n - 1]))
-        x.n--;
-    return x;
-}
-
 /* Next whitespace-delimited word of *x (consumed); "quoted parts" may hold
  * spaces. */
 static span word(span *x)
 {
-    *x = trim(*x);
-    size_t i = 0;
-    bool q = false;
-    while (i < x->n && (q || !is_ws(x->s[i]))) {
-        if (x->s[i] == '"')
-            q = !q;
-        i++;
-    }
-    span w = {x->s, i};
-    x->s += i;
-    x->n -= i;
-    return w;
-}
-
-static bool span_eq(span x, const char *lit)
-{
-    size_t k = strlen(lit);
-    return x.n == k && memcmp(x.s, lit, k) == 0;
-}
-
-/* Cut a '#' comment, ignoring '#' inside double quotes. */
-static span strip_comment(span x)
-{
-    bool q = false;
-    for (size_t i = 0; i < x.n; i++) {
-        if (x.s[i] == '"')
-            q = !q;
-        else if (x.s[i] == '#' && !q) {
-            x.n = i;
-            break;
-        }
-    }
-    return trim(x);
+    return tspan_word(x, true);
 }
 
 /* Decimal degrees: [-+]digits[.digits], no exponent, locale-free. */
@@ -137,7 +86,7 @@ static bool valid_id(span x)
 /* ISO3 (three upper-case letters) or "-" (none) into out. */
 static bool parse_country(span v, char out[4])
 {
-    if (span_eq(v, "-")) {
+    if (tspan_eq(v, "-")) {
         strcpy(out, "-");
         return true;
     }
@@ -157,7 +106,7 @@ static bool parse_country(span v, char out[4])
 static rasd_status names_line(parser *p, span rest, geo_cue cue, bool alt,
                               bool block)
 {
-    rest = trim(rest);
+    rest = tspan_trim(rest);
     if (!rest.n)
         return perr(p, "no names after the keyword", NOSPAN);
     geo_src src = {p->file, p->line};
@@ -175,7 +124,7 @@ static rasd_status names_line(parser *p, span rest, geo_cue cue, bool alt,
             }
             j++;
         }
-        span name = trim((span){rest.s + i, j - i});
+        span name = tspan_trim((span){rest.s + i, j - i});
         if (!name.n)
             return perr(p, "empty name", NOSPAN);
         rasd_status st = geo_index_name(p->g, &p->sc, name.s, name.n,
@@ -214,11 +163,11 @@ typedef struct attrs {
 /* One key=value or flag of a PLACE or DEFAULT line. */
 static rasd_status attr(parser *p, span w, attrs *a)
 {
-    if (span_eq(w, "ambiguous")) {
+    if (tspan_eq(w, "ambiguous")) {
         a->cue = GEO_CUE_PREP;
         return RASD_OK;
     }
-    if (span_eq(w, "headonly")) {
+    if (tspan_eq(w, "headonly")) {
         a->cue = GEO_CUE_HEAD;
         return RASD_OK;
     }
@@ -226,21 +175,21 @@ static rasd_status attr(parser *p, span w, attrs *a)
     if (!eq)
         return perr(p, "unknown option", w);
     span k = {w.s, (size_t)(eq - w.s)}, v = {eq + 1, w.n - k.n - 1};
-    if (span_eq(k, "type")) {
+    if (tspan_eq(k, "type")) {
         if (!geo_type_parse(v.s, v.n, &a->type))
             return perr(p, "unknown type", v);
-    } else if (span_eq(k, "country")) {
+    } else if (tspan_eq(k, "country")) {
         if (!parse_country(v, a->country))
             return perr(p, "country must be an ISO3 code or -:", v);
-    } else if (span_eq(k, "lat")) {
+    } else if (tspan_eq(k, "lat")) {
         if (!parse_deg(v, 90, &a->lat))
             return perr(p, "bad latitude", v);
         a->has_lat = true;
-    } else if (span_eq(k, "lon")) {
+    } else if (tspan_eq(k, "lon")) {
         if (!parse_deg(v, 180, &a->lon))
             return perr(p, "bad longitude", v);
         a->has_lon = true;
-    } else if (span_eq(k, "en")) {
+    } else if (tspan_eq(k, "en")) {
         if (v.n < 3 || v.s[0] != '"' || v.s[v.n - 1] != '"')
             return perr(p, "en must be a \"quoted\" name", v);
         a->en = (span){v.s + 1, v.n - 2};
@@ -306,7 +255,7 @@ static rasd_status place_line(parser *p, span rest)
         span w = word(&rest);
         if (!w.n)
             break;
-        if (span_eq(w, "=")) {
+        if (tspan_eq(w, "=")) {
             names = rest;
             break;
         }
@@ -342,7 +291,7 @@ static rasd_status default_line(parser *p, span rest)
 
 static rasd_status line(parser *p, span x)
 {
-    x = strip_comment(x);
+    x = tspan_strip_comment(x);
     if (!x.n)
         return RASD_OK;
     if (memchr(x.s, '\0', x.n))
@@ -350,13 +299,13 @@ static rasd_status line(parser *p, span x)
     if (utf8_find_invalid(x.s, x.n) != x.n)
         return perr(p, "invalid UTF-8", NOSPAN);
     span rest = x, kw = word(&rest);
-    if (span_eq(kw, "PLACE"))
+    if (tspan_eq(kw, "PLACE"))
         return place_line(p, rest);
-    if (span_eq(kw, "DEFAULT"))
+    if (tspan_eq(kw, "DEFAULT"))
         return default_line(p, rest);
-    bool eq = span_eq(kw, "="), cue = span_eq(kw, "cue"),
-         head = span_eq(kw, "head"), alt = span_eq(kw, "alt"),
-         block = span_eq(kw, "not");
+    bool eq = tspan_eq(kw, "="), cue = tspan_eq(kw, "cue"),
+         head = tspan_eq(kw, "head"), alt = tspan_eq(kw, "alt"),
+         block = tspan_eq(kw, "not");
     if (!eq && !cue && !head && !alt && !block)
         return perr(p, "unknown directive", kw);
     if (!p->cur)
@@ -415,67 +364,6 @@ rasd_status geo_load_mem(const char *name, const char *data, size_t len,
     return RASD_OK;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool ends_with(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && strcmp(s + a - b, suf) == 0;
-}
-
-static void free_paths(char **v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
-}
-
-/* The *.places files of dir, sorted by name. */
-static rasd_status list_files(const char *dir, char ***out, size_t *n)
-{
-    *out = NULL;
-    *n = 0;
-    DIR *dp = opendir(dir);
-    if (!dp)
-        return err_set(RASD_ERR_IO, "%s: cannot open places directory", dir);
-    size_t cap = 0;
-    rasd_status st = RASD_OK;
-    struct dirent *de;
-    while (!st && (de = readdir(dp))) {
-        if (de->d_name[0] == '.' || !ends_with(de->d_name, ".places"))
-            continue;
-        size_t need = strlen(dir) + strlen(de->d_name) + 2;
-        char *path = malloc(need);
-        if (path && *n == cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            char **nv = realloc(*out, nc * sizeof *nv);
-            if (nv) {
-                *out = nv;
-                cap = nc;
-            }
-        }
-        if (!path || *n == cap) {
-            free(path);
-            st = err_set(RASD_ERR_NOMEM, "geo: out of memory");
-            break;
-        }
-        snprintf(path, need, "%s/%s", dir, de->d_name);
-        (*out)[(*n)++] = path;
-    }
-    closedir(dp);
-    if (!st && *n)
-        qsort(*out, *n, sizeof **out, cmp_str);
-    if (st) {
-        free_paths(*out, *n);
-        *out = NULL;
-        *n = 0;
-    }
-    return st;
-}
-
 static rasd_status load_file(geo_gazetteer *g, const char *path)
 {
     char *data;
@@ -497,7 +385,7 @@ rasd_status geo_load(const char *dir, geo_gazetteer **out)
         return err_set(RASD_ERR_ARG, "geo: NULL argument");
     char **paths;
     size_t n;
-    rasd_status st = list_files(dir, &paths, &n);
+    rasd_status st = dir_list(dir, ".places", "places", &paths, &n);
     if (st)
         return st;
     geo_gazetteer *g = NULL;
@@ -507,7 +395,7 @@ rasd_status geo_load(const char *dir, geo_gazetteer **out)
         st = geo_new(&g);
     for (size_t i = 0; i < n && !st; i++)
         st = load_file(g, paths[i]);
-    free_paths(paths, n);
+    dir_list_free(paths, n);
     if (st) {
         geo_free(g);
         return st;
