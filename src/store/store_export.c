@@ -66,25 +66,8 @@ static void plover_dates(buf *b, const store_event *ev)
         buf_printf(b, ",\"enddate\":\"%s\"", hi);
 }
 
-static void plover_loc(buf *b, const store_event *ev)
-{
-    buf_puts(b, ",\"event_loc\":");
-    if (!ev->has_place) {
-        buf_puts(b, "null");
-        return;
-    }
-    buf_putc(b, '{');
-    store_json_opt_str(b, "extracted_place", ev->place_text, false);
-    store_json_opt_str(b, "resolved_place", ev->place_name, true);
-    store_json_opt_str(b, "country_code", ev->place_country, true);
-    if (ev->has_coords) {
-        buf_puts(b, ",\"lat\":");
-        store_json_num(b, ev->lat);
-        buf_puts(b, ",\"lon\":");
-        store_json_num(b, ev->lon);
-    }
-    buf_putc(b, '}');
-}
+static const char *const plover_place_names[3] = {"extracted_place", "resolved_place",
+                                                  "country_code"};
 
 rasd_status store_event_plover(store *s, const store_event *ev, buf *b)
 {
@@ -106,7 +89,7 @@ rasd_status store_event_plover(store *s, const store_event *ev, buf *b)
     if (ev->mode)
         json_cstr(b, ev->mode);
     buf_putc(b, ']');
-    plover_loc(b, ev);
+    store_json_place(b, "event_loc", ev, plover_place_names);
     rasd_status r = plover_triggers(s, ev->id, b);
     buf_printf(b, ",\"quad_code\":%d,\"event_scale\":", ev->quad);
     store_json_num(b, ev->intensity);

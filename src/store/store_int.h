@@ -249,5 +249,9 @@ void store_actor_pred(const actor_ref *a, int side, sqlw *w);
 void store_json_side(buf *b, const store_side *sd, bool present);
 void store_json_num(buf *b, double v);
 void store_json_opt_str(buf *b, const char *key, const char *v, bool comma);
+/* ,"key":{...} with an event's place (text, name, country under the
+ * names given: rasd's own or PLOVER's, then lat/lon), or ,"key":null. */
+void store_json_place(buf *b, const char *key, const store_event *ev,
+                      const char *const names[3]);
 
 #endif

@@ -203,17 +203,18 @@ static rasd_status mentions_json(store *s, int q, int64_t key, size_t max,
     return r;
 }
 
-static void event_location(buf *b, const store_event *ev)
+void store_json_place(buf *b, const char *key, const store_event *ev,
+                      const char *const names[3])
 {
-    buf_puts(b, ",\"location\":");
+    buf_printf(b, ",\"%s\":", key);
     if (!ev->has_place) {
         buf_puts(b, "null");
         return;
     }
     buf_putc(b, '{');
-    store_json_opt_str(b, "text", ev->place_text, false);
-    store_json_opt_str(b, "name", ev->place_name, true);
-    store_json_opt_str(b, "country", ev->place_country, true);
+    store_json_opt_str(b, names[0], ev->place_text, false);
+    store_json_opt_str(b, names[1], ev->place_name, true);
+    store_json_opt_str(b, names[2], ev->place_country, true);
     if (ev->has_coords) {
         buf_puts(b, ",\"lat\":");
         store_json_num(b, ev->lat);
@@ -238,7 +239,8 @@ rasd_status store_event_json(store *s, const store_event *ev, size_t max_mention
     store_json_side(b, &ev->target, ev->has_target);
     store_json_opt_str(b, "date", ev->date, true);
     store_json_opt_str(b, "date_precision", ev->date_precision, true);
-    event_location(b, ev);
+    static const char *const names[3] = {"text", "name", "country"};
+    store_json_place(b, "location", ev, names);
     buf_printf(b, ",\"negated\":%s", ev->negated ? "true" : "false");
     store_json_opt_str(b, "modality", ev->modality, true);
     buf_puts(b, ",\"confidence\":");
