@@ -158,8 +158,6 @@ typedef struct batch {
     void *ud;
     slot *slots;
     size_t n;
-    size_t next; /* guarded by mu */
-    pthread_mutex_t mu;
 } batch;
 
 static void slot_run(batch *b, slot *s)
@@ -174,35 +172,56 @@ static void slot_run(batch *b, slot *s)
     }
 }
 
-static void *batch_worker(void *arg)
+/* The shared state of cli_parallel_for. */
+typedef struct pfor {
+    size_t n, next; /* next: guarded by mu */
+    pthread_mutex_t mu;
+    void (*fn)(void *ud, size_t i);
+    void *ud;
+} pfor;
+
+static void *pfor_worker(void *arg)
 {
-    batch *b = arg;
+    pfor *p = arg;
     for (;;) {
-        pthread_mutex_lock(&b->mu);
-        size_t i = b->next++;
-        pthread_mutex_unlock(&b->mu);
-        if (i >= b->n)
+        pthread_mutex_lock(&p->mu);
+        size_t i = p->next++;
+        pthread_mutex_unlock(&p->mu);
+        if (i >= p->n)
             return NULL;
-        slot_run(b, &b->slots[i]);
+        p->fn(p->ud, i);
     }
+}
+
+void cli_parallel_for(size_t n, int jobs, void (*fn)(void *ud, size_t i), void *ud)
+{
+    if (jobs <= 1 || n < 2) {
+        for (size_t i = 0; i < n; i++)
+            fn(ud, i);
+        return;
+    }
+    pfor p = {.n = n, .fn = fn, .ud = ud};
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_t th[256];
+    int started = 0;
+    for (int t = 0; t < jobs - 1 && t < 256; t++)
+        if (pthread_create(&th[started], NULL, pfor_worker, &p) == 0)
+            started++;
+    pfor_worker(&p); /* the calling thread works too */
+    for (int t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+    pthread_mutex_destroy(&p.mu);
+}
+
+static void batch_run_one(void *ud, size_t i)
+{
+    batch *b = ud;
+    slot_run(b, &b->slots[i]);
 }
 
 static void batch_process(batch *b, int jobs)
 {
-    b->next = 0;
-    if (jobs <= 1 || b->n < 2) {
-        for (size_t i = 0; i < b->n; i++)
-            slot_run(b, &b->slots[i]);
-        return;
-    }
-    pthread_t th[256];
-    int started = 0;
-    for (int t = 0; t < jobs - 1; t++)
-        if (pthread_create(&th[started], NULL, batch_worker, b) == 0)
-            started++;
-    batch_worker(b); /* the calling thread works too */
-    for (int t = 0; t < started; t++)
-        pthread_join(th[t], NULL);
+    cli_parallel_for(b->n, jobs, batch_run_one, b);
 }
 
 /* Write a finished batch in input order and release its documents. */
@@ -304,7 +323,6 @@ int cli_for_each_doc(const rasd_ctx *ctx, const cli_read_opts *o, int nfiles,
         fprintf(io->err, "rasd: out of memory\n");
         return CLI_FATAL;
     }
-    pthread_mutex_init(&b.mu, NULL);
     cli_run_stats st = {0};
     char *stdin_only[] = {"-"};
     if (nfiles == 0) {
@@ -317,7 +335,6 @@ int cli_for_each_doc(const rasd_ctx *ctx, const cli_read_opts *o, int nfiles,
         buf_free(&b.slots[i].out);
         buf_free(&b.slots[i].err);
     }
-    pthread_mutex_destroy(&b.mu);
     free(b.slots);
     fflush(io->out);
     if (stats)

@@ -103,6 +103,11 @@ typedef struct cli_run_stats {
     size_t docs, rejected, items, files_failed;
 } cli_run_stats;
 
+/* Run fn(ud, i) for every i in [0, n) on `jobs` threads, the caller's
+ * included (fewer if threads cannot be started); returns when all are
+ * done. fn must be safe to call concurrently for different i. */
+void cli_parallel_for(size_t n, int jobs, void (*fn)(void *ud, size_t i), void *ud);
+
 /* Read every document of every operand ("-" or none = stdin), run `fn` on
  * each (o->jobs threads; output always in input order), report each
  * rejection on io->err as "rasd: <message>", and return CLI_OK, or

@@ -5,7 +5,6 @@
  * written and a rerun skips everything already committed. */
 #include "cli.h"
 #include "store/store.h"
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -28,8 +27,7 @@ typedef struct ing_slot {
 typedef struct ing_batch {
     const rasd_ctx *ctx;
     ing_slot *slots;
-    size_t n, cap, next;
-    pthread_mutex_t mu;
+    size_t n, cap;
 } ing_batch;
 
 /* ------------------------------------------------------------ coding */
@@ -43,30 +41,15 @@ static void ing_code(ing_batch *b, ing_slot *s)
         snprintf(s->err, sizeof s->err, "%s", rasd_errmsg());
 }
 
-static void *ing_worker(void *arg)
+static void ing_code_one(void *ud, size_t i)
 {
-    ing_batch *b = arg;
-    for (;;) {
-        pthread_mutex_lock(&b->mu);
-        size_t i = b->next++;
-        pthread_mutex_unlock(&b->mu);
-        if (i >= b->n)
-            return NULL;
-        ing_code(b, &b->slots[i]);
-    }
+    ing_batch *b = ud;
+    ing_code(b, &b->slots[i]);
 }
 
 static void ing_code_all(ing_batch *b, int jobs)
 {
-    b->next = 0;
-    pthread_t th[256];
-    int started = 0;
-    for (int t = 0; t < jobs - 1 && b->n > 1; t++)
-        if (pthread_create(&th[started], NULL, ing_worker, b) == 0)
-            started++;
-    ing_worker(b);
-    for (int t = 0; t < started; t++)
-        pthread_join(th[t], NULL);
+    cli_parallel_for(b->n, jobs, ing_code_one, b);
 }
 
 /* ------------------------------------------------------------ storing */
@@ -187,7 +170,6 @@ int cli_ingest_files(store *db, const rasd_ctx *ctx, const cli_read_opts *o,
         fprintf(io->err, "rasd: out of memory\n");
         return CLI_FATAL;
     }
-    pthread_mutex_init(&b.mu, NULL);
     char *stdin_only[] = {"-"};
     if (nfiles == 0) {
         nfiles = 1;
@@ -196,7 +178,6 @@ int cli_ingest_files(store *db, const rasd_ctx *ctx, const cli_read_opts *o,
     bool ok = true;
     for (int i = 0; ok && i < nfiles; i++)
         ok = ing_file(db, &b, o, files[i], io, t);
-    pthread_mutex_destroy(&b.mu);
     free(b.slots);
     if (!ok)
         return CLI_FATAL;
