@@ -46,7 +46,13 @@ static bool construct_noun(const coder_sent *cs, size_t i)
 
 static const char *mention_gprep(const coder_sent *cs, size_t first)
 {
-    return first >= 2 && construct_noun(cs, first - 1) ? mention_prep(cs, first - 1) : NULL;
+    /* one or two construct nouns deep: لأهداف [تنظيمي] الدولة الإسلامية */
+    for (size_t d = 1; d <= 2 && first > d && construct_noun(cs, first - d); d++) {
+        const char *p = mention_prep(cs, first - d);
+        if (p)
+            return p;
+    }
+    return NULL;
 }
 
 static const char *mention_prep(const coder_sent *cs, size_t first)
@@ -353,6 +359,22 @@ bool mention_singular(const coder_sent *cs, const mention *m)
     return m->person || (m->agent && title_word(cs->keys[m->first].stem));
 }
 
+/* m (a reference: الوزير, a bare surname) takes the identity of ref and
+ * keeps its own place in the sentence. */
+static void mention_refer(mention *m, const mention *ref)
+{
+    mention keep = *m;
+    *m = *ref;
+    m->first = keep.first;
+    m->last = keep.last;
+    m->start = keep.start;
+    m->end = keep.end;
+    m->prep = keep.prep;
+    m->gprep = keep.gprep;
+    m->conj = keep.conj;
+    m->resolved = true;
+}
+
 /* A bare title refers back (الوزير, الرئيس); without the article it is in
  * a construct (رئيس هيئة ...) and says nothing alone. */
 static bool person_title(const coder_sent *cs, const mention *m)
@@ -398,13 +420,7 @@ static void mention_resolve_pass(coder_sent *cs, const coder_memory *mem)
         /* A bare title (الوزير, الرئيس) names the person last introduced. */
         if (m->agent && !m->country[0] && mem->have_person && !m->merged &&
             person_title(cs, m) && !strcmp(m->sector, mem->last_person.sector)) {
-            mention keep = *m;
-            *m = mem->last_person;
-            m->first = keep.first;
-            m->last = keep.last;
-            m->prep = keep.prep;
-            m->conj = keep.conj;
-            m->resolved = true;
+            mention_refer(m, &mem->last_person);
         }
     }
 }
@@ -501,13 +517,7 @@ static void surname_memory(coder_sent *cs, coder_memory *mem)
         } else if (!m->code[0] && m->first == m->last) {
             for (size_t p = mem->n_people; p-- > 0;)
                 if (!strcmp(mem->surname[p], sur)) {
-                    mention keep = *m;
-                    *m = mem->person[p];
-                    m->first = keep.first;
-                    m->last = keep.last;
-                    m->prep = keep.prep;
-                    m->conj = keep.conj;
-                    m->resolved = true;
+                    mention_refer(m, &mem->person[p]);
                     break;
                 }
         }
