@@ -770,6 +770,34 @@ static bool sport_sentence(const coder_sent *cs)
     return false;
 }
 
+static bool sentence_has(const coder_sent *cs, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < cs->n; i++)
+        for (size_t k = 0; k < n; k++)
+            if (!strcmp(cs->keys[i].stem, words[k]) || !strcmp(cs->keys[i].bare, words[k]) ||
+                !strcmp(cs->keys[i].lemma, words[k]))
+                return true;
+    return false;
+}
+
+/* Deaths in an earthquake, a crash or a fire are no assault: a sentence
+ * that names such a disaster and no weapon or attack makes none. */
+static bool disaster_sentence(const coder_sent *cs)
+{
+    static const char *const disaster[] = {"زلزال", "زلزالا", "تصادم", "اصطدام",
+                                           "اصطدمت", "تحطم", "تحطمت", "حريق", "حرائق",
+                                           "فيضانات", "فيضان", "سيول", "اعصار", "عاصفه",
+                                           "انهيار", "غرق", "غرقت", "مروري", "الطقس"};
+    static const char *const violence[] = {"هجوم", "هجمات", "هجوما", "قصف", "غاره", "غارات",
+                                           "تفجير", "اشتباك", "اشتباكات", "رصاص", "مسلح",
+                                           "مسلحين", "مسلحون", "عبوه", "انتحاري", "اغتيال",
+                                           "قنبله", "صاروخ", "صواريخ", "معارك", "قذائف",
+                                           "اعتداء", "النار", "قصفت", "قصفوا", "استهدف",
+                                           "استهدفت", "هاجم", "هاجمت", "هاجموا"};
+    return sentence_has(cs, disaster, sizeof disaster / sizeof disaster[0]) &&
+           !sentence_has(cs, violence, sizeof violence / sizeof violence[0]);
+}
+
 static bool state_party(const mention *m)
 {
     static const char *const sec[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
@@ -797,10 +825,14 @@ static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem
     size_t n = sentence_candidates(ctx, cs, mem, hits, nh, cand);
     const mention *last_src = NULL;
     bool sport = n > 0 && sport_sentence(cs);
+    int disaster = -1; /* computed when an ASSAULT needs it */
     for (size_t k = 0; k < n; k++) {
         if (subsumed(cand, k, n))
             continue;
         if (sport && !state_party(cand[k].a.src) && !state_party(cand[k].a.tgt))
+            continue;
+        if (cand[k].h.e->cat == PL_ASSAULT && (disaster < 0 ? (disaster = disaster_sentence(cs))
+                                                             : disaster))
             continue;
         uint32_t f[DETECT_MAX_FEATS];
         size_t nf = detect_features(cs, &cand[k], f, DETECT_MAX_FEATS);
