@@ -245,6 +245,45 @@ static bool role_matches(json_t *gold, json_t *actor)
     return (any_main || (c && !strcmp(c, main))) && (any_role || (s && !strcmp(s, role)));
 }
 
+/* "PAK/OPP" for a gold role, "-" when it is unconstrained */
+static void role_print(FILE *f, json_t *gold)
+{
+    const char *main = json_string_value(json_object_get(gold, "main"));
+    const char *role = json_string_value(json_object_get(gold, "role"));
+    fprintf(f, "%s/%s", main ? main : "-", role ? role : "-");
+}
+
+static void actor_print(FILE *f, json_t *actor)
+{
+    const char *c = json_string_value(json_object_get(actor, "country"));
+    const char *s = json_string_value(json_object_get(actor, "sector"));
+    fprintf(f, "%s/%s", c ? c : "-", s ? s : "-");
+}
+
+/* --errors detail: each gold dyad, then each event of the type rasd found */
+static void spans_explain(FILE *f, json_t *spans, json_t *evs, const char *type)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(spans, i, x) {
+        fputs("  gold ", f);
+        role_print(f, json_object_get(x, "source_role"));
+        fputs(" -> ", f);
+        role_print(f, json_object_get(x, "target_role"));
+        fputc('\n', f);
+    }
+    json_array_foreach(evs, i, x) {
+        const char *c = json_string_value(json_object_get(x, "category"));
+        if (!c || strcmp(c, type))
+            continue;
+        fputs("  rasd ", f);
+        actor_print(f, json_object_get(x, "source"));
+        fputs(" -> ", f);
+        actor_print(f, json_object_get(x, "target"));
+        fputc('\n', f);
+    }
+}
+
 static int spans_line(const rasd_ctx *ctx, json_t *obj, const eval_opts *o, cli_io *io, void *acc)
 {
     spans_acc *a = acc;
@@ -275,8 +314,10 @@ static int spans_line(const rasd_ctx *ctx, json_t *obj, const eval_opts *o, cli_
     a->full += full;
     a->src += src;
     a->tgt += tgt;
-    if (o->errors && !full)
+    if (o->errors && !full) {
         fprintf(io->out, "%s %s %s\n", cat ? "ARGS" : "MISS", type, text);
+        spans_explain(io->out, spans, evs, type);
+    }
     json_decref(evs);
     return 0;
 }

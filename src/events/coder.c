@@ -123,6 +123,8 @@ static void clause_bounds(const coder_sent *cs, size_t first, size_t last, size_
 /* ---------------------------------------------------------- arguments */
 
 /* Conjuncts and attributive adjectives are not arguments on their own. */
+static bool same_actor(const mention *a, const mention *b);
+
 static bool arg_usable(const mention *m)
 {
     return !m->conj && !m->adj;
@@ -279,9 +281,22 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
 {
     const lex_entry *e = h->e;
     size_t t0 = h->trig[0];
+    if (e->opts & LEXO_AGENT) { /* سار المتظاهرون: the mention of the last trigger word */
+        size_t tl = h->trig[h->n_trig - 1];
+        for (size_t k = 0; k < cs->nm; k++)
+            if (cs->m[k].first <= tl && tl <= cs->m[k].last)
+                return &cs->m[k];
+        return NULL;
+    }
     if (e->opts & LEXO_PASSIVE) {
         const mention *by = arg_first_after(cs, t0 + 1, hi, "قبل", NULL);
-        return by ? by : arg_first_after(cs, t0 + 1, hi, "يد", NULL);
+        if (!by)
+            by = arg_first_after(cs, t0 + 1, hi, "يد", NULL);
+        /* تعرضت المدينة لهجمات من حركة الشباب: من right after the trigger */
+        const mention *from = arg_first_after(cs, h->last + 1, hi, "من", NULL);
+        if (!by && from && from->first <= h->last + 2)
+            by = from;
+        return by;
     }
     bool noun = (e->opts & LEXO_NOUN) || cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN;
     if (noun) { /* الغارات الإسرائيلية, الهجوم التركي: the adjective's country acts */
@@ -301,6 +316,10 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     /* A verb agrees in number only with a subject before it: after هاجموا
      * or يطلقون comes the object (العشرات من المستوطنين هاجموا المواطنين). */
     const mention *after = verb_plural(cs, t0) ? NULL : arg_first_after(cs, t0 + 1, lim, NULL, NULL);
+    /* a trigger that ends in its preposition (احتجاجا على قرار [الرئيس]):
+     * what follows is the preposition's, not the subject */
+    if (after && after->gprep && is_preposition(cs, h->last))
+        after = NULL;
     /* تظاهر [أمس] مئات من الطلبة: a number of people, then who they are */
     if (!after)
         after = arg_counted(cs, t0 + 1, hi);
@@ -316,6 +335,48 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     if (pre && (!after || pre->last + 4 >= t0))
         return pre;
     return after;
+}
+
+/* Whom a crowd protests against, when no ضد / على says it: the first
+ * authority named after the protest (سار المتظاهرون حتى السفارة
+ * الإسرائيلية، تظاهروا أمام مقر البرلمان، احتجاجا على ترشيح وزير
+ * الخارجية): a government body, force or court, or a state or
+ * organisation by name. Crowds and parties are protesters, not targets. */
+static const mention *protest_target(const coder_sent *cs, const lex_hit *h, const mention *src)
+{
+    static const char *const sec[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+    size_t hi = h->last + 25 < cs->n ? h->last + 25 : cs->n - 1;
+    for (size_t k = 0; k < cs->nm; k++) {
+        const mention *m = &cs->m[k];
+        if (m->first <= h->last || m->first > hi || !arg_usable(m) || same_actor(m, src))
+            continue;
+        if (!m->sector[0] && m->named && m->country[0] && !m->person)
+            return m; /* a state or organisation by name */
+        for (size_t j = 0; j < sizeof sec / sizeof sec[0]; j++)
+            if (!strcmp(m->sector, sec[j]))
+                return m;
+    }
+    return NULL;
+}
+
+/* A pattern with a gap (هاجم … بشدة، فرض … عقوبات) may hold its target
+ * inside the gap, after the subject: هاجم أردوغان إسرائيل بشدة، فرضت
+ * الولايات المتحدة على إيران عقوبات. Same preferences as after it. */
+static const mention *arg_in_gap(const coder_sent *cs, const lex_hit *h, const mention *src)
+{
+    size_t t0 = h->trig[0];
+    if (h->n_trig < 2 || h->last < t0 + 2)
+        return NULL;
+    size_t from = src && src->first > t0 && src->last < h->last ? src->last + 1 : t0 + 1;
+    for (uint8_t k = 0; k < h->e->n_tgt; k++) {
+        const char *how = h->e->tgt[k];
+        if (!strcmp(how, "bayn"))
+            continue;
+        const mention *m = arg_first_after(cs, from, h->last - 1, strcmp(how, "obj") ? how : NULL, src);
+        if (m && m->last < h->last && !same_actor(m, src))
+            return m;
+    }
+    return NULL;
 }
 
 static void arg_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi,
@@ -353,6 +414,10 @@ static void arg_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t
             tgt = arg_first_after(cs, h->last + 1, hi, how, src);
         }
     }
+    if (!tgt)
+        tgt = arg_in_gap(cs, h, src);
+    if (e->cat == PL_PROTEST && !tgt && src)
+        tgt = protest_target(cs, h, src);
     if (symmetric(e->cat)) {
         if (!tgt)
             tgt = arg_conjunct(cs, src);
@@ -546,6 +611,12 @@ static bool subsumed(const ev_cand *c, size_t k, size_t n)
     for (size_t j = 0; j < n; j++) {
         if (j == k || c[j].h.e->cat != c[k].h.e->cat)
             continue;
+        /* المتظاهرون in a sentence that reports the protest by its verb */
+        if ((c[k].h.e->opts ^ c[j].h.e->opts) & LEXO_AGENT) {
+            if (c[k].h.e->opts & LEXO_AGENT)
+                return true;
+            continue;
+        }
         bool k_empty = !c[k].a.src && !c[k].a.tgt, j_empty = !c[j].a.src && !c[j].a.tgt;
         if (k_empty && !j_empty)
             return true;
@@ -689,6 +760,26 @@ static void inherit_previous(const coder_sent *cs, const lex_hit *h, size_t hi,
         a->tgt = NULL;
 }
 
+static bool security_force(const mention *m)
+{
+    return m && (!strcmp(m->sector, "MIL") || !strcmp(m->sector, "COP") ||
+                 !strcmp(m->sector, "SPY"));
+}
+
+/* مسيرة is a march and a career or course: with a possessive pronoun
+ * (انطلقت مسيرته الفنية، مسيرتها المهنية) it is the latter. */
+static bool career_march(const coder_sent *cs, const lex_hit *h)
+{
+    if (h->e->cat != PL_PROTEST)
+        return false;
+    for (size_t j = 0; j < h->n_trig; j++) {
+        size_t t = h->trig[j];
+        if (has_suffix(&cs->mw[t]) && !strncmp(cs->keys[t].bare, "مسير", strlen("مسير")))
+            return true;
+    }
+    return false;
+}
+
 static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem,
                                   const lex_hit *hits, size_t nh, ev_cand *c)
 {
@@ -699,7 +790,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
     ev_sentence_dates(cs, mem, &dates);
     for (size_t k = 0; k < nh; k++) {
         const lex_hit *h = &hits[k];
-        if ((h->e->opts & LEXO_SPEECH) || after_copula(cs, h))
+        if ((h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h))
             continue;
         size_t lo, hi;
         clause_bounds(cs, h->first, h->last, &lo, &hi);
@@ -728,6 +819,10 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         if (!a->src && verb && mem->have_source && cs->mw[h->trig[0]].upos == UPOS_VERB &&
             !overt_subject(cs, h) && agrees(cs, h, &mem->last_source))
             a->src = &mem->last_source;
+        /* troops and police face protests, they do not stage them (نزلت
+         * القوات إلى الشوارع، انتشر الجنود لمواجهة التظاهرات) */
+        if (h->e->cat == PL_PROTEST && security_force(a->src))
+            a->src = NULL;
         /* the same actor twice, or in apposition (الرئيس الأمريكي، دونالد ترامب) */
         if (a->src && a->tgt && same_actor(a->src, a->tgt) &&
             (a->src->start == a->tgt->start || apposition(cs, a->src, a->tgt) ||
@@ -792,10 +887,51 @@ static bool disaster_sentence(const coder_sent *cs)
                                            "تفجير", "اشتباك", "اشتباكات", "رصاص", "مسلح",
                                            "مسلحين", "مسلحون", "عبوه", "انتحاري", "اغتيال",
                                            "قنبله", "صاروخ", "صواريخ", "معارك", "قذائف",
-                                           "اعتداء", "النار", "قصفت", "قصفوا", "استهدف",
+                                           "اعتداء", "نار", "قصفت", "قصفوا", "استهدف",
                                            "استهدفت", "هاجم", "هاجمت", "هاجموا"};
     return sentence_has(cs, disaster, sizeof disaster / sizeof disaster[0]) &&
            !sentence_has(cs, violence, sizeof violence / sizeof violence[0]);
+}
+
+/* هاجم/هجوم is also a verbal attack: a politician or a body of state or
+ * party that "attacks" a person, a policy or the media, in a sentence that
+ * names no weapon, force or victim, criticises (ACCUSE, CAMEO 111). */
+static bool verbal_attack(const coder_sent *cs, const ev_cand *c)
+{
+    /* verbs only: the noun (تعرض لهجوم، الهجوم) is a physical attack far
+     * more often, and "شن هجوما حادا" is in the lexicon as ACCUSE */
+    static const char *const hajm[] = {"هاجم", "هاجمت", "هاجموا", "يهاجم", "تهاجم",
+                                       "يهاجمون"};
+    static const char *const political[] = {"GOV", "LEG", "PTY", "OPP", "JUD", "MED"};
+    /* keys without the article: sentence_has compares clitic-free forms */
+    static const char *const force[] = {"قوات", "قواتنا", "جنود", "جيش", "طائرات", "طائره",
+                                        "مقاتلات", "دبابات", "مسلحون", "مسلحين", "مسلح",
+                                        "قتلى", "قتيل", "قتيلا", "مقتل", "جرحى", "اصابه",
+                                        "قصف", "غارات", "غاره", "صواريخ", "صاروخ", "قذائف",
+                                        "رصاص", "نار", "تفجير", "انتحاري", "عبوه", "اسلحه",
+                                        "موقع", "مواقع", "مركز", "مقر", "قاعده", "دوريه"};
+    const mention *src = c->a.src, *tgt = c->a.tgt;
+    if (c->h.e->cat != PL_ASSAULT || !src || security_force(src) ||
+        (tgt && security_force(tgt)))
+        return false;
+    bool hj = false, pol = src->person;
+    for (size_t j = 0; j < c->h.n_trig && !hj; j++)
+        for (size_t k = 0; k < sizeof hajm / sizeof hajm[0]; k++)
+            hj |= !strcmp(cs->keys[c->h.trig[j]].bare, hajm[k]);
+    for (size_t k = 0; k < sizeof political / sizeof political[0]; k++)
+        pol |= !strcmp(src->sector, political[k]);
+    return hj && pol && !sentence_has(cs, force, sizeof force / sizeof force[0]);
+}
+
+/* The first lexicon entry with this CAMEO code (rarely needed: a linear scan). */
+static const lex_entry *entry_for_cameo(const lexicon *lx, const char *cameo)
+{
+    for (size_t i = 0, n = lexicon_size(lx); i < n; i++) {
+        const lex_entry *e = lexicon_entry(lx, i);
+        if (!strcmp(e->cameo, cameo))
+            return e;
+    }
+    return NULL;
 }
 
 static bool state_party(const mention *m)
@@ -834,6 +970,12 @@ static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem
         if (cand[k].h.e->cat == PL_ASSAULT && (disaster < 0 ? (disaster = disaster_sentence(cs))
                                                              : disaster))
             continue;
+        if (verbal_attack(cs, &cand[k])) {
+            const lex_entry *e = entry_for_cameo(ctx->lex, "111");
+            if (!e)
+                continue;
+            cand[k].h.e = e;
+        }
         uint32_t f[DETECT_MAX_FEATS];
         size_t nf = detect_features(cs, &cand[k], f, DETECT_MAX_FEATS);
         plover_cat cat = cand[k].h.e->cat;

@@ -213,6 +213,8 @@ static rasd_status lex_parse_opts(lexicon *lx, char *opts, lex_entry *e,
             e->opts |= LEXO_CUE;
         else if (!strcmp(o, "verb"))
             e->opts |= LEXO_VERB;
+        else if (!strcmp(o, "agent"))
+            e->opts |= LEXO_AGENT;
         else if (!strncmp(o, "prio=", 5))
             e->prio = atoi(o + 5);
         else if (!strncmp(o, "tgt=", 4)) {

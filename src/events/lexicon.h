@@ -18,7 +18,8 @@ enum {
     LEXO_PASSIVE = 1u << 1,
     LEXO_SPEECH = 1u << 2,
     LEXO_CUE = 1u << 3,
-    LEXO_VERB = 1u << 4   /* the first word may not carry the article or ب/ل/ك */
+    LEXO_VERB = 1u << 4,  /* the first word may not carry the article or ب/ل/ك */
+    LEXO_AGENT = 1u << 5  /* the trigger names who acts (المتظاهرون): it is the source */
 };
 
 typedef struct lex_word {

@@ -147,6 +147,8 @@ static void test_no_event(void)
         "وكان زلزال بقوة 7.3 درجة ضرب المنطقة في نوفمبر الماضي وأسفر عن مقتل أكثر من 600 شخص.",
         /* a characterisation, not a threat */
         "وتقول واشنطن إن المنظومة الروسية تمثل تهديدا لطائراتها المقاتلة.",
+        /* مسيرته: a career, not a march */
+        "انطلقت مسيرته الفنية في سن مبكرة قبل أن ينتقل إلى القاهرة.",
     };
     for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
         json_t *evs = code(none[k], "2020-01-01");
@@ -166,6 +168,8 @@ static bool has_event(json_t *evs, const char *cat, const char *src, const char 
     json_array_foreach(evs, i, ev) {
         const char *c = json_string_value(json_object_get(ev, "category"));
         const char *s = field(ev, "source", "code"), *t = field(ev, "target", "code");
+        if (!s)
+            s = "-";
         if (!t)
             t = "-";
         const char *m = json_string_value(json_object_get(ev, "modality"));
@@ -206,6 +210,16 @@ static const struct {
      "وانتقد رئيس النظام التركي رجب طيب أردوغان السياسة الأميركية في سورية. "
      "وأجرى رئيس أركان هذا النظام مباحثات هاتفية مع نظيره الأميركي.",
      "2019-03-01", "CONSULT", "TURMIL", "USAMIL", "asserted"},
+    {"protesters who march are the source; the embassy they march to is the target",
+     "وسار المتظاهرون حتى السفارة الإسرائيلية في أثينا أمس.",
+     "2009-01-05", "PROTEST", "CVL", "ISRGOV", "asserted"},
+    {"a protest in front of an institution is against it",
+     "وتظاهر مئات الطلاب أمام مقر البرلمان المصري أمس.",
+     "2009-01-05", "PROTEST", "EDU", "EGYLEG", "asserted"},
+    {"soldiers facing protests do not protest; احتجاجا على [X]: X is the target",
+     "وانتشر الجنود الإسرائيليون لمواجهة التظاهرات التي عمت المدن الفلسطينية "
+     "احتجاجا على قرار الرئيس الأميركي.",
+     "2017-12-09", "PROTEST", "-", "USAGOV", "asserted"},
 };
 
 static void test_coder_regressions(void)
