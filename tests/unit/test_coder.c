@@ -220,6 +220,15 @@ static const struct {
      "وانتشر الجنود الإسرائيليون لمواجهة التظاهرات التي عمت المدن الفلسطينية "
      "احتجاجا على قرار الرئيس الأميركي.",
      "2017-12-09", "PROTEST", "-", "USAGOV", "asserted"},
+    {"a politician's attack with no weapon or victim is criticism",
+     "وهاجم الرئيس الأمريكي دونالد ترامب وسائل الإعلام في تغريدة على تويتر.",
+     "2018-06-01", "ACCUSE", "USAGOV", "MED", "asserted"},
+    {"تعرض ل...: the subject suffers, من names the attacker",
+     "وتعرضت مقديشو في أحيان كثيرة لهجمات من حركة الشباب.",
+     "2018-06-01", "ASSAULT", "SOMREB", "SOMGOV", "asserted"},
+    {"the target inside a pattern's gap, after the subject",
+     "وهاجم أردوغان إسرائيل بشدة خلال كلمة أمام البرلمان التركي.",
+     "2019-06-01", "ACCUSE", "TURGOV", "ISR", "asserted"},
 };
 
 static void test_coder_regressions(void)
