@@ -277,6 +277,24 @@ static bool verb_plural(const coder_sent *cs, size_t i)
     return cs->mw[i].upos == UPOS_VERB && (ends_with(w, "وا") || ends_with(w, "ون"));
 }
 
+/* An indefinite accusative (فلسطينيا، مسلحين): the alef of tanween, but
+ * names end in ا too (تركيا، روسيا), so a name counts only when the text
+ * writes the tanween (فلسطينياً). Dual verbs (اتفقا) are no nouns. */
+static bool accusative(const coder_sent *cs, size_t i)
+{
+    if (!cs->keys[i].acc[0] || cs->mw[i].det || cs->mw[i].upos == UPOS_VERB)
+        return false;
+    const rasd_token *t = &cs->toks[i];
+    bool tanween = false;
+    for (size_t p = t->start; p + 1 < t->end; p++)
+        tanween |= (unsigned char)cs->doc_text[p] == 0xD9 &&
+                   (unsigned char)cs->doc_text[p + 1] == 0x8B; /* U+064B fathatan */
+    for (size_t k = 0; k < cs->nm; k++)
+        if (cs->m[k].first == i && cs->m[k].named && !tanween)
+            return false;
+    return true;
+}
+
 static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
 {
     const lex_entry *e = h->e;
@@ -316,6 +334,13 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     /* A verb agrees in number only with a subject before it: after هاجموا
      * or يطلقون comes the object (العشرات من المستوطنين هاجموا المواطنين). */
     const mention *after = verb_plural(cs, t0) ? NULL : arg_first_after(cs, t0 + 1, lim, NULL, NULL);
+    /* An accusative participle (داعيا طهران، متهما واشنطن) shares the
+     * clause's subject and takes an object; an indefinite accusative word
+     * (استهدفت فلسطينيا مسلحا) is an object, never the subject. */
+    if (after && ((cs->keys[t0].acc[0] && cs->mw[t0].upos != UPOS_VERB) ||
+                  (after->first == after->last && accusative(cs, after->first) &&
+                   !after->person)))
+        after = NULL;
     /* a trigger that ends in its preposition (احتجاجا على قرار [الرئيس]):
      * what follows is the preposition's, not the subject */
     if (after && after->gprep && is_preposition(cs, h->last))

@@ -147,6 +147,8 @@ static void test_no_event(void)
         "وكان زلزال بقوة 7.3 درجة ضرب المنطقة في نوفمبر الماضي وأسفر عن مقتل أكثر من 600 شخص.",
         /* a characterisation, not a threat */
         "وتقول واشنطن إن المنظومة الروسية تمثل تهديدا لطائراتها المقاتلة.",
+        /* الداعية: the preacher, not "calling for" */
+        "ونسبت الحكومة محاولة الانقلاب إلى الداعية فتح الله غولن.",
         /* مسيرته: a career, not a march */
         "انطلقت مسيرته الفنية في سن مبكرة قبل أن ينتقل إلى القاهرة.",
     };
@@ -229,6 +231,12 @@ static const struct {
     {"the target inside a pattern's gap, after the subject",
      "وهاجم أردوغان إسرائيل بشدة خلال كلمة أمام البرلمان التركي.",
      "2019-06-01", "ACCUSE", "TURGOV", "ISR", "asserted"},
+    {"داعيا X: the participle shares the clause's subject, X is asked",
+     "وانتقد وزير الخارجية السعودي السياسة الإيرانية، داعياً طهران إلى وقف تدخلها في اليمن.",
+     "2018-03-01", "REQUEST", "SAUGOV", "IRNGOV", "asserted"},
+    {"an indefinite accusative after the verb is its object",
+     "وكان الجيش الإسرائيلي أعلن أن إحدى طائراته استهدفت فلسطينياً مسلحاً قرب الحدود.",
+     "2018-05-01", "ASSAULT", "ISRMIL", "PSE", "asserted"},
 };
 
 static void test_coder_regressions(void)
