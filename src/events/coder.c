@@ -36,11 +36,33 @@ static void keys_accusative(lex_keys *k)
     }
 }
 
+/* Where a pattern's gap stops: a complementiser opens another clause (أعلنت
+ * الشركة أن العقوبات ... is no announced sanction), and so does strong
+ * punctuation. Commas and quotes do not: VSO puts adverbs between commas,
+ * and quotes wrap objects (قطعوا "شارع الزراعة"). */
+static bool keys_stop(const lex_keys *k, const rasd_token *t)
+{
+    static const char *const comp[] = {"ان", "انه", "انها", "انهم", "انهما", "لان", "بان",
+                                       "بانه", "بانها", "لانه", "لانها"};
+    static const char *const punct[] = {".", ":", "؛", "؟", "!"};
+    if (t->kind == RASD_TOK_PUNCT) {
+        for (size_t q = 0; q < sizeof punct / sizeof punct[0]; q++)
+            if (!strcmp(k->full, punct[q]))
+                return true;
+        return false;
+    }
+    for (size_t q = 0; q < sizeof comp / sizeof comp[0]; q++)
+        if (!strcmp(k->full, comp[q]))
+            return true;
+    return false;
+}
+
 static void keys_fill(coder_sent *cs, const char *text)
 {
     for (size_t i = 0; i < cs->n; i++) {
         lex_keys *k = &cs->keys[i];
         lexicon_fold(cs->toks[i].norm, cs->toks[i].norm_len, k->full);
+        k->stop = keys_stop(k, &cs->toks[i]);
         if (cs->toks[i].kind == RASD_TOK_ARABIC) {
             keys_bare(cs, text, i, k->bare);
             lexicon_fold(cs->mw[i].stem_key, strlen(cs->mw[i].stem_key), k->stem);

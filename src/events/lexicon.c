@@ -390,8 +390,11 @@ static bool lex_verify(const lex_entry *e, const lex_keys *keys, size_t n, size_
             continue;
         }
         size_t lim = t + gap;
-        while (t < n && t <= lim && !lex_word_matches(w, &keys[t], (e->opts & LEXO_NOUN) != 0))
+        while (t < n && t <= lim && !lex_word_matches(w, &keys[t], (e->opts & LEXO_NOUN) != 0)) {
+            if (gap && keys[t].stop)
+                return false; /* وأعلنت الشركة أن العقوبات ...: another clause */
             t++;
+        }
         if (t >= n || t > lim)
             return false;
         h->trig[h->n_trig++] = t++;

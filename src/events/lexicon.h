@@ -49,6 +49,7 @@ typedef struct lex_keys {
     char full[LEX_KEY_MAX], bare[LEX_KEY_MAX], stem[LEX_KEY_MAX], lemma[LEX_KEY_MAX];
     char acc[LEX_KEY_MAX]; /* bare without an indefinite accusative alef (اجتماعا → اجتماع), or "" */
     bool nominal;          /* has the article or ب/ل/ك: cannot be a finite verb */
+    bool stop;             /* a gap (…) may not reach over it: أن/إن, . : ؛ */
 } lex_keys;
 
 typedef struct lex_hit {

@@ -21,10 +21,13 @@
  * the previous key). No lemma key. */
 static void mk(lex_keys *k, const char *full, const char *bare, const char *stem)
 {
+    memset(k, 0, sizeof *k);
     if (!bare)
         bare = full;
     if (!stem)
         stem = bare;
+    /* a complementiser ends the gap, as the coder marks it */
+    k->stop = !strcmp(full, "أن") || !strcmp(full, "إن");
     lexicon_fold(full, strlen(full), k->full);
     lexicon_fold(bare, strlen(bare), k->bare);
     lexicon_fold(stem, strlen(stem), k->stem);
@@ -183,6 +186,12 @@ static void test_match_sentences(void)
     n = sent(k, 32, "فرض الاتحاد/اتحاد الأوروبي/أوروبي أمس الأول في بروكسل رسميا عقوبات");
     CHECK(!lexicon_match_at(lx, k, n, 0, &h));
     n = sent(k, 32, "فرض الاتحاد/اتحاد الأوروبي/أوروبي أمس في بروكسل عقوبات");
+    CHECK(lexicon_match_at(lx, k, n, 0, &h) && h.n_trig == 2);
+
+    /* ... but not over a complementiser: another clause's noun. */
+    n = sent(k, 32, "فرض الوزير/وزير أن عقوبات");
+    CHECK(!lexicon_match_at(lx, k, n, 0, &h));
+    n = sent(k, 32, "فرض الوزير/وزير الآن عقوبات");
     CHECK(lexicon_match_at(lx, k, n, 0, &h) && h.n_trig == 2);
 
     /* The same first word, different objects: release, shooting, missiles. */
