@@ -563,6 +563,21 @@ static size_t tk_marks(tks *t, size_t i, uint32_t cp, cclass c, rasd_token_kind 
     return q;
 }
 
+/* An underscore that joins two words (#كوريا_الشمالية, #حزب_الله): a
+ * hashtag's space, not a token, so that names match across it. */
+static bool tk_joins_words(const tks *t, size_t i)
+{
+    if (i <= t->lo || t->s[i] != '_')
+        return false;
+    size_t p = i - 1, len;
+    while (p > t->lo && (t->s[p] & 0xC0) == 0x80)
+        p--;
+    uint32_t cp;
+    cclass before = tk_cls(t, p, &cp, &len), after = tk_cls(t, i + 1, &cp, &len);
+    return (before == CC_ARABIC || before == CC_LATIN) &&
+           (after == CC_ARABIC || after == CC_LATIN);
+}
+
 /* One token starting at i (a code point that may start one). */
 static size_t tk_one(tks *t, size_t i, uint32_t cp, cclass c, rasd_token_kind *kind,
                      unsigned *fl)
@@ -592,6 +607,10 @@ static size_t tk_one(tks *t, size_t i, uint32_t cp, cclass c, rasd_token_kind *k
         *kind = latin ? RASD_TOK_LATIN : RASD_TOK_NUMBER;
         return e;
     case CC_PUNCT:
+        if (tk_joins_words(t, i)) {
+            *kind = 0;
+            return i + 1;
+        }
         *kind = RASD_TOK_PUNCT;
         return tk_punct(t, i, fl);
     case CC_QUOTE: {
