@@ -406,6 +406,26 @@ static const mention *protest_target(const coder_sent *cs, const lex_hit *h, con
     return NULL;
 }
 
+/* The owner of the weapon that ends an ASSAULT pattern (قتل … برصاص
+ * [القوات الإسرائيلية]، أصيب … بنيران [الجيش]): its genitive fired. */
+static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const weapon[] = {"رصاص", "نيران", "قصف", "غاره", "غارات", "قذائف",
+                                         "صواريخ", "هجوم", "ايدي", "يد"};
+    size_t w = h->last;
+    if (h->e->cat != PL_ASSAULT || cs->mw[w].det)
+        return NULL;
+    bool is_weapon = false;
+    for (size_t k = 0; k < sizeof weapon / sizeof weapon[0]; k++)
+        is_weapon |= !strcmp(cs->keys[w].bare, weapon[k]);
+    if (!is_weapon)
+        return NULL;
+    for (size_t k = 0; k < cs->nm; k++)
+        if (cs->m[k].first == w + 1 && arg_usable(&cs->m[k]))
+            return &cs->m[k];
+    return NULL;
+}
+
 /* A pattern with a gap (هاجم … بشدة، فرض … عقوبات) may hold its target
  * inside the gap, after the subject: هاجم أردوغان إسرائيل بشدة، فرضت
  * الولايات المتحدة على إيران عقوبات. Same preferences as after it. */
@@ -463,6 +483,19 @@ static void arg_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t
     }
     if (!tgt)
         tgt = arg_in_gap(cs, h, src);
+    /* not after an overt subject (الجيش قصف بقذائف مدفعية: active voice) */
+    const mention *shooter = src && src->last < t0 ? NULL : weapon_owner(cs, h);
+    if (shooter) { /* قتل فلسطينيون برصاص القوات الإسرائيلية */
+        const mention *victim = src && src != shooter ? src : tgt != shooter ? tgt : NULL;
+        /* the victims between (قتل ثلاثة فلسطينيين برصاص): a nisba after a
+         * number names people, so adjectives count here */
+        for (size_t k = 0; !victim && k < cs->nm; k++)
+            if (cs->m[k].first > t0 && cs->m[k].last < h->last && &cs->m[k] != shooter &&
+                cs->m[k].code[0])
+                victim = &cs->m[k];
+        src = shooter;
+        tgt = victim && !same_actor(victim, shooter) ? victim : NULL;
+    }
     if (e->cat == PL_PROTEST && !tgt && src)
         tgt = protest_target(cs, h, src);
     if (symmetric(e->cat)) {
