@@ -840,6 +840,44 @@ static void inherit_previous(const coder_sent *cs, const lex_hit *h, size_t hi,
         a->tgt = NULL;
 }
 
+/* What a demand or a threat asks for or promises has not happened: دعا
+ * بوتين إلى انسحاب القوات، هدد بفرض عقوبات، طالبت بوقف الغارات. A verbal
+ * noun that follows a REQUEST or THREATEN trigger within six tokens of
+ * its clause is its object. */
+static bool demanded(const coder_sent *cs, const ev_cand *c, size_t n, const lex_hit *h)
+{
+    if (h->e->cat == PL_REQUEST || h->e->cat == PL_THREATEN)
+        return false;
+    for (size_t j = 0; j < n; j++) {
+        plover_cat k = c[j].h.e->cat;
+        if (!(k == PL_REQUEST || k == PL_THREATEN) || c[j].h.last >= h->first ||
+            h->first > c[j].h.last + 6 || cs->mw[h->trig[0]].upos == UPOS_VERB)
+            continue;
+        /* a verbal noun in the same clause, no other verb between (not:
+         * تطالب بمعاقبة روسيا بعدما اتهمتها) */
+        bool same_clause = true;
+        for (size_t i = c[j].h.last + 1; i <= h->first && same_clause; i++)
+            same_clause = !is_clause_start(cs, i) && !coder_tok_is(cs, i, "بعد") &&
+                          (i == h->first || cs->mw[i].upos != UPOS_VERB);
+        if (same_clause)
+            return true;
+    }
+    return false;
+}
+
+/* A trigger inside an organisation's name (منظمة حظر الأسلحة الكيميائية،
+ * وكالة غوث وتشغيل اللاجئين) names the body, it reports no act. */
+static bool inside_name(const coder_sent *cs, const lex_hit *h)
+{
+    for (size_t k = 0; k < cs->nm; k++) {
+        const mention *m = &cs->m[k];
+        if (m->named && !m->person && m->last > m->first && m->first <= h->trig[0] &&
+            h->last <= m->last)
+            return true;
+    }
+    return false;
+}
+
 static bool security_force(const mention *m)
 {
     return m && (!strcmp(m->sector, "MIL") || !strcmp(m->sector, "COP") ||
@@ -870,7 +908,8 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
     ev_sentence_dates(cs, mem, &dates);
     for (size_t k = 0; k < nh; k++) {
         const lex_hit *h = &hits[k];
-        if ((h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h))
+        if ((h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h) ||
+            inside_name(cs, h))
             continue;
         size_t lo, hi;
         clause_bounds(cs, h->first, h->last, &lo, &hi);
@@ -920,6 +959,8 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         if (!visit_host(ctx, cs, h, a))
             continue;
         modality(cs, h, lo, hi, a);
+        if (!strcmp(a->modality, "asserted") && demanded(cs, c, n, h))
+            a->modality = "hypothetical";
         if (during && strcmp(c[n - 1].a.modality, "asserted") && !strcmp(a->modality, "asserted"))
             a->modality = c[n - 1].a.modality;
         ev_date(&dates, h, mem, a);

@@ -147,6 +147,8 @@ static void test_no_event(void)
         "وكان زلزال بقوة 7.3 درجة ضرب المنطقة في نوفمبر الماضي وأسفر عن مقتل أكثر من 600 شخص.",
         /* a characterisation, not a threat */
         "وتقول واشنطن إن المنظومة الروسية تمثل تهديدا لطائراتها المقاتلة.",
+        /* a trigger inside an organisation's name */
+        "وصل فريق منظمة حظر الأسلحة الكيميائية إلى المدينة.",
         /* الداعية: the preacher, not "calling for" */
         "ونسبت الحكومة محاولة الانقلاب إلى الداعية فتح الله غولن.",
         /* مسيرته: a career, not a march */
@@ -237,6 +239,9 @@ static const struct {
     {"برصاص X: the weapon's owner fired, the victims are the target",
      "وقتل ثلاثة فلسطينيين برصاص القوات الإسرائيلية شرق غزة أمس.",
      "2018-05-15", "ASSAULT", "ISRMIL", "PSE", "asserted"},
+    {"what a demand asks for has not happened",
+     "ودعا الاتحاد الأوروبي إلى فرض عقوبات جديدة على روسيا.",
+     "2018-03-20", "COERCE", "IGOEUREEC", "RUS", "hypothetical"},
     {"an indefinite accusative after the verb is its object",
      "وكان الجيش الإسرائيلي أعلن أن إحدى طائراته استهدفت فلسطينياً مسلحاً قرب الحدود.",
      "2018-05-01", "ASSAULT", "ISRMIL", "PSE", "asserted"},
