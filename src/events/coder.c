@@ -317,6 +317,37 @@ static bool accusative(const coder_sent *cs, size_t i)
     return true;
 }
 
+/* A relative clause names who did what a noun names: غارات جوية شنها
+ * الطيران الروسي، الهجوم الذي نفذته حركة الشباب. The verb carries the
+ * pronoun that takes up the noun, and its subject follows it. */
+static const mention *relative_agent(const coder_sent *cs, const lex_hit *h)
+{
+    /* verbs that carry out what the noun names (not: اتهام رفضته الحكومة) */
+    static const char *const doer[] = {
+        "شن", "شنت", "يشن", "تشن", "نفذ", "نفذت", "ينفذ", "تنفذ", "ارتكب", "ارتكبت",
+        "يرتكب", "ترتكب", "اجري", "اجرت", "يجري", "تجري", "وجه", "وجهت", "يوجه", "توجه",
+        "اطلق", "اطلقت", "يطلق", "تطلق", "فرض", "فرضت", "يفرض", "تفرض", "ضرب", "ضربت",
+        "يضرب", "تضرب", "قاد", "قادت", "يقود", "تقود", "نظم", "نظمت", "ينظم", "تنظم",
+        "تبني", "تبنت", "يتبني", "تتبني", "شكل", "تشكل", "يشكل", "شكلت"};
+    for (size_t i = h->last + 1; i <= h->last + 3 && i < cs->n; i++) {
+        if (cs->toks[i].kind == RASD_TOK_PUNCT)
+            return NULL;
+        bool does = false;
+        for (size_t k = 0; k < sizeof doer / sizeof doer[0] && !does; k++)
+            does = !strcmp(cs->keys[i].stem, doer[k]);
+        if (!does)
+            continue;
+        if (!has_suffix(&cs->mw[i]))
+            return NULL;
+        for (size_t k = 0; k < cs->nm; k++)
+            if ((cs->m[k].first == i + 1 || cs->m[k].first == i + 2) && !cs->m[k].prep &&
+                arg_usable(&cs->m[k]))
+                return &cs->m[k];
+        return NULL;
+    }
+    return NULL;
+}
+
 static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
 {
     const lex_entry *e = h->e;
@@ -339,6 +370,9 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         return by;
     }
     bool noun = (e->opts & LEXO_NOUN) || cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN;
+    const mention *rel = noun ? relative_agent(cs, h) : NULL;
+    if (rel)
+        return rel;
     if (noun) { /* الغارات الإسرائيلية, الهجوم التركي: the adjective's country acts */
         for (size_t k = 0; k < cs->nm; k++)
             if (cs->m[k].adj && cs->m[k].first == h->last + 1 &&
@@ -759,10 +793,17 @@ static bool agrees(const coder_sent *cs, const lex_hit *h, const mention *m)
 static const mention *dropped_subject(const coder_sent *cs, const lex_hit *hits, size_t nh,
                                       const lex_hit *h, size_t lo, const ev_cand *c, size_t n)
 {
+    /* An accusative participle (مطالبا، داعيا) describes the subject of
+     * the last finite verb (ندد ملادينوف بمقتل أطفال برصاص القوات،
+     * مطالبا ...), not of a verbal noun in between. */
+    size_t last = n;
+    if (cs->keys[h->trig[0]].acc[0])
+        while (last > 0 && cs->mw[c[last - 1].h.trig[0]].upos != UPOS_VERB)
+            last--;
     /* not from a conditional or denied act (إذا لم ينسحب مسلحون) */
-    if (n > 0 && agrees(cs, h, c[n - 1].a.src) && !c[n - 1].a.negated &&
-        !strcmp(c[n - 1].a.modality, "asserted"))
-        return c[n - 1].a.src;
+    if (last > 0 && agrees(cs, h, c[last - 1].a.src) && !c[last - 1].a.negated &&
+        !strcmp(c[last - 1].a.modality, "asserted"))
+        return c[last - 1].a.src;
     size_t from = 0;
     for (size_t k = 0; k < nh && hits[k].trig[0] < h->trig[0]; k++)
         if (hits[k].e->opts & LEXO_SPEECH)

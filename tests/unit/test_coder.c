@@ -242,6 +242,13 @@ static const struct {
     {"what a demand asks for has not happened",
      "ودعا الاتحاد الأوروبي إلى فرض عقوبات جديدة على روسيا.",
      "2018-03-20", "COERCE", "IGOEUREEC", "RUS", "hypothetical"},
+    {"a relative clause names who did what the noun names",
+     "وأدان المجلس الغارات التي شنتها مقاتلات التحالف العربي على صنعاء.",
+     "2018-04-01", "ASSAULT", "INTMIL", "-", "asserted"},
+    {"an accusative participle describes the subject of the last finite verb",
+     "وندد مبعوث الأمم المتحدة نيكولاي ملادينوف بمقتل أطفال في غزة برصاص القوات "
+     "الإسرائيلية، مطالبا بفتح تحقيق.",
+     "2018-04-01", "REQUEST", "IGOUNO", "-", "asserted"},
     {"an indefinite accusative after the verb is its object",
      "وكان الجيش الإسرائيلي أعلن أن إحدى طائراته استهدفت فلسطينياً مسلحاً قرب الحدود.",
      "2018-05-01", "ASSAULT", "ISRMIL", "PSE", "asserted"},
