@@ -1019,7 +1019,8 @@ static bool sport_sentence(const coder_sent *cs)
 {
     static const char *const cue[] = {"مباراه", "مباريات", "منتخب", "دوري", "نادي", "لاعب",
                                       "لاعبين", "لاعبو", "لاعبي", "مدرب", "كاس", "مونديال",
-                                      "بطوله", "ملعب", "شوط", "ركله", "فيفا", "اولمبيه"};
+                                      "بطوله", "ملعب", "شوط", "ركله", "فيفا", "اولمبيه",
+                                      "مرمي", "هداف", "انديه"};
     for (size_t i = 0; i < cs->n; i++)
         for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++)
             if (!strcmp(cs->keys[i].stem, cue[k]) || !strcmp(cs->keys[i].bare, cue[k]))
