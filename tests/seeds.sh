@@ -58,6 +58,10 @@ absent "001: 'S-400 is a threat' is no THREATEN event" "$E001" '"category":"THRE
 E003="$T/003_9f62db11347c3e1e.ev"
 check "003: the US will not normalise with Assad (negated, USA -> SYR)" "$E003" \
   "\"source\":\\{${A}\"country\":\"USA\"$A\\},\"target\":\\{${A}\"country\":\"SYR\".*\"negated\":true"
+check "003: the regime's condition is the withdrawal of Turkish forces (RETREAT TURMIL)" "$E003" \
+  "\"category\":\"RETREAT\"$A\"source\":\\{${A}\"code\":\"TURMIL\""
+absent "003: the Syrian regime withdraws nothing" "$E003" \
+  "\"category\":\"RETREAT\"$A\"source\":\\{${A}\"code\":\"SYRGOV\""
 for f in "$T"/*.ev; do
   absent "$(basename "$f"): no event dated with the processing year 2026" "$f" '"date":"2026'
 done

@@ -317,6 +317,15 @@ static bool accusative(const coder_sent *cs, size_t i)
     return true;
 }
 
+static bool armed(const mention *m)
+{
+    static const char *const sec[] = {"MIL", "COP", "SPY", "REB", "UAF", "INS"};
+    for (size_t k = 0; k < sizeof sec / sizeof sec[0]; k++)
+        if (!strcmp(m->sector, sec[k]))
+            return true;
+    return false;
+}
+
 /* A relative clause names who did what a noun names: غارات جوية شنها
  * الطيران الروسي، الهجوم الذي نفذته حركة الشباب. The verb carries the
  * pronoun that takes up the noun, and its subject follows it. */
@@ -373,6 +382,14 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     const mention *rel = noun ? relative_agent(cs, h) : NULL;
     if (rel)
         return rel;
+    /* انسحاب [القوات التركية]، استهداف [قوات الاحتلال]: an armed force as
+     * the pattern's own genitive acts (a transitive noun's genitive is
+     * otherwise its object: استدعاء السفير، إغلاق القنصلية) */
+    for (size_t k = 0; noun && h->n_trig > 1 && k < cs->nm; k++)
+        for (size_t j = 1; j < h->n_trig; j++)
+            if (cs->m[k].first == h->trig[j] && h->trig[j] == h->trig[j - 1] + 1 &&
+                armed(&cs->m[k]) && !cs->m[k].prep && arg_usable(&cs->m[k]))
+                return &cs->m[k];
     if (noun) { /* الغارات الإسرائيلية, الهجوم التركي: the adjective's country acts */
         for (size_t k = 0; k < cs->nm; k++)
             if (cs->m[k].adj && cs->m[k].first == h->last + 1 &&
