@@ -152,12 +152,20 @@ static bool arg_usable(const mention *m)
     return !m->conj && !m->adj;
 }
 
+/* برفقة رئيس المخابرات، بصحبة وزير الخارجية: who comes along is no party */
+static bool companion(const coder_sent *cs, const mention *m)
+{
+    return m->first > 0 && (coder_tok_is(cs, m->first - 1, "برفقه") ||
+                            coder_tok_is(cs, m->first - 1, "بصحبه") ||
+                            coder_tok_is(cs, m->first - 1, "يرافقه"));
+}
+
 static const mention *arg_first_after(const coder_sent *cs, size_t from, size_t hi,
                                       const char *prep, const mention *not)
 {
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
-        if (m->first < from || m->first > hi || m == not || !arg_usable(m))
+        if (m->first < from || m->first > hi || m == not || !arg_usable(m) || companion(cs, m))
             continue;
         if (prep ? (m->prep && !strcmp(m->prep, prep)) : !m->prep)
             return m;
@@ -457,23 +465,52 @@ static const mention *protest_target(const coder_sent *cs, const lex_hit *h, con
     return NULL;
 }
 
+/* A mention that covers a later word of an ASSAULT or COERCE pattern
+ * (قتل … فلسطيني، قتل … متظاهرين): the pattern names its victim. */
+static const mention *pattern_victim(const coder_sent *cs, const lex_hit *h)
+{
+    /* only after a verb that has victims (not: قصفت … مقاتلات التحالف,
+     * عقوبات … أمريكية, where the later word is the agent) */
+    static const char *const hurt[] = {"قتل", "يقتل", "تقتل", "قتلت", "قتلوا", "اصيب", "اصيبت",
+                                       "اصيبوا", "جرح", "جرحت", "اعتقل", "اعتقلت", "اعتقلوا",
+                                       "خطف", "اختطف", "اختطفت", "اعدم", "اعدمت", "اغتيل",
+                                       "استشهد", "مقتل", "اصابه", "اعتقال", "اختطاف"};
+    if (h->e->cat != PL_ASSAULT && h->e->cat != PL_COERCE)
+        return NULL;
+    bool hurts = false;
+    for (size_t k = 0; k < sizeof hurt / sizeof hurt[0] && !hurts; k++)
+        hurts = !strcmp(cs->keys[h->trig[0]].bare, hurt[k]);
+    if (!hurts)
+        return NULL;
+    for (size_t j = 1; j < h->n_trig; j++)
+        for (size_t k = 0; k < cs->nm; k++)
+            if (cs->m[k].first <= h->trig[j] && h->trig[j] <= cs->m[k].last && cs->m[k].code[0])
+                return &cs->m[k];
+    return NULL;
+}
+
 /* The owner of the weapon that ends an ASSAULT pattern (قتل … برصاص
  * [القوات الإسرائيلية]، أصيب … بنيران [الجيش]): its genitive fired. */
-static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h)
+static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h, size_t hi)
 {
     static const char *const weapon[] = {"رصاص", "نيران", "قصف", "غاره", "غارات", "قذائف",
                                          "صواريخ", "هجوم", "ايدي", "يد"};
-    size_t w = h->last;
-    if (h->e->cat != PL_ASSAULT || cs->mw[w].det)
+    if (h->e->cat != PL_ASSAULT)
         return NULL;
-    bool is_weapon = false;
-    for (size_t k = 0; k < sizeof weapon / sizeof weapon[0]; k++)
-        is_weapon |= !strcmp(cs->keys[w].bare, weapon[k]);
-    if (!is_weapon)
+    /* the pattern's last word, or one soon after it (قتل … فلسطينيا برصاص X) */
+    for (size_t w = h->last; w <= hi && w <= h->last + 4 && w < cs->n; w++) {
+        if (cs->mw[w].det || (w > h->last && cs->toks[w].kind == RASD_TOK_PUNCT))
+            break;
+        bool is_weapon = false;
+        for (size_t k = 0; k < sizeof weapon / sizeof weapon[0]; k++)
+            is_weapon |= !strcmp(cs->keys[w].bare, weapon[k]);
+        if (!is_weapon)
+            continue;
+        for (size_t k = 0; k < cs->nm; k++)
+            if (cs->m[k].first == w + 1 && arg_usable(&cs->m[k]))
+                return &cs->m[k];
         return NULL;
-    for (size_t k = 0; k < cs->nm; k++)
-        if (cs->m[k].first == w + 1 && arg_usable(&cs->m[k]))
-            return &cs->m[k];
+    }
     return NULL;
 }
 
@@ -534,8 +571,16 @@ static void arg_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t
     }
     if (!tgt)
         tgt = arg_in_gap(cs, h, src);
+    /* قتل … فلسطيني، اعتقال … ناشطا: a victim named by the pattern itself
+     * is the target, never the source */
+    const mention *named_victim = pattern_victim(cs, h);
+    if (named_victim) {
+        if (src == named_victim)
+            src = NULL;
+        tgt = named_victim;
+    }
     /* not after an overt subject (الجيش قصف بقذائف مدفعية: active voice) */
-    const mention *shooter = src && src->last < t0 ? NULL : weapon_owner(cs, h);
+    const mention *shooter = src && src->last < t0 ? NULL : weapon_owner(cs, h, hi);
     if (shooter) { /* قتل فلسطينيون برصاص القوات الإسرائيلية */
         const mention *victim = src && src != shooter ? src : tgt != shooter ? tgt : NULL;
         /* the victims between (قتل ثلاثة فلسطينيين برصاص): a nisba after a
@@ -856,7 +901,13 @@ static bool after_copula(const coder_sent *cs, const lex_hit *h)
  * زيارات ولي العهد) is no diplomatic event. */
 static bool visit_host(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h, ev_args *a)
 {
-    if (h->e->cat != PL_CONSULT || !h->e->mode || strcmp(h->e->mode, "visit") || a->tgt)
+    if (h->e->cat != PL_CONSULT || !h->e->mode || strcmp(h->e->mode, "visit"))
+        return true;
+    /* زار رئيس الوزراء الفلسطيني قطاع غزة: a trip at home, no one visited */
+    if (a->tgt && a->src && !a->tgt->sector[0] && a->tgt->country[0] &&
+        !strcmp(a->tgt->country, a->src->country) && !a->tgt->person)
+        return false;
+    if (a->tgt)
         return true;
     geo_match g; /* the place must follow the trigger closely */
     size_t to = h->last + 7 < cs->n ? h->last + 7 : cs->n;
@@ -983,7 +1034,10 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
          * without a subject continues the previous sentence's actor. */
         /* A trigger with the article or ب/ل/ك (المشاركة, لبحث) is a verbal
          * noun, whatever its entry says: it has no subject of its own. */
-        bool verb = !(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !cs->keys[h->trig[0]].nominal;
+        /* قتل … فلسطينيا with no subject reads as a passive (قُتل): no
+         * subject is carried over to it */
+        bool verb = !(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !cs->keys[h->trig[0]].nominal &&
+                    !pattern_victim(cs, h);
         if (!a->src && verb && !overt_subject(cs, h))
             a->src = dropped_subject(cs, hits, nh, h, lo, c, n);
         /* بعد التوصل إلى اتفاق مع الجانب التركي: a joint act named by a
