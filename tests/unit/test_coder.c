@@ -147,6 +147,8 @@ static void test_no_event(void)
         "وكان زلزال بقوة 7.3 درجة ضرب المنطقة في نوفمبر الماضي وأسفر عن مقتل أكثر من 600 شخص.",
         /* a characterisation, not a threat */
         "وتقول واشنطن إن المنظومة الروسية تمثل تهديدا لطائراتها المقاتلة.",
+        /* a trip at home with a companion: no one is visited */
+        "وزار رئيس الوزراء الفلسطيني رامي الحمد الله قطاع غزة برفقة رئيس المخابرات الفلسطينية.",
         /* a trigger inside an organisation's name */
         "وصل فريق منظمة حظر الأسلحة الكيميائية إلى المدينة.",
         /* الداعية: the preacher, not "calling for" */
@@ -249,6 +251,10 @@ static const struct {
      "وندد مبعوث الأمم المتحدة نيكولاي ملادينوف بمقتل أطفال في غزة برصاص القوات "
      "الإسرائيلية، مطالبا بفتح تحقيق.",
      "2018-04-01", "REQUEST", "IGOUNO", "-", "asserted"},
+    {"the victim a pattern names is the target; no subject is carried over to it",
+     "وقال الجيش إنه نفذ عمليات أمس. وقتل ما لا يقل عن 149 فلسطينيا برصاص الجنود "
+     "الإسرائيليين مذاك.",
+     "2018-06-01", "ASSAULT", "ISRMIL", "PSE", "asserted"},
     {"an indefinite accusative after the verb is its object",
      "وكان الجيش الإسرائيلي أعلن أن إحدى طائراته استهدفت فلسطينياً مسلحاً قرب الحدود.",
      "2018-05-01", "ASSAULT", "ISRMIL", "PSE", "asserted"},
