@@ -571,6 +571,20 @@ static void arg_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t
     }
     if (!tgt)
         tgt = arg_in_gap(cs, h, src);
+    /* كان في استقبال [البشير] [الرئيس المصري]: the guest is the genitive
+     * (or the pronoun: في استقباله), the host comes after */
+    if (!strcmp(e->cameo, "043") && t0 > 0 && coder_tok_is(cs, t0 - 1, "في")) {
+        const mention *guest = NULL;
+        if (!has_suffix(&cs->mw[t0]))
+            guest = arg_first_after(cs, t0 + 1, hi, NULL, NULL);
+        else /* في استقباله: the person the sentence is about */
+            for (size_t k = 0; !guest && k < cs->nm && cs->m[k].last < t0; k++)
+                if (cs->m[k].person && arg_usable(&cs->m[k]))
+                    guest = &cs->m[k];
+        const mention *hostm = arg_first_after(cs, guest ? guest->last + 1 : t0 + 1, hi, NULL, guest);
+        src = hostm;
+        tgt = guest;
+    }
     /* قتل … فلسطيني، اعتقال … ناشطا: a victim named by the pattern itself
      * is the target, never the source */
     const mention *named_victim = pattern_victim(cs, h);
@@ -901,14 +915,24 @@ static bool after_copula(const coder_sent *cs, const lex_hit *h)
  * زيارات ولي العهد) is no diplomatic event. */
 static bool visit_host(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h, ev_args *a)
 {
-    if (h->e->cat != PL_CONSULT || !h->e->mode || strcmp(h->e->mode, "visit"))
+    bool host = !strcmp(h->e->cameo, "043");
+    if (h->e->cat != PL_CONSULT || ((!h->e->mode || strcmp(h->e->mode, "visit")) && !host))
         return true;
     /* زار رئيس الوزراء الفلسطيني قطاع غزة: a trip at home, no one visited */
     if (a->tgt && a->src && !a->tgt->sector[0] && a->tgt->country[0] &&
         !strcmp(a->tgt->country, a->src->country) && !a->tgt->person)
         return false;
+    /* visiting a detention centre, receiving refugees or fighters: no
+     * diplomacy (a person by name still counts) */
+    static const char *const civil[] = {"REF", "CVL", "MED", "EDU", "HLH", "BUS", "LAB",
+                                        "UAF", "CRM"};
+    for (size_t k = 0; a->tgt && !a->tgt->named && k < sizeof civil / sizeof civil[0]; k++)
+        if (!strcmp(a->tgt->sector, civil[k]))
+            return false;
     if (a->tgt)
         return true;
+    if (host) /* استقبل X: nobody coded was received (الرفات، اللاعبين) */
+        return false;
     geo_match g; /* the place must follow the trigger closely */
     size_t to = h->last + 7 < cs->n ? h->last + 7 : cs->n;
     if (!ctx->geo || !geo_event_place(ctx->geo, cs->toks, cs->n, h->first, to, &g) ||
@@ -1057,8 +1081,9 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         /* the same actor twice, or in apposition (الرئيس الأمريكي، دونالد ترامب) */
         if (a->src && a->tgt && same_actor(a->src, a->tgt) &&
             (a->src->start == a->tgt->start || apposition(cs, a->src, a->tgt) ||
-             apposition(cs, a->tgt, a->src)))
-            a->tgt = NULL;
+             apposition(cs, a->tgt, a->src) || !a->src->person || !a->tgt->person ||
+             (a->src->name && a->tgt->name && !strcmp(a->src->name, a->tgt->name))))
+            a->tgt = NULL; /* USAGOV -> USAGOV: one actor, unless two people */
         if (!a->src && !a->tgt && (needs_actor(h->e->cat) || (h->e->opts & LEXO_CUE)))
             continue;
         /* Parties that are only names nobody could code (clubs, firms) make

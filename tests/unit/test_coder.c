@@ -147,6 +147,9 @@ static void test_no_event(void)
         "وكان زلزال بقوة 7.3 درجة ضرب المنطقة في نوفمبر الماضي وأسفر عن مقتل أكثر من 600 شخص.",
         /* a characterisation, not a threat */
         "وتقول واشنطن إن المنظومة الروسية تمثل تهديدا لطائراتها المقاتلة.",
+        /* receiving remains or refugees is no diplomacy */
+        "واستقبلت الولايات المتحدة الرفات في مراسم مهيبة.",
+        "وسمحت إسبانيا باستقبال هؤلاء اللاجئين بعد أيام في البحر.",
         /* a trip at home with a companion: no one is visited */
         "وزار رئيس الوزراء الفلسطيني رامي الحمد الله قطاع غزة برفقة رئيس المخابرات الفلسطينية.",
         /* a trigger inside an organisation's name */
@@ -255,6 +258,10 @@ static const struct {
      "وقال الجيش إنه نفذ عمليات أمس. وقتل ما لا يقل عن 149 فلسطينيا برصاص الجنود "
      "الإسرائيليين مذاك.",
      "2018-06-01", "ASSAULT", "ISRMIL", "PSE", "asserted"},
+    {"في استقباله: the host comes after, the guest is the one the sentence is about",
+     "وصل الرئيس السوداني عمر البشير إلى القاهرة حيث كان في استقباله بالمطار الرئيس المصري "
+     "عبد الفتاح السيسي.",
+     "2018-03-19", "CONSULT", "EGYGOV", "SDNGOV", "asserted"},
     {"an indefinite accusative after the verb is its object",
      "وكان الجيش الإسرائيلي أعلن أن إحدى طائراته استهدفت فلسطينياً مسلحاً قرب الحدود.",
      "2018-05-01", "ASSAULT", "ISRMIL", "PSE", "asserted"},
