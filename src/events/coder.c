@@ -1011,6 +1011,12 @@ static bool inside_name(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
+static bool verbal(plover_cat c)
+{
+    return c == PL_ACCUSE || c == PL_REQUEST || c == PL_REJECT || c == PL_SUPPORT ||
+           c == PL_THREATEN;
+}
+
 static bool security_force(const mention *m)
 {
     return m && (!strcmp(m->sector, "MIL") || !strcmp(m->sector, "COP") ||
@@ -1077,6 +1083,10 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         /* troops and police face protests, they do not stage them (نزلت
          * القوات إلى الشوارع، انتشر الجنود لمواجهة التظاهرات) */
         if (h->e->cat == PL_PROTEST && security_force(a->src))
+            a->src = NULL;
+        /* a newspaper or agency reports acts, it does not do them (قالت
+         * الصحيفة إن ... إطلاق سراحهم): media act only in words */
+        if (a->src && !strcmp(a->src->sector, "MED") && !verbal(h->e->cat))
             a->src = NULL;
         /* the same actor twice, or in apposition (الرئيس الأمريكي، دونالد ترامب) */
         if (a->src && a->tgt && same_actor(a->src, a->tgt) &&
