@@ -337,7 +337,14 @@ static bool armed(const mention *m)
 /* A relative clause names who did what a noun names: غارات جوية شنها
  * الطيران الروسي، الهجوم الذي نفذته حركة الشباب. The verb carries the
  * pronoun that takes up the noun, and its subject follows it. */
+static const mention *relative_agent_at(const coder_sent *cs, size_t from);
+
 static const mention *relative_agent(const coder_sent *cs, const lex_hit *h)
+{
+    return relative_agent_at(cs, h->last + 1);
+}
+
+static const mention *relative_agent_at(const coder_sent *cs, size_t from)
 {
     /* verbs that carry out what the noun names (not: اتهام رفضته الحكومة) */
     static const char *const doer[] = {
@@ -346,7 +353,7 @@ static const mention *relative_agent(const coder_sent *cs, const lex_hit *h)
         "اطلق", "اطلقت", "يطلق", "تطلق", "فرض", "فرضت", "يفرض", "تفرض", "ضرب", "ضربت",
         "يضرب", "تضرب", "قاد", "قادت", "يقود", "تقود", "نظم", "نظمت", "ينظم", "تنظم",
         "تبني", "تبنت", "يتبني", "تتبني", "شكل", "تشكل", "يشكل", "شكلت"};
-    for (size_t i = h->last + 1; i <= h->last + 3 && i < cs->n; i++) {
+    for (size_t i = from; i <= from + 2 && i < cs->n; i++) {
         if (cs->toks[i].kind == RASD_TOK_PUNCT)
             return NULL;
         bool does = false;
@@ -509,7 +516,8 @@ static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h, size_
         for (size_t k = 0; k < cs->nm; k++)
             if (cs->m[k].first == w + 1 && arg_usable(&cs->m[k]))
                 return &cs->m[k];
-        return NULL;
+        /* في هجوم شنه تنظيم الدولة: a relative clause names the attacker */
+        return relative_agent_at(cs, w + 1);
     }
     return NULL;
 }
