@@ -372,6 +372,17 @@ static const mention *relative_agent_at(const coder_sent *cs, size_t from)
     return NULL;
 }
 
+/* Is the token before i a relative pronoun (الذي، التي، الذين ...)? */
+static bool relative_before(const coder_sent *cs, size_t i)
+{
+    static const char *const rel[] = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان",
+                                      "اللتان", "اللواتي"};
+    for (size_t k = 0; i > 0 && k < sizeof rel / sizeof rel[0]; k++)
+        if (!strcmp(cs->keys[i - 1].full, rel[k]))
+            return true;
+    return false;
+}
+
 static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
 {
     const lex_entry *e = h->e;
@@ -444,6 +455,16 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         (after->person || after->agent) && /* زيارة واشنطن: a place is visited */
         !cs->keys[t0].nominal && !cs->mw[t0].det && !has_suffix(&cs->mw[t0]))
         return after;
+    if (relative_before(cs, t0) && t0 >= 2 && !after) { /* (التي تهدد أنقرة: أنقرة) */
+        /* وحدات الحماية التي تدافع، المعلمون، الذين يطالبون، الضربات
+         * الأمريكية التي استهدفت: the antecedent (an adjective's country) */
+        size_t end = t0 - 2;
+        if (end > 0 && cs->toks[end].kind == RASD_TOK_PUNCT)
+            end--;
+        for (size_t k = 0; k < cs->nm; k++)
+            if (cs->m[k].last == end && (arg_usable(&cs->m[k]) || cs->m[k].adj))
+                return &cs->m[k];
+    }
     const mention *pre = arg_last_before(cs, lo, t0);
     if (pre && (!after || pre->last + 4 >= t0))
         return pre;
@@ -858,7 +879,11 @@ static void adjust_args(const coder_memory *mem, ev_args *a)
 static bool overt_subject(const coder_sent *cs, const lex_hit *h)
 {
     size_t i = h->last + 1;
-    return i < cs->n && cs->mw[i].det && cs->mw[i].upos == UPOS_NOUN;
+    if (i < cs->n && cs->mw[i].det && cs->mw[i].upos == UPOS_NOUN)
+        return true;
+    /* الأمر الذي يهدد حياة الملايين: the relative's antecedent is the
+     * subject, actor or not */
+    return relative_before(cs, h->trig[0]);
 }
 
 /* The unstated subject of a verb, from its own sentence: the source of the
@@ -1006,6 +1031,19 @@ static bool demanded(const coder_sent *cs, const ev_cand *c, size_t n, const lex
     return false;
 }
 
+/* A source who refused to be named or asked not to be (رفض الكشف عن
+ * هويته، طلب عدم ذكر اسمه) is quoting, not rejecting or requesting. */
+static bool anonymity(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const who[] = {"هويته", "هويتها", "هويتهم", "اسمه", "اسمها", "اسمهم",
+                                      "هويه", "اسم"};
+    for (size_t i = h->last + 1; i <= h->last + 4 && i < cs->n; i++)
+        for (size_t k = 0; k < sizeof who / sizeof who[0]; k++)
+            if (!strcmp(cs->keys[i].full, who[k]) || !strcmp(cs->keys[i].bare, who[k]))
+                return h->e->cat == PL_REJECT || h->e->cat == PL_REQUEST;
+    return false;
+}
+
 /* A trigger inside an organisation's name (منظمة حظر الأسلحة الكيميائية،
  * وكالة غوث وتشغيل اللاجئين) names the body, it reports no act. */
 static bool inside_name(const coder_sent *cs, const lex_hit *h)
@@ -1056,7 +1094,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
     for (size_t k = 0; k < nh; k++) {
         const lex_hit *h = &hits[k];
         if ((h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h) ||
-            inside_name(cs, h))
+            inside_name(cs, h) || anonymity(cs, h))
             continue;
         size_t lo, hi;
         clause_bounds(cs, h->first, h->last, &lo, &hi);
@@ -1159,7 +1197,8 @@ static bool disaster_sentence(const coder_sent *cs)
     static const char *const disaster[] = {"زلزال", "زلزالا", "تصادم", "اصطدام",
                                            "اصطدمت", "تحطم", "تحطمت", "حريق", "حرائق",
                                            "فيضانات", "فيضان", "سيول", "اعصار", "عاصفه",
-                                           "انهيار", "غرق", "غرقت", "مروري", "الطقس"};
+                                           "انهيار", "غرق", "غرقت", "مروري", "الطقس",
+                                           "سقطت"};
     static const char *const violence[] = {"هجوم", "هجمات", "هجوما", "قصف", "غاره", "غارات",
                                            "تفجير", "اشتباك", "اشتباكات", "رصاص", "مسلح",
                                            "مسلحين", "مسلحون", "عبوه", "انتحاري", "اغتيال",

@@ -147,6 +147,8 @@ static void test_no_event(void)
         "وكان زلزال بقوة 7.3 درجة ضرب المنطقة في نوفمبر الماضي وأسفر عن مقتل أكثر من 600 شخص.",
         /* a characterisation, not a threat */
         "وتقول واشنطن إن المنظومة الروسية تمثل تهديدا لطائراتها المقاتلة.",
+        /* a source who will not be named neither rejects nor requests */
+        "وقال مسؤول في الوزارة، رفض الكشف عن هويته، إن الشركة خسرت عقودا كثيرة.",
         /* a newspaper reports acts, it does not do them */
         "وقالت الصحيفة إن الجهات الرسمية قد لا تسمح بإطلاق سراحهم.",
         /* receiving remains or refugees is no diplomacy */
@@ -264,6 +266,9 @@ static const struct {
      "وصل الرئيس السوداني عمر البشير إلى القاهرة حيث كان في استقباله بالمطار الرئيس المصري "
      "عبد الفتاح السيسي.",
      "2018-03-19", "CONSULT", "EGYGOV", "SDNGOV", "asserted"},
+    {"a relative clause's antecedent is the subject when none follows the verb",
+     "وقالت وحدات حماية الشعب الكردية التي تدافع عن عفرين إنها تخوض معارك ضد القوات التركية.",
+     "2018-03-01", "SUPPORT", "SYRREB", "-", "asserted"},
     {"an indefinite accusative after the verb is its object",
      "وكان الجيش الإسرائيلي أعلن أن إحدى طائراته استهدفت فلسطينياً مسلحاً قرب الحدود.",
      "2018-05-01", "ASSAULT", "ISRMIL", "PSE", "asserted"},
