@@ -484,6 +484,9 @@ static const mention *protest_target(const coder_sent *cs, const lex_hit *h, con
         const mention *m = &cs->m[k];
         if (m->first <= h->last || m->first > hi || !arg_usable(m) || same_actor(m, src))
             continue;
+        /* في بغداد، ببغداد: where the crowd is, not whom it faces */
+        if (m->prep && (!strcmp(m->prep, "في") || !strcmp(m->prep, "ب")))
+            continue;
         if (!m->sector[0] && m->named && m->country[0] && !m->person)
             return m; /* a state or organisation by name */
         for (size_t j = 0; j < sizeof sec / sizeof sec[0]; j++)
