@@ -60,6 +60,8 @@ check "003: the US will not normalise with Assad (negated, USA -> SYR)" "$E003" 
   "\"source\":\\{${A}\"country\":\"USA\"$A\\},\"target\":\\{${A}\"country\":\"SYR\".*\"negated\":true"
 check "003: the regime's condition is the withdrawal of Turkish forces (RETREAT TURMIL)" "$E003" \
   "\"category\":\"RETREAT\"$A\"source\":\\{${A}\"code\":\"TURMIL\""
+absent "003: the withdrawal the regime sets as a condition is not asserted" "$E003" \
+  "\"category\":\"RETREAT\"$A\"source\":\\{${A}\"code\":\"TURMIL\".*\"modality\":\"asserted\""
 absent "003: the Syrian regime withdraws nothing" "$E003" \
   "\"category\":\"RETREAT\"$A\"source\":\\{${A}\"code\":\"SYRGOV\""
 for f in "$T"/*.ev; do

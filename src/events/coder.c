@@ -1015,8 +1015,19 @@ static void inherit_previous(const coder_sent *cs, const lex_hit *h, size_t hi,
  * its clause is its object. */
 static bool demanded(const coder_sent *cs, const ev_cand *c, size_t n, const lex_hit *h)
 {
+    static const char *const cond[] = {"شرط", "شروط", "شروطه", "شروطها", "مطالب", "مطلب",
+                                       "اشترط", "اشترطت", "يشترط", "تشترط", "بشرط"};
     if (h->e->cat == PL_REQUEST || h->e->cat == PL_THREATEN)
         return false;
+    /* شروط النظام المسبقة وأولها انسحاب القوات التركية: a condition */
+    if (cs->mw[h->trig[0]].upos != UPOS_VERB)
+        for (size_t i = h->trig[0], steps = 0; i-- > 0 && steps < 6; steps++) {
+            if (is_clause_start(cs, i) && cs->toks[i].kind == RASD_TOK_PUNCT)
+                break;
+            for (size_t k = 0; k < sizeof cond / sizeof cond[0]; k++)
+                if (!strcmp(cs->keys[i].bare, cond[k]) || !strcmp(cs->keys[i].stem, cond[k]))
+                    return true;
+        }
     for (size_t j = 0; j < n; j++) {
         plover_cat k = c[j].h.e->cat;
         if (!(k == PL_REQUEST || k == PL_THREATEN) || c[j].h.last >= h->first ||
