@@ -34,6 +34,36 @@ typedef struct ev_out {
 } ev_out;
 
 rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out);
+
+/* ---- args.c: clauses and arguments (no allocation; results point into cs) */
+
+/* Does a new clause start at token i (strong punctuation, a complementiser,
+ * a relative pronoun, لكن ...)? */
+bool args_clause_start(const coder_sent *cs, size_t i);
+/* The token span [*lo, *hi] of the clause around tokens first..last. */
+void args_clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, size_t *hi);
+/* The same actor code (or the same mention when uncoded); NULL == NULL. */
+bool args_same_actor(const mention *a, const mention *b);
+/* May the mention be an argument (not a bare adjective, a place word ...)? */
+bool args_usable(const mention *m);
+/* The first usable mention starting in [from, hi] after preposition `prep`
+ * (folded; NULL: none, and not the genitive of one), other than `not`. */
+const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,
+                                const char *prep, const mention *not);
+/* Categories whose parties act together (CONSULT, AGREE, COOPERATE). */
+bool args_symmetric(plover_cat c);
+/* Is y an apposition of x (الرئيس الأمريكي، دونالد ترامب)? */
+bool args_apposition(const coder_sent *cs, const mention *x, const mention *y);
+/* Does the word end in a pronoun suffix? */
+bool args_has_suffix(const morph_word *w);
+/* A verb with the plural suffix (هاجموا، يطلقون) at token i? */
+bool args_verb_plural(const coder_sent *cs, size_t i);
+/* Is the token before i a relative pronoun (الذي، التي ...)? */
+bool args_relative_before(const coder_sent *cs, size_t i);
+/* The victim a killing or arrest pattern names itself (قتل … فلسطينيا), or NULL. */
+const mention *args_pattern_victim(const coder_sent *cs, const lex_hit *h);
+/* Source and target of trigger h within clause [lo, hi] into args->src/tgt. */
+void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, ev_args *args);
 /* Date expressions of a sentence, found once and shared by its events. */
 #define EV_MAX_DATES 16
 typedef struct ev_dates {

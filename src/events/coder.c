@@ -82,580 +82,6 @@ static void keys_fill(coder_sent *cs, const char *text)
     }
 }
 
-/* ---------------------------------------------------------- clauses */
-
-/* Words after which a new clause starts: complementisers and clause
- * connectives. A clause boundary stops argument search. */
-static const char *const clause_words[] = {
-    "ان", "انه", "انها", "انهم", "انهما", "حيث", "فيما", "بينما", "حين", "عندما",
-    "الذي", "التي", "الذين", "اللذين", "اللتين", "لكن", "لكنه", "لكنها", "بعدما",
-};
-
-static bool is_clause_start(const coder_sent *cs, size_t i)
-{
-    const rasd_token *t = &cs->toks[i];
-    if (t->kind == RASD_TOK_PUNCT) {
-        const char *p = t->norm;
-        return !strcmp(p, ",") || !strcmp(p, ";") || !strcmp(p, ":") || !strcmp(p, ".") ||
-               !strcmp(p, "?") || !strcmp(p, "!");
-    }
-    for (size_t k = 0; k < sizeof clause_words / sizeof clause_words[0]; k++)
-        if (!strcmp(cs->keys[i].full, clause_words[k]) || !strcmp(cs->keys[i].bare, clause_words[k]))
-            return true;
-    return false;
-}
-
-/* A comma followed by an argument preposition (، مع نظيره) or by a person
- * in apposition continues the clause: Arabic news sets off inserted
- * material with commas. */
-static bool comma_continues(const coder_sent *cs, size_t i)
-{
-    static const char *const preps[] = {"مع", "الي", "علي", "ضد", "بين"};
-    if (cs->toks[i].kind != RASD_TOK_PUNCT || strcmp(cs->toks[i].norm, ",") != 0)
-        return false;
-    for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
-        if (coder_tok_is(cs, i + 1, preps[k]))
-            return true;
-    /* an apposition (ولي العهد السعودي، الأمير محمد بن سلمان) and what
-     * follows it (الرئيس الفرنسي، إيمانويل ماكرون، لواشنطن) */
-    bool before = false;
-    for (size_t k = 0; k < cs->nm; k++) {
-        const mention *m = &cs->m[k];
-        if (m->last + 1 == i)
-            before = true;
-        if (before && m->first == i + 1 &&
-            (m->person || (m->prep && (!strcmp(m->prep, "ل") || !strcmp(m->prep, "الي")))))
-            return true;
-    }
-    return false;
-}
-
-static void clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, size_t *hi)
-{
-    size_t l = first;
-    while (l > 0 && !is_clause_start(cs, l - 1) && !is_clause_start(cs, l))
-        l--;
-    size_t h = last;
-    while (h + 1 < cs->n && (!is_clause_start(cs, h + 1) || comma_continues(cs, h + 1)))
-        h++;
-    *lo = l;
-    *hi = h;
-}
-
-/* ---------------------------------------------------------- arguments */
-
-/* Conjuncts and attributive adjectives are not arguments on their own. */
-static bool same_actor(const mention *a, const mention *b);
-
-static bool arg_usable(const mention *m)
-{
-    return !m->conj && !m->adj;
-}
-
-/* برفقة رئيس المخابرات، بصحبة وزير الخارجية: who comes along is no party */
-static bool companion(const coder_sent *cs, const mention *m)
-{
-    return m->first > 0 && (coder_tok_is(cs, m->first - 1, "برفقه") ||
-                            coder_tok_is(cs, m->first - 1, "بصحبه") ||
-                            coder_tok_is(cs, m->first - 1, "يرافقه"));
-}
-
-static const mention *arg_first_after(const coder_sent *cs, size_t from, size_t hi,
-                                      const char *prep, const mention *not)
-{
-    for (size_t k = 0; k < cs->nm; k++) {
-        const mention *m = &cs->m[k];
-        if (m->first < from || m->first > hi || m == not || !arg_usable(m) || companion(cs, m))
-            continue;
-        if (prep ? (m->prep && !strcmp(m->prep, prep)) : !m->prep)
-            return m;
-        if (prep && m->gprep && !strcmp(m->gprep, prep))
-            return m; /* إزاء انسحاب [تركيا] */
-    }
-    return NULL;
-}
-
-static const mention *arg_last_before(const coder_sent *cs, size_t lo, size_t before)
-{
-    const mention *best = NULL;
-    for (size_t k = 0; k < cs->nm; k++) {
-        const mention *m = &cs->m[k];
-        if (m->first >= lo && m->last < before && !m->prep && arg_usable(m))
-            best = m;
-    }
-    return best;
-}
-
-/* Y of "X و Y". */
-static const mention *arg_conjunct(const coder_sent *cs, const mention *x)
-{
-    for (size_t k = 0; x && k + 1 < cs->nm; k++)
-        if (&cs->m[k] == x && cs->m[k + 1].conj)
-            return &cs->m[k + 1];
-    return NULL;
-}
-
-/* بين X و Y after the trigger. */
-static bool arg_between(const coder_sent *cs, size_t from, size_t hi,
-                        const mention **x, const mention **y)
-{
-    for (size_t i = from; i <= hi && i < cs->n; i++) {
-        if (!coder_tok_is(cs, i, "بين"))
-            continue;
-        for (size_t k = 0; k < cs->nm; k++)
-            if (cs->m[k].first > i && cs->m[k].first <= i + 2) {
-                const mention *a = &cs->m[k];
-                const mention *b = NULL;
-                /* the second party may follow a comma: بين X، ونظيره Y */
-                if (k + 1 < cs->nm && (cs->m[k + 1].conj ||
-                    (cs->m[k + 1].first <= a->last + 2 && coder_has_wa(cs, cs->m[k + 1].first))))
-                    b = &cs->m[k + 1];
-                if (!b && !a->pair)
-                    return false;
-                *x = a;
-                *y = b;
-                return true;
-            }
-        return false;
-    }
-    return false;
-}
-
-/* Country adjectives right after a verbal noun: مباحثات تركية أمريكية. */
-static bool arg_adj_dyad(const coder_sent *cs, const lex_hit *h, const mention **x,
-                         const mention **y)
-{
-    *x = *y = NULL;
-    for (size_t k = 0; k < cs->nm; k++) {
-        const mention *m = &cs->m[k];
-        if (!m->adj || m->first < h->last + 1 || m->first > h->last + 6)
-            continue;
-        if (!*x && m->first > h->last + 1 && !(k + 1 < cs->nm && cs->m[k + 1].adj))
-            continue; /* a lone adjective further away describes something else */
-        if (!*x)
-            *x = m;
-        else if (strcmp(m->country, (*x)->country)) {
-            *y = m;
-            return true;
-        }
-    }
-    return *x != NULL && (*x)->first == h->last + 1;
-}
-
-/* Categories whose two parties act together (a meeting has no direction
- * beyond who is named first). */
-static bool symmetric(plover_cat c)
-{
-    return c == PL_CONSULT || c == PL_AGREE || c == PL_COOPERATE;
-}
-
-static bool is_preposition(const coder_sent *cs, size_t i)
-{
-    static const char *const preps[] = {"في", "علي", "عن", "من", "مع", "الي", "ازاء",
-                                        "تجاه", "حول", "بشان", "ضد", "خلال", "عبر", "منذ"};
-    for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
-        if (!strcmp(cs->keys[i].full, preps[k]) || !strcmp(cs->keys[i].bare, preps[k]))
-            return true;
-    return false;
-}
-
-static bool ends_with(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a > b + 2 && !strcmp(s + a - b, suf);
-}
-
-/* After a quantity word (عشرات، مئات، آلاف) within two tokens of `from`,
- * the actor it counts: من X or the genitive X. */
-static const mention *arg_counted(const coder_sent *cs, size_t from, size_t hi)
-{
-    static const char *const qty[] = {"عشرات", "مئات", "الاف", "الالاف", "ملايين", "مئات الالاف",
-                                      "عشرات الالاف", "الاف", "حشود", "المئات", "العشرات"};
-    for (size_t i = from; i <= from + 2 && i <= hi && i < cs->n; i++) {
-        bool q = false;
-        for (size_t k = 0; k < sizeof qty / sizeof qty[0] && !q; k++)
-            q = coder_tok_is(cs, i, qty[k]);
-        if (!q)
-            continue;
-        for (size_t k = 0; k < cs->nm; k++) {
-            const mention *m = &cs->m[k];
-            if (m->first > i && m->first <= i + 3 && m->first <= hi && arg_usable(m) &&
-                (!m->prep || !strcmp(m->prep, "من")))
-                return m;
-        }
-        return NULL;
-    }
-    return NULL;
-}
-
-/* X، Y: Y right after X and a comma. */
-static bool apposition(const coder_sent *cs, const mention *x, const mention *y)
-{
-    size_t c = x->last + 1;
-    return y->first == c + 1 && cs->toks[c].kind == RASD_TOK_PUNCT && !strcmp(cs->toks[c].norm, ",");
-}
-
-static bool has_suffix(const morph_word *w)
-{
-    return w->n_seg > 0 && w->seg[w->n_seg - 1].kind == MSEG_SUFFIX;
-}
-
-/* هاجموا, يطلقون, قالوا: a verb with the plural suffix. */
-static bool verb_plural(const coder_sent *cs, size_t i)
-{
-    const char *w = cs->keys[i].bare;
-    return cs->mw[i].upos == UPOS_VERB && (ends_with(w, "وا") || ends_with(w, "ون"));
-}
-
-/* An indefinite accusative (فلسطينيا، مسلحين): the alef of tanween, but
- * names end in ا too (تركيا، روسيا), so a name counts only when the text
- * writes the tanween (فلسطينياً). Dual verbs (اتفقا) are no nouns. */
-static bool accusative(const coder_sent *cs, size_t i)
-{
-    if (!cs->keys[i].acc[0] || cs->mw[i].det || cs->mw[i].upos == UPOS_VERB)
-        return false;
-    const rasd_token *t = &cs->toks[i];
-    bool tanween = false;
-    for (size_t p = t->start; p + 1 < t->end; p++)
-        tanween |= (unsigned char)cs->doc_text[p] == 0xD9 &&
-                   (unsigned char)cs->doc_text[p + 1] == 0x8B; /* U+064B fathatan */
-    for (size_t k = 0; k < cs->nm; k++)
-        if (cs->m[k].first == i && cs->m[k].named && !tanween)
-            return false;
-    return true;
-}
-
-static bool armed(const mention *m)
-{
-    static const char *const sec[] = {"MIL", "COP", "SPY", "REB", "UAF", "INS"};
-    for (size_t k = 0; k < sizeof sec / sizeof sec[0]; k++)
-        if (!strcmp(m->sector, sec[k]))
-            return true;
-    return false;
-}
-
-/* A relative clause names who did what a noun names: غارات جوية شنها
- * الطيران الروسي، الهجوم الذي نفذته حركة الشباب. The verb carries the
- * pronoun that takes up the noun, and its subject follows it. */
-static const mention *relative_agent_at(const coder_sent *cs, size_t from);
-
-static const mention *relative_agent(const coder_sent *cs, const lex_hit *h)
-{
-    return relative_agent_at(cs, h->last + 1);
-}
-
-static const mention *relative_agent_at(const coder_sent *cs, size_t from)
-{
-    /* verbs that carry out what the noun names (not: اتهام رفضته الحكومة) */
-    static const char *const doer[] = {
-        "شن", "شنت", "يشن", "تشن", "نفذ", "نفذت", "ينفذ", "تنفذ", "ارتكب", "ارتكبت",
-        "يرتكب", "ترتكب", "اجري", "اجرت", "يجري", "تجري", "وجه", "وجهت", "يوجه", "توجه",
-        "اطلق", "اطلقت", "يطلق", "تطلق", "فرض", "فرضت", "يفرض", "تفرض", "ضرب", "ضربت",
-        "يضرب", "تضرب", "قاد", "قادت", "يقود", "تقود", "نظم", "نظمت", "ينظم", "تنظم",
-        "تبني", "تبنت", "يتبني", "تتبني", "شكل", "تشكل", "يشكل", "شكلت"};
-    for (size_t i = from; i <= from + 2 && i < cs->n; i++) {
-        if (cs->toks[i].kind == RASD_TOK_PUNCT)
-            return NULL;
-        bool does = false;
-        for (size_t k = 0; k < sizeof doer / sizeof doer[0] && !does; k++)
-            does = !strcmp(cs->keys[i].stem, doer[k]);
-        if (!does)
-            continue;
-        if (!has_suffix(&cs->mw[i]))
-            return NULL;
-        for (size_t k = 0; k < cs->nm; k++)
-            if ((cs->m[k].first == i + 1 || cs->m[k].first == i + 2) && !cs->m[k].prep &&
-                arg_usable(&cs->m[k]))
-                return &cs->m[k];
-        return NULL;
-    }
-    return NULL;
-}
-
-/* Is the token before i a relative pronoun (الذي، التي، الذين ...)? */
-static bool relative_before(const coder_sent *cs, size_t i)
-{
-    static const char *const rel[] = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان",
-                                      "اللتان", "اللواتي"};
-    for (size_t k = 0; i > 0 && k < sizeof rel / sizeof rel[0]; k++)
-        if (!strcmp(cs->keys[i - 1].full, rel[k]))
-            return true;
-    return false;
-}
-
-static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
-{
-    const lex_entry *e = h->e;
-    size_t t0 = h->trig[0];
-    if (e->opts & LEXO_AGENT) { /* سار المتظاهرون: the mention of the last trigger word */
-        size_t tl = h->trig[h->n_trig - 1];
-        for (size_t k = 0; k < cs->nm; k++)
-            if (cs->m[k].first <= tl && tl <= cs->m[k].last)
-                return &cs->m[k];
-        return NULL;
-    }
-    if (e->opts & LEXO_PASSIVE) {
-        const mention *by = arg_first_after(cs, t0 + 1, hi, "قبل", NULL);
-        if (!by)
-            by = arg_first_after(cs, t0 + 1, hi, "يد", NULL);
-        /* تعرضت المدينة لهجمات من حركة الشباب: من right after the trigger */
-        const mention *from = arg_first_after(cs, h->last + 1, hi, "من", NULL);
-        if (!by && from && from->first <= h->last + 2)
-            by = from;
-        return by;
-    }
-    bool noun = (e->opts & LEXO_NOUN) || cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN;
-    const mention *rel = noun ? relative_agent(cs, h) : NULL;
-    if (rel)
-        return rel;
-    /* انسحاب [القوات التركية]، استهداف [قوات الاحتلال]: an armed force as
-     * the pattern's own genitive acts (a transitive noun's genitive is
-     * otherwise its object: استدعاء السفير، إغلاق القنصلية) */
-    for (size_t k = 0; noun && h->n_trig > 1 && k < cs->nm; k++)
-        for (size_t j = 1; j < h->n_trig; j++)
-            if (cs->m[k].first == h->trig[j] && h->trig[j] == h->trig[j - 1] + 1 &&
-                armed(&cs->m[k]) && !cs->m[k].prep && arg_usable(&cs->m[k]))
-                return &cs->m[k];
-    if (noun) { /* الغارات الإسرائيلية, الهجوم التركي: the adjective's country acts */
-        for (size_t k = 0; k < cs->nm; k++)
-            if (cs->m[k].adj && cs->m[k].first == h->last + 1 &&
-                !(k + 1 < cs->nm && cs->m[k + 1].adj && cs->m[k + 1].first <= cs->m[k].last + 2))
-                return &cs->m[k];
-    }
-    /* VSO: the subject follows the verb (or is the noun's genitive),
-     * before any prepositional phrase starts. */
-    size_t lim = h->last + 3 < hi ? h->last + 3 : hi;
-    for (size_t i = h->last + 1; i <= lim; i++)
-        if (cs->keys[i].nominal || is_preposition(cs, i)) {
-            lim = i; /* a mention starting here is caught by its own prep */
-            break;
-        }
-    /* A verb agrees in number only with a subject before it: after هاجموا
-     * or يطلقون comes the object (العشرات من المستوطنين هاجموا المواطنين). */
-    const mention *after = verb_plural(cs, t0) ? NULL : arg_first_after(cs, t0 + 1, lim, NULL, NULL);
-    /* An accusative participle (داعيا طهران، متهما واشنطن) shares the
-     * clause's subject and takes an object; an indefinite accusative word
-     * (استهدفت فلسطينيا مسلحا) is an object, never the subject. */
-    if (after && ((cs->keys[t0].acc[0] && cs->mw[t0].upos != UPOS_VERB) ||
-                  (after->first == after->last && accusative(cs, after->first) &&
-                   !after->person)))
-        after = NULL;
-    /* a trigger that ends in its preposition (احتجاجا على قرار [الرئيس]):
-     * what follows is the preposition's, not the subject */
-    if (after && after->gprep && is_preposition(cs, h->last))
-        after = NULL;
-    /* تظاهر [أمس] مئات من الطلبة: a number of people, then who they are */
-    if (!after)
-        after = arg_counted(cs, t0 + 1, hi);
-    /* SVO: a subject just before the trigger. */
-    /* a bare verbal noun's genitive right after it is its agent (زيارة ولي
-     * العهد); not after a preposition (لمساعدة السعودية: the object) nor
-     * when the noun has an adjective or a pronoun of its own */
-    if ((e->opts & LEXO_NOUN) && after && after->first == h->last + 1 && h->first == h->last &&
-        (after->person || after->agent) && /* زيارة واشنطن: a place is visited */
-        !cs->keys[t0].nominal && !cs->mw[t0].det && !has_suffix(&cs->mw[t0]))
-        return after;
-    if (relative_before(cs, t0) && t0 >= 2 && !after) { /* (التي تهدد أنقرة: أنقرة) */
-        /* وحدات الحماية التي تدافع، المعلمون، الذين يطالبون، الضربات
-         * الأمريكية التي استهدفت: the antecedent (an adjective's country) */
-        size_t end = t0 - 2;
-        if (end > 0 && cs->toks[end].kind == RASD_TOK_PUNCT)
-            end--;
-        for (size_t k = 0; k < cs->nm; k++)
-            if (cs->m[k].last == end && (arg_usable(&cs->m[k]) || cs->m[k].adj))
-                return &cs->m[k];
-    }
-    const mention *pre = arg_last_before(cs, lo, t0);
-    if (pre && (!after || pre->last + 4 >= t0))
-        return pre;
-    return after;
-}
-
-/* Whom a crowd protests against, when no ضد / على says it: the first
- * authority named after the protest (سار المتظاهرون حتى السفارة
- * الإسرائيلية، تظاهروا أمام مقر البرلمان، احتجاجا على ترشيح وزير
- * الخارجية): a government body, force or court, or a state or
- * organisation by name. Crowds and parties are protesters, not targets. */
-static const mention *protest_target(const coder_sent *cs, const lex_hit *h, const mention *src)
-{
-    static const char *const sec[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
-    size_t hi = h->last + 25 < cs->n ? h->last + 25 : cs->n - 1;
-    for (size_t k = 0; k < cs->nm; k++) {
-        const mention *m = &cs->m[k];
-        if (m->first <= h->last || m->first > hi || !arg_usable(m) || same_actor(m, src))
-            continue;
-        /* في بغداد، ببغداد: where the crowd is, not whom it faces */
-        if (m->prep && (!strcmp(m->prep, "في") || !strcmp(m->prep, "ب")))
-            continue;
-        if (!m->sector[0] && m->named && m->country[0] && !m->person)
-            return m; /* a state or organisation by name */
-        for (size_t j = 0; j < sizeof sec / sizeof sec[0]; j++)
-            if (!strcmp(m->sector, sec[j]))
-                return m;
-    }
-    return NULL;
-}
-
-/* A mention that covers a later word of an ASSAULT or COERCE pattern
- * (قتل … فلسطيني، قتل … متظاهرين): the pattern names its victim. */
-static const mention *pattern_victim(const coder_sent *cs, const lex_hit *h)
-{
-    /* only after a verb that has victims (not: قصفت … مقاتلات التحالف,
-     * عقوبات … أمريكية, where the later word is the agent) */
-    static const char *const hurt[] = {"قتل", "يقتل", "تقتل", "قتلت", "قتلوا", "اصيب", "اصيبت",
-                                       "اصيبوا", "جرح", "جرحت", "اعتقل", "اعتقلت", "اعتقلوا",
-                                       "خطف", "اختطف", "اختطفت", "اعدم", "اعدمت", "اغتيل",
-                                       "استشهد", "مقتل", "اصابه", "اعتقال", "اختطاف"};
-    if (h->e->cat != PL_ASSAULT && h->e->cat != PL_COERCE)
-        return NULL;
-    bool hurts = false;
-    for (size_t k = 0; k < sizeof hurt / sizeof hurt[0] && !hurts; k++)
-        hurts = !strcmp(cs->keys[h->trig[0]].bare, hurt[k]);
-    if (!hurts)
-        return NULL;
-    for (size_t j = 1; j < h->n_trig; j++)
-        for (size_t k = 0; k < cs->nm; k++)
-            if (cs->m[k].first <= h->trig[j] && h->trig[j] <= cs->m[k].last && cs->m[k].code[0])
-                return &cs->m[k];
-    return NULL;
-}
-
-/* The owner of the weapon that ends an ASSAULT pattern (قتل … برصاص
- * [القوات الإسرائيلية]، أصيب … بنيران [الجيش]): its genitive fired. */
-static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h, size_t hi)
-{
-    static const char *const weapon[] = {"رصاص", "نيران", "قصف", "غاره", "غارات", "قذائف",
-                                         "صواريخ", "هجوم", "ايدي", "يد"};
-    if (h->e->cat != PL_ASSAULT)
-        return NULL;
-    /* the pattern's last word, or one soon after it (قتل … فلسطينيا برصاص X) */
-    for (size_t w = h->last; w <= hi && w <= h->last + 4 && w < cs->n; w++) {
-        if (cs->mw[w].det || (w > h->last && cs->toks[w].kind == RASD_TOK_PUNCT))
-            break;
-        bool is_weapon = false;
-        for (size_t k = 0; k < sizeof weapon / sizeof weapon[0]; k++)
-            is_weapon |= !strcmp(cs->keys[w].bare, weapon[k]);
-        if (!is_weapon)
-            continue;
-        for (size_t k = 0; k < cs->nm; k++)
-            if (cs->m[k].first == w + 1 && arg_usable(&cs->m[k]))
-                return &cs->m[k];
-        /* في هجوم شنه تنظيم الدولة: a relative clause names the attacker */
-        return relative_agent_at(cs, w + 1);
-    }
-    return NULL;
-}
-
-/* A pattern with a gap (هاجم … بشدة، فرض … عقوبات) may hold its target
- * inside the gap, after the subject: هاجم أردوغان إسرائيل بشدة، فرضت
- * الولايات المتحدة على إيران عقوبات. Same preferences as after it. */
-static const mention *arg_in_gap(const coder_sent *cs, const lex_hit *h, const mention *src)
-{
-    size_t t0 = h->trig[0];
-    if (h->n_trig < 2 || h->last < t0 + 2)
-        return NULL;
-    size_t from = src && src->first > t0 && src->last < h->last ? src->last + 1 : t0 + 1;
-    for (uint8_t k = 0; k < h->e->n_tgt; k++) {
-        const char *how = h->e->tgt[k];
-        if (!strcmp(how, "bayn"))
-            continue;
-        const mention *m = arg_first_after(cs, from, h->last - 1, strcmp(how, "obj") ? how : NULL, src);
-        if (m && m->last < h->last && !same_actor(m, src))
-            return m;
-    }
-    return NULL;
-}
-
-static void arg_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi,
-                       ev_args *args)
-{
-    const lex_entry *e = h->e;
-    size_t t0 = h->trig[0];
-    const mention *src = arg_source(cs, h, lo, hi), *tgt = NULL, *x, *y;
-    if (e->opts & LEXO_PASSIVE)
-        tgt = arg_first_after(cs, t0 + 1, hi, NULL, src);
-    if (e->opts & LEXO_NOUN) {
-        /* اقتحام السفارة الأمريكية من قبل طلاب: the genitive suffers, the
-         * agent is given by من قبل / على يد */
-        const mention *by = arg_first_after(cs, t0 + 1, hi, "قبل", NULL);
-        if (!by)
-            by = arg_first_after(cs, t0 + 1, hi, "يد", NULL);
-        if (by) {
-            src = by;
-            tgt = arg_first_after(cs, h->last + 1, hi, NULL, by);
-        }
-    }
-    for (uint8_t k = 0; !tgt && k < e->n_tgt; k++) {
-        const char *how = e->tgt[k];
-        if (!strcmp(how, "bayn")) {
-            if (arg_between(cs, t0 + 1, hi, &x, &y)) {
-                src = x;
-                tgt = y;
-            }
-        } else if (!strcmp(how, "obj")) {
-            tgt = arg_first_after(cs, h->last + 1, hi, NULL, src);
-            /* مواقع لفصائل المعارضة: the object's owner, through ل */
-            if (!tgt)
-                tgt = arg_first_after(cs, h->last + 1, hi, "ل", src);
-        } else {
-            tgt = arg_first_after(cs, h->last + 1, hi, how, src);
-        }
-    }
-    if (!tgt)
-        tgt = arg_in_gap(cs, h, src);
-    /* كان في استقبال [البشير] [الرئيس المصري]: the guest is the genitive
-     * (or the pronoun: في استقباله), the host comes after */
-    if (!strcmp(e->cameo, "043") && t0 > 0 && coder_tok_is(cs, t0 - 1, "في")) {
-        const mention *guest = NULL;
-        if (!has_suffix(&cs->mw[t0]))
-            guest = arg_first_after(cs, t0 + 1, hi, NULL, NULL);
-        else /* في استقباله: the person the sentence is about */
-            for (size_t k = 0; !guest && k < cs->nm && cs->m[k].last < t0; k++)
-                if (cs->m[k].person && arg_usable(&cs->m[k]))
-                    guest = &cs->m[k];
-        const mention *hostm = arg_first_after(cs, guest ? guest->last + 1 : t0 + 1, hi, NULL, guest);
-        src = hostm;
-        tgt = guest;
-    }
-    /* قتل … فلسطيني، اعتقال … ناشطا: a victim named by the pattern itself
-     * is the target, never the source */
-    const mention *named_victim = pattern_victim(cs, h);
-    if (named_victim) {
-        if (src == named_victim)
-            src = NULL;
-        tgt = named_victim;
-    }
-    /* not after an overt subject (الجيش قصف بقذائف مدفعية: active voice) */
-    const mention *shooter = src && src->last < t0 ? NULL : weapon_owner(cs, h, hi);
-    if (shooter) { /* قتل فلسطينيون برصاص القوات الإسرائيلية */
-        const mention *victim = src && src != shooter ? src : tgt != shooter ? tgt : NULL;
-        /* the victims between (قتل ثلاثة فلسطينيين برصاص): a nisba after a
-         * number names people, so adjectives count here */
-        for (size_t k = 0; !victim && k < cs->nm; k++)
-            if (cs->m[k].first > t0 && cs->m[k].last < h->last && &cs->m[k] != shooter &&
-                cs->m[k].code[0])
-                victim = &cs->m[k];
-        src = shooter;
-        tgt = victim && !same_actor(victim, shooter) ? victim : NULL;
-    }
-    if (e->cat == PL_PROTEST && !tgt && src)
-        tgt = protest_target(cs, h, src);
-    if (symmetric(e->cat)) {
-        if (!tgt)
-            tgt = arg_conjunct(cs, src);
-        if (!tgt && arg_between(cs, t0 + 1, hi, &x, &y) && (!src || x->first <= h->last + 3)) {
-            src = x;
-            tgt = y;
-        }
-    }
-    if (!src && !tgt && (e->opts & LEXO_NOUN) && arg_adj_dyad(cs, h, &x, &y)) {
-        src = x;
-        tgt = y;
-    }
-    args->src = src;
-    args->tgt = tgt;
-}
-
 /* ---------------------------------------------------------- modality */
 
 static const char *const neg_words[] = {"لم", "لن", "لا", "ليس", "ليست", "لست", "عدم", "دون", "بدون", "غير"};
@@ -768,9 +194,9 @@ static void find_speakers(const coder_sent *cs, const lex_hit *hits, size_t nh,
         if (!(hits[k].e->opts & LEXO_SPEECH))
             continue;
         size_t lo, hi;
-        clause_bounds(cs, hits[k].first, hits[k].last, &lo, &hi);
+        args_clause_bounds(cs, hits[k].first, hits[k].last, &lo, &hi);
         ev_args a = {0};
-        arg_assign(cs, &hits[k], lo, hi, &a);
+        args_assign(cs, &hits[k], lo, hi, &a);
         spk[k] = a.src;
     }
 }
@@ -819,12 +245,6 @@ static bool needs_actor(plover_cat c)
     return c != PL_ASSAULT && c != PL_PROTEST && c != PL_MOBILIZE && c != PL_COERCE;
 }
 
-static bool same_actor(const mention *a, const mention *b)
-{
-    if (!a || !b)
-        return a == b;
-    return !strcmp(a->code, b->code) && (a->code[0] || a->start == b->start);
-}
 
 /* One event per act: an event that adds nothing to another of the same
  * category in the sentence (no actor of its own, or the same dyad) goes. */
@@ -842,9 +262,9 @@ static bool subsumed(const ev_cand *c, size_t k, size_t n)
         bool k_empty = !c[k].a.src && !c[k].a.tgt, j_empty = !c[j].a.src && !c[j].a.tgt;
         if (k_empty && !j_empty)
             return true;
-        if (same_actor(c[k].a.src, c[j].a.src) && same_actor(c[k].a.tgt, c[j].a.tgt) && j < k)
+        if (args_same_actor(c[k].a.src, c[j].a.src) && args_same_actor(c[k].a.tgt, c[j].a.tgt) && j < k)
             return true;
-        if (c[k].a.src && !c[k].a.tgt && c[j].a.tgt && same_actor(c[k].a.src, c[j].a.src))
+        if (c[k].a.src && !c[k].a.tgt && c[j].a.tgt && args_same_actor(c[k].a.src, c[j].a.src))
             return true;
     }
     return false;
@@ -886,7 +306,7 @@ static bool overt_subject(const coder_sent *cs, const lex_hit *h)
         return true;
     /* الأمر الذي يهدد حياة الملايين: the relative's antecedent is the
      * subject, actor or not */
-    return relative_before(cs, h->trig[0]);
+    return args_relative_before(cs, h->trig[0]);
 }
 
 /* The unstated subject of a verb, from its own sentence: the source of the
@@ -899,7 +319,7 @@ static bool overt_subject(const coder_sent *cs, const lex_hit *h)
  * subject. */
 static bool agrees(const coder_sent *cs, const lex_hit *h, const mention *m)
 {
-    return m && !(verb_plural(cs, h->trig[0]) && mention_singular(cs, m));
+    return m && !(args_verb_plural(cs, h->trig[0]) && mention_singular(cs, m));
 }
 
 static const mention *dropped_subject(const coder_sent *cs, const lex_hit *hits, size_t nh,
@@ -923,7 +343,7 @@ static const mention *dropped_subject(const coder_sent *cs, const lex_hit *hits,
     /* the topic: the first actor without a preposition */
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
-        if (m->first >= from && m->last < lo && !m->prep && arg_usable(m))
+        if (m->first >= from && m->last < lo && !m->prep && args_usable(m))
             return agrees(cs, h, m) ? m : NULL;
     }
     return NULL;
@@ -1004,8 +424,8 @@ static void inherit_previous(const coder_sent *cs, const lex_hit *h, size_t hi,
 {
     const mention *src = prev->a.src;
     a->src = src;
-    a->tgt = arg_first_after(cs, h->last + 1, hi, NULL, src);
-    if (a->tgt && src && same_actor(a->tgt, src))
+    a->tgt = args_first_after(cs, h->last + 1, hi, NULL, src);
+    if (a->tgt && src && args_same_actor(a->tgt, src))
         a->tgt = NULL;
 }
 
@@ -1022,7 +442,7 @@ static bool demanded(const coder_sent *cs, const ev_cand *c, size_t n, const lex
     /* شروط النظام المسبقة وأولها انسحاب القوات التركية: a condition */
     if (cs->mw[h->trig[0]].upos != UPOS_VERB)
         for (size_t i = h->trig[0], steps = 0; i-- > 0 && steps < 6; steps++) {
-            if (is_clause_start(cs, i) && cs->toks[i].kind == RASD_TOK_PUNCT)
+            if (args_clause_start(cs, i) && cs->toks[i].kind == RASD_TOK_PUNCT)
                 break;
             for (size_t k = 0; k < sizeof cond / sizeof cond[0]; k++)
                 if (!strcmp(cs->keys[i].bare, cond[k]) || !strcmp(cs->keys[i].stem, cond[k]))
@@ -1037,7 +457,7 @@ static bool demanded(const coder_sent *cs, const ev_cand *c, size_t n, const lex
          * تطالب بمعاقبة روسيا بعدما اتهمتها) */
         bool same_clause = true;
         for (size_t i = c[j].h.last + 1; i <= h->first && same_clause; i++)
-            same_clause = !is_clause_start(cs, i) && !coder_tok_is(cs, i, "بعد") &&
+            same_clause = !args_clause_start(cs, i) && !coder_tok_is(cs, i, "بعد") &&
                           (i == h->first || cs->mw[i].upos != UPOS_VERB);
         if (same_clause)
             return true;
@@ -1091,7 +511,7 @@ static bool career_march(const coder_sent *cs, const lex_hit *h)
         return false;
     for (size_t j = 0; j < h->n_trig; j++) {
         size_t t = h->trig[j];
-        if (has_suffix(&cs->mw[t]) && !strncmp(cs->keys[t].bare, "مسير", strlen("مسير")))
+        if (args_has_suffix(&cs->mw[t]) && !strncmp(cs->keys[t].bare, "مسير", strlen("مسير")))
             return true;
     }
     return false;
@@ -1111,11 +531,11 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
             inside_name(cs, h) || anonymity(cs, h))
             continue;
         size_t lo, hi;
-        clause_bounds(cs, h->first, h->last, &lo, &hi);
+        args_clause_bounds(cs, h->first, h->last, &lo, &hi);
         /* built in place: the arguments may point into the candidate */
         ev_args *a = &c[n].a;
         memset(a, 0, sizeof *a);
-        arg_assign(cs, h, lo, hi, a);
+        args_assign(cs, h, lo, hi, a);
         bool during = n > 0 && c[n - 1].a.src && during_previous(cs, h);
         if (during)
             inherit_previous(cs, h, hi, &c[n - 1], a);
@@ -1127,13 +547,13 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         /* قتل … فلسطينيا with no subject reads as a passive (قُتل): no
          * subject is carried over to it */
         bool verb = !(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !cs->keys[h->trig[0]].nominal &&
-                    !pattern_victim(cs, h);
+                    !args_pattern_victim(cs, h);
         if (!a->src && verb && !overt_subject(cs, h))
             a->src = dropped_subject(cs, hits, nh, h, lo, c, n);
         /* بعد التوصل إلى اتفاق مع الجانب التركي: a joint act named by a
          * noun, with its partner given, is the sentence's actor's */
-        if (!a->src && a->tgt && !verb && symmetric(h->e->cat) && n > 0 && c[n - 1].a.src &&
-            !same_actor(c[n - 1].a.src, a->tgt))
+        if (!a->src && a->tgt && !verb && args_symmetric(h->e->cat) && n > 0 && c[n - 1].a.src &&
+            !args_same_actor(c[n - 1].a.src, a->tgt))
             a->src = c[n - 1].a.src;
         if (!a->src && a->speaker && verb)
             a->src = a->speaker;
@@ -1149,9 +569,9 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         if (a->src && !strcmp(a->src->sector, "MED") && !verbal(h->e->cat))
             a->src = NULL;
         /* the same actor twice, or in apposition (الرئيس الأمريكي، دونالد ترامب) */
-        if (a->src && a->tgt && same_actor(a->src, a->tgt) &&
-            (a->src->start == a->tgt->start || apposition(cs, a->src, a->tgt) ||
-             apposition(cs, a->tgt, a->src) || !a->src->person || !a->tgt->person ||
+        if (a->src && a->tgt && args_same_actor(a->src, a->tgt) &&
+            (a->src->start == a->tgt->start || args_apposition(cs, a->src, a->tgt) ||
+             args_apposition(cs, a->tgt, a->src) || !a->src->person || !a->tgt->person ||
              (a->src->name && a->tgt->name && !strcmp(a->src->name, a->tgt->name))))
             a->tgt = NULL; /* USAGOV -> USAGOV: one actor, unless two people */
         if (!a->src && !a->tgt && (needs_actor(h->e->cat) || (h->e->opts & LEXO_CUE)))
