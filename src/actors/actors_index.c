@@ -741,6 +741,18 @@ static void code_cat(char *dst, size_t cap, const char *a, const char *b)
     dst[la + lb] = '\0';
 }
 
+/* Does the token end in the plural ون / ين (two-byte letters)? */
+static bool plural_with_nun(const rasd_token *t)
+{
+    static const char *const suf[] = {"\xD9\x88\xD9\x86", "\xD9\x8A\xD9\x86"}; /* ون ين */
+    if (t->norm_len < 6)
+        return false;
+    for (size_t k = 0; k < 2; k++)
+        if (!memcmp(t->norm + t->norm_len - 4, suf[k], 4))
+            return true;
+    return false;
+}
+
 /* Agent + following reading: a country, region or people (a bare
  * three-letter code: TUR, KUR, AFR) or a capital lends its code
  * (الجيش التركي -> TURMIL); any other entry is the body the agent belongs
@@ -773,6 +785,12 @@ bool actors_resolve(const actors_dict *d, const rasd_token *toks, size_t n,
     out->ntok = h->ntok;
     size_t j = i + h->ntok;
     out->has_mod = j < n && actors_match_at(d, toks, n, j, &out->mod);
+    /* A sound masculine plural that keeps its ن (معارضون، المتظاهرين) is
+     * no construct head: a person after it is another phrase (ويتهم
+     * معارضون أردوغان: the opponents accuse Erdoğan). */
+    if (out->has_mod && h->kind == ACTORS_AGENT && out->mod.entry &&
+        out->mod.entry->type == ACTORS_PERSON && plural_with_nun(&toks[i + h->ntok - 1]))
+        out->has_mod = false;
     if (h->kind == ACTORS_AGENT)
         resolve_agent(out, y, m, day);
     else {

@@ -238,9 +238,21 @@ static bool only_quotes_between(const coder_sent *cs, size_t a, size_t b)
 
 /* Title + person name: one actor; the person's dated role decides the
  * code, the title fills what the role leaves open. */
+/* A sound masculine plural that keeps its ن (معارضون، المتظاهرين) is no
+ * title: a person after it is another phrase (ويتهم معارضون أردوغان: the
+ * opponents accuse Erdoğan). The dictionary lookup does not join them
+ * either (actors_resolve). */
+static bool plural_head(const coder_sent *cs, const mention *a)
+{
+    const char *w = cs->keys[a->last].bare;
+    size_t n = strlen(w);
+    return n >= 6 && (!strcmp(w + n - 4, "ون") || !strcmp(w + n - 4, "ين"));
+}
+
 static bool merge_title_name(const coder_sent *cs, mention *a, const mention *b)
 {
-    if (!(a->agent || a->counterpart) || !b->person || !only_quotes_between(cs, a->last, b->first))
+    if (!(a->agent || a->counterpart) || !b->person || !only_quotes_between(cs, a->last, b->first) ||
+        plural_head(cs, a))
         return false;
     if (a->counterpart) { /* نظيره التركي رجب طيب أردوغان: the name, same sector */
         a->last = b->last;
