@@ -470,7 +470,8 @@ static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h, size_
         if (!is_weapon)
             continue;
         for (size_t k = 0; k < cs->nm; k++)
-            if (cs->m[k].first == w + 1 && args_usable(&cs->m[k]))
+            /* the genitive, or the adjective (غارة تركية) */
+            if (cs->m[k].first == w + 1 && (args_usable(&cs->m[k]) || cs->m[k].adj))
                 return &cs->m[k];
         /* في هجوم شنه تنظيم الدولة: a relative clause names the attacker */
         return relative_agent_at(cs, w + 1);
