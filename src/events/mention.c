@@ -236,6 +236,18 @@ static bool only_quotes_between(const coder_sent *cs, size_t a, size_t b)
     return true;
 }
 
+/* Quotes or a hashtag mark between a title and a name the dictionary
+ * knows (الزعيم الكوري الشمالي #كيم_جونغ_أون). Not for unknown names:
+ * hashtagged artists (الفنانة اللبنانية #نانسي_عجرم) would become states. */
+static bool only_marks_between(const coder_sent *cs, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k < b; k++)
+        if (!(cs->toks[k].flags & (RASD_TOKF_QUOTE_OPEN | RASD_TOKF_QUOTE_CLOSE)) &&
+            strcmp(cs->keys[k].full, "#"))
+            return false;
+    return true;
+}
+
 /* Title + person name: one actor; the person's dated role decides the
  * code, the title fills what the role leaves open. */
 /* A sound masculine plural that keeps its ن (معارضون، المتظاهرين) is no
@@ -251,7 +263,8 @@ static bool plural_head(const coder_sent *cs, const mention *a)
 
 static bool merge_title_name(const coder_sent *cs, mention *a, const mention *b)
 {
-    if (!(a->agent || a->counterpart) || !b->person || !only_quotes_between(cs, a->last, b->first) ||
+    if (!(a->agent || a->counterpart) || !b->person ||
+        !(b->country[0] ? only_marks_between : only_quotes_between)(cs, a->last, b->first) ||
         plural_head(cs, a))
         return false;
     if (a->counterpart) { /* نظيره التركي رجب طيب أردوغان: the name, same sector */
