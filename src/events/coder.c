@@ -497,6 +497,23 @@ static bool verbal(plover_cat c)
            c == PL_THREATEN;
 }
 
+/* يهدد without ب (يهدد حرية الاختيار، سيهدد بخطر ... is "endangers"):
+ * its subject is usually a thing (عدم التحرك، الضرر، هذا), so none is
+ * carried over to it; هدد بفرض عقوبات، هدد X بالرد is a threat. */
+static bool endangers(const coder_sent *cs, const lex_hit *h)
+{
+    if (h->e->cat != PL_THREATEN || h->n_trig > 1)
+        return false;
+    for (size_t i = h->last + 1; i <= h->last + 4 && i < cs->n; i++) {
+        const morph_word *w = &cs->mw[i];
+        for (uint8_t q = 0; q < w->n_seg; q++)
+            if (w->seg[q].kind == MSEG_PREFIX && w->seg[q].clitic == MCL_BI &&
+                !coder_tok_is(cs, i, "بخطر"))
+                return false;
+    }
+    return true;
+}
+
 static bool security_force(const mention *m)
 {
     return m && (!strcmp(m->sector, "MIL") || !strcmp(m->sector, "COP") ||
@@ -547,7 +564,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         /* قتل … فلسطينيا with no subject reads as a passive (قُتل): no
          * subject is carried over to it */
         bool verb = !(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !cs->keys[h->trig[0]].nominal &&
-                    !args_pattern_victim(cs, h);
+                    !args_pattern_victim(cs, h) && !endangers(cs, h);
         if (!a->src && verb && !overt_subject(cs, h))
             a->src = dropped_subject(cs, hits, nh, h, lo, c, n);
         /* بعد التوصل إلى اتفاق مع الجانب التركي: a joint act named by a
