@@ -563,8 +563,9 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
          * noun, whatever its entry says: it has no subject of its own. */
         /* قتل … فلسطينيا with no subject reads as a passive (قُتل): no
          * subject is carried over to it */
+        bool endanger = endangers(cs, h);
         bool verb = !(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !cs->keys[h->trig[0]].nominal &&
-                    !args_pattern_victim(cs, h) && !endangers(cs, h);
+                    !args_pattern_victim(cs, h) && !endanger;
         if (!a->src && verb && !overt_subject(cs, h))
             a->src = dropped_subject(cs, hits, nh, h, lo, c, n);
         /* بعد التوصل إلى اتفاق مع الجانب التركي: a joint act named by a
@@ -577,6 +578,8 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         if (!a->src && verb && mem->have_source && cs->mw[h->trig[0]].upos == UPOS_VERB &&
             !overt_subject(cs, h) && agrees(cs, h, &mem->last_source))
             a->src = &mem->last_source;
+        if (endanger && !a->src) /* ويهدد سوء التغذية حياة الأطفال */
+            continue;
         /* troops and police face protests, they do not stage them (نزلت
          * القوات إلى الشوارع، انتشر الجنود لمواجهة التظاهرات) */
         if (h->e->cat == PL_PROTEST && security_force(a->src))
