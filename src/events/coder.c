@@ -478,6 +478,22 @@ static bool anonymity(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
+/* A verbal noun that names a subject of talks or a field (في مجال نزع
+ * الأسلحة، ملف الانسحاب، محادثات حول وقف إطلاق النار، بشأن فرض عقوبات)
+ * reports no act. */
+static bool topic_noun(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const topic[] = {"مجال", "ملف", "ملفات", "قضيه", "قضايا", "مساله",
+                                        "موضوع", "بشان", "حول", "مفهوم", "ثقافه"};
+    size_t t0 = h->trig[0];
+    if (t0 == 0 || cs->mw[t0].upos == UPOS_VERB)
+        return false;
+    for (size_t k = 0; k < sizeof topic / sizeof topic[0]; k++)
+        if (!strcmp(cs->keys[t0 - 1].bare, topic[k]))
+            return true;
+    return false;
+}
+
 /* A trigger inside an organisation's name (منظمة حظر الأسلحة الكيميائية،
  * وكالة غوث وتشغيل اللاجئين) names the body, it reports no act. */
 static bool inside_name(const coder_sent *cs, const lex_hit *h)
@@ -545,7 +561,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
     for (size_t k = 0; k < nh; k++) {
         const lex_hit *h = &hits[k];
         if ((h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h) ||
-            inside_name(cs, h) || anonymity(cs, h))
+            inside_name(cs, h) || anonymity(cs, h) || topic_noun(cs, h))
             continue;
         size_t lo, hi;
         args_clause_bounds(cs, h->first, h->last, &lo, &hi);

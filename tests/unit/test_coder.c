@@ -147,6 +147,8 @@ static void test_no_event(void)
         "وكان زلزال بقوة 7.3 درجة ضرب المنطقة في نوفمبر الماضي وأسفر عن مقتل أكثر من 600 شخص.",
         /* a characterisation, not a threat */
         "وتقول واشنطن إن المنظومة الروسية تمثل تهديدا لطائراتها المقاتلة.",
+        /* a verbal noun naming a field or a subject of talks */
+        "وقدم الأمين العام اقتراحاته في مجال نزع الأسلحة إلى المؤتمر.",
         /* يهدد without ب endangers: no subject is carried over to it */
         "وقال الوزير إن القرار خاطئ. ويهدد سوء التغذية حياة آلاف الأطفال.",
         /* a source who will not be named neither rejects nor requests */
