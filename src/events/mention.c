@@ -508,6 +508,25 @@ static void institution_memory(coder_sent *cs, coder_memory *mem)
     }
 }
 
+/* وتتهم الرياض الحوثيين: a plural nisba after a named state of another
+ * country cannot be its adjective (a state's name is singular); it is a
+ * people or group of its own. */
+static void plural_after_name(coder_sent *cs)
+{
+    for (size_t k = 1; k < cs->nm; k++) {
+        mention *n = &cs->m[k - 1], *a = &cs->m[k];
+        if (!a->adj || a->first != n->last + 1 || !n->named || n->agent || n->adj ||
+            n->person || !strcmp(n->country, a->country))
+            continue;
+        const char *w = cs->keys[a->last].bare;
+        size_t len = strlen(w);
+        if (len >= 6 && (!strcmp(w + len - 4, "ين") || !strcmp(w + len - 4, "ون"))) {
+            a->adj = false;
+            a->named = true;
+        }
+    }
+}
+
 /* هيئتا الأركان التركية والأميركية: a coordinated adjective makes a second
  * actor of the same kind. */
 static void adjective_conjuncts(coder_sent *cs)
@@ -584,6 +603,7 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
         i++;
     }
     pair_with_adjectives(cs);
+    plural_after_name(cs);
     mention_merge_pass(cs);
     adjective_conjuncts(cs);
     for (size_t k = 1; k < cs->nm; k++) /* X و Y, "X" و"Y" */
