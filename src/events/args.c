@@ -376,6 +376,11 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
      * what follows is the preposition's, not the subject */
     if (after && after->gprep && is_preposition(cs, h->last))
         after = NULL;
+    /* the genitive of a prepositional phrase after the trigger (احتجاجات
+     * سلمية على حكم [الأسد]) is no subject either */
+    for (size_t i = h->last + 1; after && after->gprep && i < after->first; i++)
+        if (is_preposition(cs, i))
+            after = NULL;
     /* تظاهر [أمس] مئات من الطلبة: a number of people, then who they are */
     if (!after)
         after = arg_counted(cs, t0 + 1, hi);

@@ -494,6 +494,15 @@ static bool topic_noun(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
+/* قضت المحكمة على 24 متهما: a participle after a number is a counted
+ * noun (defendants), not an act. */
+static bool counted(const coder_sent *cs, const lex_hit *h)
+{
+    size_t t0 = h->trig[0];
+    return h->n_trig == 1 && t0 > 0 && cs->toks[t0 - 1].kind == RASD_TOK_NUMBER &&
+           cs->keys[t0].acc[0];
+}
+
 /* A trigger inside an organisation's name (منظمة حظر الأسلحة الكيميائية،
  * وكالة غوث وتشغيل اللاجئين) names the body, it reports no act. */
 static bool inside_name(const coder_sent *cs, const lex_hit *h)
@@ -561,7 +570,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
     for (size_t k = 0; k < nh; k++) {
         const lex_hit *h = &hits[k];
         if ((h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h) ||
-            inside_name(cs, h) || anonymity(cs, h) || topic_noun(cs, h))
+            inside_name(cs, h) || anonymity(cs, h) || topic_noun(cs, h) || counted(cs, h))
             continue;
         size_t lo, hi;
         args_clause_bounds(cs, h->first, h->last, &lo, &hi);
