@@ -600,6 +600,13 @@ void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi,
     }
     if (!tgt)
         tgt = arg_in_gap(cs, h, src);
+    /* اعتقل مسلم بطلب من الحكومة التركية: whoever a request comes from
+     * (بطلب من، بناء على طلب) asks */
+    if (e->cat == PL_REQUEST && tgt && tgt->prep && !strcmp(tgt->prep, "من") &&
+        cs->keys[t0].nominal && !strcmp(cs->keys[t0].stem, "طلب")) {
+        src = tgt;
+        tgt = NULL;
+    }
     /* كان في استقبال [البشير] [الرئيس المصري]: the guest is the genitive
      * (or the pronoun: في استقباله), the host comes after */
     if (!strcmp(e->cameo, "043") && t0 > 0 && coder_tok_is(cs, t0 - 1, "في")) {

@@ -201,6 +201,23 @@ static void find_speakers(const coder_sent *cs, const lex_hit *hits, size_t nh,
     }
 }
 
+/* أعلنت السلطات البحرينية، السبت، اعتقال 14 إيرانيا: a verbal noun that
+ * is the very object of أعلن (no complementiser between) is the
+ * announcer's own act. */
+static bool announced(const coder_sent *cs, const lex_hit *hits, size_t nh, const lex_hit *h)
+{
+    const lex_hit *sp = NULL;
+    for (size_t k = 0; k < nh && hits[k].last < h->first; k++)
+        if (hits[k].e->opts & LEXO_SPEECH)
+            sp = &hits[k];
+    if (!sp || !strstr(cs->keys[sp->trig[0]].bare, "علن") || h->first > sp->last + 8)
+        return false;
+    for (size_t i = sp->last + 1; i < h->first; i++)
+        if (args_clause_start(cs, i) && cs->toks[i].kind != RASD_TOK_PUNCT)
+            return false;
+    return true;
+}
+
 /* The speaker of the last speech verb before token `before`. */
 static const mention *speaker_of(const lex_hit *hits, const mention *const *spk, size_t nh,
                                  size_t before)
@@ -598,7 +615,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         if (!a->src && a->tgt && !verb && args_symmetric(h->e->cat) && n > 0 && c[n - 1].a.src &&
             !args_same_actor(c[n - 1].a.src, a->tgt))
             a->src = c[n - 1].a.src;
-        if (!a->src && a->speaker && verb)
+        if (!a->src && a->speaker && (verb || announced(cs, hits, nh, h)))
             a->src = a->speaker;
         if (!a->src && verb && mem->have_source && cs->mw[h->trig[0]].upos == UPOS_VERB &&
             !overt_subject(cs, h) && agrees(cs, h, &mem->last_source))

@@ -67,6 +67,13 @@ static const char *mention_prep(const coder_sent *cs, size_t first)
     for (size_t p = 0; p < sizeof mention_preps / sizeof mention_preps[0]; p++)
         if (coder_tok_is(cs, first - 1, mention_preps[p]))
             return mention_preps[p];
+    /* a count between (القبض على 14 إيرانيا، ضد 3 فلسطينيين), but not a
+     * quantity (أكثر من 160 فلسطينيا، نحو 30 مدنيا، لا يقل عن 27) */
+    static const char *const through[] = {"علي", "ضد", "مع", "الي"};
+    if (first >= 2 && cs->toks[first - 1].kind == RASD_TOK_NUMBER)
+        for (size_t p = 0; p < sizeof through / sizeof through[0]; p++)
+            if (coder_tok_is(cs, first - 2, through[p]))
+                return through[p];
     return NULL;
 }
 
