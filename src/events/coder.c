@@ -125,6 +125,8 @@ static bool is_hypothetical(const coder_sent *cs, size_t i)
     return !strncmp(next, "ي", 2) || !strncmp(next, "ت", 2) || !strncmp(next, "ن", 2);
 }
 
+static bool denied(const coder_sent *cs, size_t t0);
+
 static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, ev_args *a)
 {
     size_t t0 = h->trig[0];
@@ -155,6 +157,29 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     for (size_t i = lo; i < t0; i++)
         if (is_hypothetical(cs, i))
             a->modality = "hypothetical";
+    if (denied(cs, t0))
+        a->negated = true;
+}
+
+/* نفت روسيا أن تكون قواتها قصفت المستشفى: an act in the complement of a
+ * denial is denied. The complementiser must follow the verb of denial
+ * within its sentence part (no strong punctuation between). */
+static bool denied(const coder_sent *cs, size_t t0)
+{
+    static const char *const deny[] = {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ينفون", "نافيا",
+                                       "نافيه", "نفيها", "نفيه"};
+    bool comp = false;
+    for (size_t i = t0, steps = 0; i-- > 0 && steps < 12; steps++) {
+        const rasd_token *t = &cs->toks[i];
+        if (t->kind == RASD_TOK_PUNCT && (t->flags & RASD_TOKF_SENT_END))
+            return false;
+        if (coder_tok_is(cs, i, "ان"))
+            comp = true;
+        for (size_t k = 0; comp && k < sizeof deny / sizeof deny[0]; k++)
+            if (!strcmp(cs->keys[i].bare, deny[k]))
+                return true;
+    }
+    return false;
 }
 
 /* ---------------------------------------------------------- place */

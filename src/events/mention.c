@@ -185,8 +185,16 @@ static bool mention_counterpart(const rasd_ctx *ctx, coder_sent *cs, size_t i, m
 /* بلاده / بلادها: the country of the actor last named. */
 static bool mention_his_country(coder_sent *cs, size_t i, const coder_memory *mem, mention *m)
 {
+    /* بلاده: his country's government; قواتها، جيشه: its forces;
+     * حكومته: its government */
+    static const struct { const char *stem, *sector; } own[] = {
+        {"بلاد", "GOV"}, {"قوات", "MIL"}, {"جيش", "MIL"}, {"حكومة", "GOV"}, {"حكومه", "GOV"}};
     const morph_word *w = &cs->mw[i];
-    if (strcmp(w->stem_key, "بلاد") != 0 || w->seg[w->n_seg - 1].kind != MSEG_SUFFIX)
+    const char *sector = NULL;
+    for (size_t k = 0; k < sizeof own / sizeof own[0] && !sector; k++)
+        if (!strcmp(w->stem_key, own[k].stem))
+            sector = own[k].sector;
+    if (!sector || w->n_seg == 0 || w->seg[w->n_seg - 1].kind != MSEG_SUFFIX)
         return false;
     /* the owner is the last actor with a country; a place (في قطر) only
      * when there is no other: سفير تركيا في قطر ... بلاده = Turkey */
@@ -209,7 +217,7 @@ static bool mention_his_country(coder_sent *cs, size_t i, const coder_memory *me
     memset(m, 0, sizeof *m);
     m->first = m->last = i;
     m->resolved = m->named = true;
-    mention_set_code(m, ref->country, "GOV");
+    mention_set_code(m, ref->country, sector);
     return true;
 }
 

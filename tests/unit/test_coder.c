@@ -123,6 +123,19 @@ static void test_future_and_dates(void)
     json_decref(evs);
 }
 
+/* نفى أن ...: the denied act is negated; قواتها: the forces of the actor before */
+static void test_denial(void)
+{
+    json_t *evs = code("ونفت روسيا أن تكون قواتها قصفت المستشفى في إدلب.", "2019-05-01");
+    json_t *ev = find(evs, "ASSAULT");
+    CHECK(ev != NULL);
+    if (ev) {
+        CHECK(json_is_true(json_object_get(ev, "negated")));
+        CHECK_EQ_STR(field(ev, "source", "code"), "RUSMIL");
+    }
+    json_decref(evs);
+}
+
 static void test_negation(void)
 {
     json_t *evs = code("لم يلتق الرئيس الأمريكي نظيره الصيني خلال القمة.", "2022-01-01");
@@ -377,6 +390,7 @@ int main(void)
     RUN(test_counterpart_sector);
     RUN(test_future_and_dates);
     RUN(test_negation);
+    RUN(test_denial);
     RUN(test_no_event);
     RUN(test_coder_regressions);
     RUN(test_gsr_split_id);
