@@ -199,14 +199,19 @@ static bool ends_with(const char *s, const char *suf)
 
 /* After a quantity word (عشرات، مئات، آلاف) within two tokens of `from`,
  * the actor it counts: من X or the genitive X. */
-static const mention *arg_counted(const coder_sent *cs, size_t from, size_t hi)
+static const mention *arg_counted(const coder_sent *cs, size_t from, size_t hi, bool verb)
 {
     static const char *const qty[] = {"عشرات", "مئات", "الاف", "الالاف", "ملايين", "مئات الالاف",
                                       "عشرات الالاف", "الاف", "حشود", "المئات", "العشرات"};
+    /* after a finite verb only (أعرب عدد من أعضاء الكونغرس): after a noun
+     * they count its object (مداهمة عدد من أوكار القاعدة) */
+    static const char *const some[] = {"عدد", "بعض", "مجموعه", "وفد"};
     for (size_t i = from; i <= from + 2 && i <= hi && i < cs->n; i++) {
         bool q = false;
         for (size_t k = 0; k < sizeof qty / sizeof qty[0] && !q; k++)
             q = coder_tok_is(cs, i, qty[k]);
+        for (size_t k = 0; verb && k < sizeof some / sizeof some[0] && !q; k++)
+            q = coder_tok_is(cs, i, some[k]);
         if (!q)
             continue;
         for (size_t k = 0; k < cs->nm; k++) {
@@ -383,7 +388,7 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
             after = NULL;
     /* تظاهر [أمس] مئات من الطلبة: a number of people, then who they are */
     if (!after)
-        after = arg_counted(cs, t0 + 1, hi);
+        after = arg_counted(cs, t0 + 1, hi, cs->mw[t0].upos == UPOS_VERB);
     /* SVO: a subject just before the trigger. */
     /* a bare verbal noun's genitive right after it is its agent (زيارة ولي
      * العهد); not after a preposition (لمساعدة السعودية: the object) nor
