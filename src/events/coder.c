@@ -126,6 +126,7 @@ static bool is_hypothetical(const coder_sent *cs, size_t i)
 }
 
 static bool denied(const coder_sent *cs, size_t t0);
+static bool purpose(const coder_sent *cs, const lex_hit *h);
 
 static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, ev_args *a)
 {
@@ -159,6 +160,32 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
             a->modality = "hypothetical";
     if (denied(cs, t0))
         a->negated = true;
+    if (purpose(cs, h) && !strcmp(a->modality, "asserted"))
+        a->modality = "hypothetical";
+}
+
+/* تسعى للتوصل إلى اتفاق، استعدادها لإرسال قوات، خطة لاعتقاله: a singular
+ * verbal noun of purpose is an aim, not an act done. Only for acts that
+ * are aimed at (a meeting's purpose, لبحث, is what it does; a protest's,
+ * للمطالبة, is what it says; ل is also "because of": لاتهامه بالتمرد),
+ * and not for plurals or a noun a relative clause describes (للمداهمات
+ * التي نفذتها الشرطة، يخضع لعقوبات). */
+static bool purpose(const coder_sent *cs, const lex_hit *h)
+{
+    plover_cat c = h->e->cat;
+    size_t t0 = h->trig[0];
+    const morph_word *w = &cs->mw[t0];
+    const char *b = cs->keys[t0].bare;
+    size_t n = strlen(b);
+    if (!(c == PL_AGREE || c == PL_MOBILIZE || c == PL_RETREAT || c == PL_COERCE ||
+          c == PL_SANCTION) || w->upos == UPOS_VERB || (n >= 4 && !strcmp(b + n - 4, "ات")) ||
+        args_relative_before(cs, h->last + 2) ||
+        (t0 > 0 && strstr(cs->keys[t0 - 1].bare, "تعرض"))) /* تعرض للاعتقال: it happened */
+        return false;
+    for (uint8_t k = 0; k < w->n_seg; k++)
+        if (w->seg[k].kind == MSEG_PREFIX && w->seg[k].clitic == MCL_LI)
+            return true;
+    return false;
 }
 
 /* نفت روسيا أن تكون قواتها قصفت المستشفى: an act in the complement of a
