@@ -320,10 +320,14 @@ bool args_relative_before(const coder_sent *cs, size_t i)
     return false;
 }
 
-static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
+/* Sources fixed by the entry: the crowd an `agent` trigger names, the
+ * agent of a passive (من قبل، على يد، من right after). *done is set when
+ * the entry decides. */
+static const mention *source_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi,
+                                      bool *done)
 {
     const lex_entry *e = h->e;
-    size_t t0 = h->trig[0];
+    *done = true;
     if (e->opts & LEXO_AGENT) { /* سار المتظاهرون: the mention of the last trigger word */
         size_t tl = h->trig[h->n_trig - 1];
         for (size_t k = 0; k < cs->nm; k++)
@@ -332,35 +336,45 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         return NULL;
     }
     if (e->opts & LEXO_PASSIVE) {
-        const mention *by = args_first_after(cs, t0 + 1, hi, "قبل", NULL);
+        const mention *by = args_first_after(cs, h->trig[0] + 1, hi, "قبل", NULL);
         if (!by)
-            by = args_first_after(cs, t0 + 1, hi, "يد", NULL);
+            by = args_first_after(cs, h->trig[0] + 1, hi, "يد", NULL);
         /* تعرضت المدينة لهجمات من حركة الشباب: من right after the trigger */
         const mention *from = args_first_after(cs, h->last + 1, hi, "من", NULL);
         if (!by && from && from->first <= h->last + 2)
             by = from;
         return by;
     }
-    bool noun = (e->opts & LEXO_NOUN) || cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN;
-    const mention *rel = noun ? relative_agent(cs, h) : NULL;
+    *done = false;
+    return NULL;
+}
+
+/* The agent a verbal noun carries: a relative clause (الغارات التي شنتها
+ * X), an armed force as the pattern's own genitive (انسحاب [القوات
+ * التركية]; a transitive noun's genitive is otherwise its object:
+ * استدعاء السفير), or its country adjective (الغارات الإسرائيلية). */
+static const mention *noun_agent(const coder_sent *cs, const lex_hit *h)
+{
+    const mention *rel = relative_agent(cs, h);
     if (rel)
         return rel;
-    /* انسحاب [القوات التركية]، استهداف [قوات الاحتلال]: an armed force as
-     * the pattern's own genitive acts (a transitive noun's genitive is
-     * otherwise its object: استدعاء السفير، إغلاق القنصلية) */
-    for (size_t k = 0; noun && h->n_trig > 1 && k < cs->nm; k++)
+    for (size_t k = 0; h->n_trig > 1 && k < cs->nm; k++)
         for (size_t j = 1; j < h->n_trig; j++)
             if (cs->m[k].first == h->trig[j] && h->trig[j] == h->trig[j - 1] + 1 &&
                 armed(&cs->m[k]) && !cs->m[k].prep && args_usable(&cs->m[k]))
                 return &cs->m[k];
-    if (noun) { /* الغارات الإسرائيلية, الهجوم التركي: the adjective's country acts */
-        for (size_t k = 0; k < cs->nm; k++)
-            if (cs->m[k].adj && cs->m[k].first == h->last + 1 &&
-                !(k + 1 < cs->nm && cs->m[k + 1].adj && cs->m[k + 1].first <= cs->m[k].last + 2))
-                return &cs->m[k];
-    }
-    /* VSO: the subject follows the verb (or is the noun's genitive),
-     * before any prepositional phrase starts. */
+    for (size_t k = 0; k < cs->nm; k++)
+        if (cs->m[k].adj && cs->m[k].first == h->last + 1 &&
+            !(k + 1 < cs->nm && cs->m[k + 1].adj && cs->m[k + 1].first <= cs->m[k].last + 2))
+            return &cs->m[k];
+    return NULL;
+}
+
+/* VSO: the subject right after the verb (or a noun's genitive), before
+ * any prepositional phrase starts; NULL when what follows is an object. */
+static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t hi)
+{
+    size_t t0 = h->trig[0];
     size_t lim = h->last + 3 < hi ? h->last + 3 : hi;
     for (size_t i = h->last + 1; i <= lim; i++)
         if (cs->keys[i].nominal || is_preposition(cs, i)) {
@@ -389,7 +403,37 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     /* تظاهر [أمس] مئات من الطلبة: a number of people, then who they are */
     if (!after)
         after = arg_counted(cs, t0 + 1, hi, cs->mw[t0].upos == UPOS_VERB);
-    /* SVO: a subject just before the trigger. */
+    return after;
+}
+
+/* The antecedent of a relative pronoun right before the trigger (وحدات
+ * الحماية التي تدافع، المعلمون، الذين يطالبون، الضربات الأمريكية التي
+ * استهدفت: an adjective's country), or NULL. */
+static const mention *relative_antecedent(const coder_sent *cs, size_t t0)
+{
+    if (!args_relative_before(cs, t0) || t0 < 2)
+        return NULL;
+    size_t end = t0 - 2;
+    if (end > 0 && cs->toks[end].kind == RASD_TOK_PUNCT)
+        end--;
+    for (size_t k = 0; k < cs->nm; k++)
+        if (cs->m[k].last == end && (args_usable(&cs->m[k]) || cs->m[k].adj))
+            return &cs->m[k];
+    return NULL;
+}
+
+static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
+{
+    const lex_entry *e = h->e;
+    size_t t0 = h->trig[0];
+    bool done;
+    const mention *m = source_by_entry(cs, h, hi, &done);
+    if (done)
+        return m;
+    bool noun = (e->opts & LEXO_NOUN) || cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN;
+    if (noun && (m = noun_agent(cs, h)))
+        return m;
+    const mention *after = vso_subject(cs, h, hi);
     /* a bare verbal noun's genitive right after it is its agent (زيارة ولي
      * العهد); not after a preposition (لمساعدة السعودية: the object) nor
      * when the noun has an adjective or a pronoun of its own */
@@ -397,16 +441,11 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         (after->person || after->agent) && /* زيارة واشنطن: a place is visited */
         !cs->keys[t0].nominal && !cs->mw[t0].det && !args_has_suffix(&cs->mw[t0]))
         return after;
-    if (args_relative_before(cs, t0) && t0 >= 2 && !after) { /* (التي تهدد أنقرة: أنقرة) */
-        /* وحدات الحماية التي تدافع، المعلمون، الذين يطالبون، الضربات
-         * الأمريكية التي استهدفت: the antecedent (an adjective's country) */
-        size_t end = t0 - 2;
-        if (end > 0 && cs->toks[end].kind == RASD_TOK_PUNCT)
-            end--;
-        for (size_t k = 0; k < cs->nm; k++)
-            if (cs->m[k].last == end && (args_usable(&cs->m[k]) || cs->m[k].adj))
-                return &cs->m[k];
-    }
+    /* the relative's antecedent, unless the verb has its own subject
+     * (التي تهدد أنقرة: أنقرة) */
+    if (!after && (m = relative_antecedent(cs, t0)))
+        return m;
+    /* SVO: a subject just before the trigger. */
     const mention *pre = arg_last_before(cs, lo, t0);
     if (pre && (!after || pre->last + 4 >= t0))
         return pre;
@@ -561,21 +600,20 @@ static bool accused_before_charge(const coder_sent *cs, const lex_hit *h, size_t
     return true;
 }
 
-void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi,
-                       ev_args *args)
+/* The source and target being assigned, stage by stage. */
+typedef struct dyad {
+    const mention *src, *tgt;
+} dyad;
+
+/* The entry's own rules: passive, من قبل / على يد with nouns, then its
+ * tgt= list, then the pattern's gap. */
+static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
 {
     const lex_entry *e = h->e;
     size_t t0 = h->trig[0];
-    const mention *src = arg_source(cs, h, lo, hi), *tgt = NULL, *x, *y;
-    if (accused_before_charge(cs, h, hi, &x, &y)) {
-        /* the accuser between the verb and the accused, else the subject
-         * before the verb (دمشق اتهمت التحالف بـ...), else unstated */
-        args->src = x ? x : (src && src->last < t0 ? src : NULL);
-        args->tgt = y;
-        return;
-    }
+    const mention *x, *y;
     if (e->opts & LEXO_PASSIVE)
-        tgt = args_first_after(cs, t0 + 1, hi, NULL, src);
+        d->tgt = args_first_after(cs, t0 + 1, hi, NULL, d->src);
     if (e->opts & LEXO_NOUN) {
         /* اقتحام السفارة الأمريكية من قبل طلاب: the genitive suffers, the
          * agent is given by من قبل / على يد */
@@ -583,34 +621,42 @@ void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi,
         if (!by)
             by = args_first_after(cs, t0 + 1, hi, "يد", NULL);
         if (by) {
-            src = by;
-            tgt = args_first_after(cs, h->last + 1, hi, NULL, by);
+            d->src = by;
+            d->tgt = args_first_after(cs, h->last + 1, hi, NULL, by);
         }
     }
-    for (uint8_t k = 0; !tgt && k < e->n_tgt; k++) {
+    for (uint8_t k = 0; !d->tgt && k < e->n_tgt; k++) {
         const char *how = e->tgt[k];
         if (!strcmp(how, "bayn")) {
             if (arg_between(cs, t0 + 1, hi, &x, &y)) {
-                src = x;
-                tgt = y;
+                d->src = x;
+                d->tgt = y;
             }
         } else if (!strcmp(how, "obj")) {
-            tgt = args_first_after(cs, h->last + 1, hi, NULL, src);
+            d->tgt = args_first_after(cs, h->last + 1, hi, NULL, d->src);
             /* مواقع لفصائل المعارضة: the object's owner, through ل */
-            if (!tgt)
-                tgt = args_first_after(cs, h->last + 1, hi, "ل", src);
+            if (!d->tgt)
+                d->tgt = args_first_after(cs, h->last + 1, hi, "ل", d->src);
         } else {
-            tgt = args_first_after(cs, h->last + 1, hi, how, src);
+            d->tgt = args_first_after(cs, h->last + 1, hi, how, d->src);
         }
     }
-    if (!tgt)
-        tgt = arg_in_gap(cs, h, src);
+    if (!d->tgt)
+        d->tgt = arg_in_gap(cs, h, d->src);
+}
+
+/* Constructions that turn the roles around: بطلب من X (X asks), في
+ * استقبال X Y (Y hosts X). */
+static void assign_constructions(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
+{
+    const lex_entry *e = h->e;
+    size_t t0 = h->trig[0];
     /* اعتقل مسلم بطلب من الحكومة التركية: whoever a request comes from
      * (بطلب من، بناء على طلب) asks */
-    if (e->cat == PL_REQUEST && tgt && tgt->prep && !strcmp(tgt->prep, "من") &&
+    if (e->cat == PL_REQUEST && d->tgt && d->tgt->prep && !strcmp(d->tgt->prep, "من") &&
         cs->keys[t0].nominal && !strcmp(cs->keys[t0].stem, "طلب")) {
-        src = tgt;
-        tgt = NULL;
+        d->src = d->tgt;
+        d->tgt = NULL;
     }
     /* كان في استقبال [البشير] [الرئيس المصري]: the guest is the genitive
      * (or the pronoun: في استقباله), the host comes after */
@@ -622,46 +668,79 @@ void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi,
             for (size_t k = 0; !guest && k < cs->nm && cs->m[k].last < t0; k++)
                 if (cs->m[k].person && args_usable(&cs->m[k]))
                     guest = &cs->m[k];
-        const mention *hostm = args_first_after(cs, guest ? guest->last + 1 : t0 + 1, hi, NULL, guest);
-        src = hostm;
-        tgt = guest;
+        d->src = args_first_after(cs, guest ? guest->last + 1 : t0 + 1, hi, NULL, guest);
+        d->tgt = guest;
     }
+}
+
+/* Violence: a victim the pattern names, the owner of the weapon. */
+static void assign_violence(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
+{
+    size_t t0 = h->trig[0];
     /* قتل … فلسطيني، اعتقال … ناشطا: a victim named by the pattern itself
      * is the target, never the source */
     const mention *named_victim = args_pattern_victim(cs, h);
     if (named_victim) {
-        if (src == named_victim)
-            src = NULL;
-        tgt = named_victim;
+        if (d->src == named_victim)
+            d->src = NULL;
+        d->tgt = named_victim;
     }
     /* not after an overt subject (الجيش قصف بقذائف مدفعية: active voice) */
-    const mention *shooter = src && src->last < t0 ? NULL : weapon_owner(cs, h, hi);
-    if (shooter) { /* قتل فلسطينيون برصاص القوات الإسرائيلية */
-        const mention *victim = src && src != shooter ? src : tgt != shooter ? tgt : NULL;
-        /* the victims between (قتل ثلاثة فلسطينيين برصاص): a nisba after a
-         * number names people, so adjectives count here */
-        for (size_t k = 0; !victim && k < cs->nm; k++)
-            if (cs->m[k].first > t0 && cs->m[k].last < h->last && &cs->m[k] != shooter &&
-                cs->m[k].code[0])
-                victim = &cs->m[k];
-        src = shooter;
-        tgt = victim && !args_same_actor(victim, shooter) ? victim : NULL;
-    }
-    if (e->cat == PL_PROTEST && !tgt && src)
-        tgt = protest_target(cs, h, src);
+    const mention *shooter = d->src && d->src->last < t0 ? NULL : weapon_owner(cs, h, hi);
+    if (!shooter)
+        return;
+    /* قتل فلسطينيون برصاص القوات الإسرائيلية */
+    const mention *victim = d->src && d->src != shooter ? d->src : d->tgt != shooter ? d->tgt : NULL;
+    /* the victims between (قتل ثلاثة فلسطينيين برصاص): a nisba after a
+     * number names people, so adjectives count here */
+    for (size_t k = 0; !victim && k < cs->nm; k++)
+        if (cs->m[k].first > t0 && cs->m[k].last < h->last && &cs->m[k] != shooter &&
+            cs->m[k].code[0])
+            victim = &cs->m[k];
+    d->src = shooter;
+    d->tgt = victim && !args_same_actor(victim, shooter) ? victim : NULL;
+}
+
+/* Targets by category: whom a protest faces, the partner of a joint act,
+ * an adjective dyad of a noun (مباحثات تركية أمريكية). */
+static void assign_by_category(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
+{
+    const lex_entry *e = h->e;
+    const mention *x, *y;
+    if (e->cat == PL_PROTEST && !d->tgt && d->src)
+        d->tgt = protest_target(cs, h, d->src);
     if (args_symmetric(e->cat)) {
-        if (!tgt)
-            tgt = arg_conjunct(cs, src);
-        if (!tgt && arg_between(cs, t0 + 1, hi, &x, &y) && (!src || x->first <= h->last + 3)) {
-            src = x;
-            tgt = y;
+        if (!d->tgt)
+            d->tgt = arg_conjunct(cs, d->src);
+        if (!d->tgt && arg_between(cs, h->trig[0] + 1, hi, &x, &y) &&
+            (!d->src || x->first <= h->last + 3)) {
+            d->src = x;
+            d->tgt = y;
         }
     }
-    if (!src && !tgt && (e->opts & LEXO_NOUN) && arg_adj_dyad(cs, h, &x, &y)) {
-        src = x;
-        tgt = y;
+    if (!d->src && !d->tgt && (e->opts & LEXO_NOUN) && arg_adj_dyad(cs, h, &x, &y)) {
+        d->src = x;
+        d->tgt = y;
     }
-    args->src = src;
-    args->tgt = tgt;
+}
+
+void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, ev_args *args)
+{
+    size_t t0 = h->trig[0];
+    dyad d = {arg_source(cs, h, lo, hi), NULL};
+    const mention *x, *y;
+    if (accused_before_charge(cs, h, hi, &x, &y)) {
+        /* the accuser between the verb and the accused, else the subject
+         * before the verb (دمشق اتهمت التحالف بـ...), else unstated */
+        args->src = x ? x : (d.src && d.src->last < t0 ? d.src : NULL);
+        args->tgt = y;
+        return;
+    }
+    assign_by_entry(cs, h, hi, &d);
+    assign_constructions(cs, h, hi, &d);
+    assign_violence(cs, h, hi, &d);
+    assign_by_category(cs, h, hi, &d);
+    args->src = d.src;
+    args->tgt = d.tgt;
 }
 
