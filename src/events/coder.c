@@ -628,6 +628,67 @@ static bool career_march(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
+/* Triggers that report no act at all, before any argument is sought. */
+static bool no_act(const coder_sent *cs, const lex_hit *h)
+{
+    return (h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h) ||
+           inside_name(cs, h) || anonymity(cs, h) || topic_noun(cs, h) || counted(cs, h);
+}
+
+/* Who acts when the clause names nobody, in order: the sentence (the
+ * previous event's source, the topic after the verb of saying), the
+ * partner's partner of a joint act, the speaker, the previous sentence.
+ * A verbal noun (المشاركة، لبحث) and a killing that names its victim
+ * (قتل … فلسطينيا, read as a passive) take none carried over; nor does
+ * يهدد without ب (endangers). */
+static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex_hit *hits,
+                        size_t nh, const lex_hit *h, size_t lo, const ev_cand *c, size_t n,
+                        bool endanger, ev_args *a)
+{
+    bool verb = !(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !cs->keys[h->trig[0]].nominal &&
+                !args_pattern_victim(cs, h) && !endanger;
+    if (!a->src && verb && !overt_subject(cs, h))
+        a->src = dropped_subject(cs, hits, nh, h, lo, c, n);
+    /* بعد التوصل إلى اتفاق مع الجانب التركي: a joint act named by a
+     * noun, with its partner given, is the sentence's actor's */
+    if (!a->src && a->tgt && !verb && args_symmetric(h->e->cat) && n > 0 && c[n - 1].a.src &&
+        !args_same_actor(c[n - 1].a.src, a->tgt))
+        a->src = c[n - 1].a.src;
+    if (!a->src && a->speaker && (verb || announced(cs, hits, nh, h)))
+        a->src = a->speaker;
+    if (!a->src && verb && mem->have_source && cs->mw[h->trig[0]].upos == UPOS_VERB &&
+        !overt_subject(cs, h) && agrees(cs, h, &mem->last_source))
+        a->src = &mem->last_source;
+}
+
+/* Parties that cannot be what they were found to be; false when the
+ * candidate is no event. */
+static bool check_parties(const coder_sent *cs, const lex_hit *h, bool endanger, ev_args *a)
+{
+    if (endanger && !a->src) /* ويهدد سوء التغذية حياة الأطفال */
+        return false;
+    /* troops and police face protests, they do not stage them (نزلت
+     * القوات إلى الشوارع، انتشر الجنود لمواجهة التظاهرات) */
+    if (h->e->cat == PL_PROTEST && security_force(a->src))
+        a->src = NULL;
+    /* a newspaper or agency reports acts, it does not do them (قالت
+     * الصحيفة إن ... إطلاق سراحهم): media act only in words */
+    if (a->src && !strcmp(a->src->sector, "MED") && !verbal(h->e->cat))
+        a->src = NULL;
+    /* the same actor twice, or in apposition (الرئيس الأمريكي، دونالد ترامب) */
+    if (a->src && a->tgt && args_same_actor(a->src, a->tgt) &&
+        (a->src->start == a->tgt->start || args_apposition(cs, a->src, a->tgt) ||
+         args_apposition(cs, a->tgt, a->src) || !a->src->person || !a->tgt->person ||
+         (a->src->name && a->tgt->name && !strcmp(a->src->name, a->tgt->name))))
+        a->tgt = NULL; /* USAGOV -> USAGOV: one actor, unless two people */
+    if (!a->src && !a->tgt && (needs_actor(h->e->cat) || (h->e->opts & LEXO_CUE)))
+        return false;
+    /* Parties that are only names nobody could code (clubs, firms) make
+     * no usable event: at least one must have a country or a sector. */
+    return !((a->src || a->tgt) && !(a->src && (a->src->code[0] || a->src->pair)) &&
+             !(a->tgt && a->tgt->code[0]));
+}
+
 static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem,
                                   const lex_hit *hits, size_t nh, ev_cand *c)
 {
@@ -638,8 +699,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
     ev_sentence_dates(cs, mem, &dates);
     for (size_t k = 0; k < nh; k++) {
         const lex_hit *h = &hits[k];
-        if ((h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h) ||
-            inside_name(cs, h) || anonymity(cs, h) || topic_noun(cs, h) || counted(cs, h))
+        if (no_act(cs, h))
             continue;
         size_t lo, hi;
         args_clause_bounds(cs, h->first, h->last, &lo, &hi);
@@ -651,49 +711,9 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         if (during)
             inherit_previous(cs, h, hi, &c[n - 1], a);
         a->speaker = speaker_of(hits, spk, nh, h->trig[0]);
-        /* A complement clause (أنه ...) belongs to the speaker, and a verb
-         * without a subject continues the previous sentence's actor. */
-        /* A trigger with the article or ب/ل/ك (المشاركة, لبحث) is a verbal
-         * noun, whatever its entry says: it has no subject of its own. */
-        /* قتل … فلسطينيا with no subject reads as a passive (قُتل): no
-         * subject is carried over to it */
         bool endanger = endangers(cs, h);
-        bool verb = !(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !cs->keys[h->trig[0]].nominal &&
-                    !args_pattern_victim(cs, h) && !endanger;
-        if (!a->src && verb && !overt_subject(cs, h))
-            a->src = dropped_subject(cs, hits, nh, h, lo, c, n);
-        /* بعد التوصل إلى اتفاق مع الجانب التركي: a joint act named by a
-         * noun, with its partner given, is the sentence's actor's */
-        if (!a->src && a->tgt && !verb && args_symmetric(h->e->cat) && n > 0 && c[n - 1].a.src &&
-            !args_same_actor(c[n - 1].a.src, a->tgt))
-            a->src = c[n - 1].a.src;
-        if (!a->src && a->speaker && (verb || announced(cs, hits, nh, h)))
-            a->src = a->speaker;
-        if (!a->src && verb && mem->have_source && cs->mw[h->trig[0]].upos == UPOS_VERB &&
-            !overt_subject(cs, h) && agrees(cs, h, &mem->last_source))
-            a->src = &mem->last_source;
-        if (endanger && !a->src) /* ويهدد سوء التغذية حياة الأطفال */
-            continue;
-        /* troops and police face protests, they do not stage them (نزلت
-         * القوات إلى الشوارع، انتشر الجنود لمواجهة التظاهرات) */
-        if (h->e->cat == PL_PROTEST && security_force(a->src))
-            a->src = NULL;
-        /* a newspaper or agency reports acts, it does not do them (قالت
-         * الصحيفة إن ... إطلاق سراحهم): media act only in words */
-        if (a->src && !strcmp(a->src->sector, "MED") && !verbal(h->e->cat))
-            a->src = NULL;
-        /* the same actor twice, or in apposition (الرئيس الأمريكي، دونالد ترامب) */
-        if (a->src && a->tgt && args_same_actor(a->src, a->tgt) &&
-            (a->src->start == a->tgt->start || args_apposition(cs, a->src, a->tgt) ||
-             args_apposition(cs, a->tgt, a->src) || !a->src->person || !a->tgt->person ||
-             (a->src->name && a->tgt->name && !strcmp(a->src->name, a->tgt->name))))
-            a->tgt = NULL; /* USAGOV -> USAGOV: one actor, unless two people */
-        if (!a->src && !a->tgt && (needs_actor(h->e->cat) || (h->e->opts & LEXO_CUE)))
-            continue;
-        /* Parties that are only names nobody could code (clubs, firms) make
-         * no usable event: at least one must have a country or a sector. */
-        if ((a->src || a->tgt) && !(a->src && (a->src->code[0] || a->src->pair)) &&
-            !(a->tgt && a->tgt->code[0]))
+        fill_source(cs, mem, hits, nh, h, lo, c, n, endanger, a);
+        if (!check_parties(cs, h, endanger, a))
             continue;
         adjust_args(mem, a);
         ev_place(ctx, cs, h, a);
