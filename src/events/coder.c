@@ -443,6 +443,13 @@ static bool visit_host(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit 
     bool host = !strcmp(h->e->cameo, "043");
     if (h->e->cat != PL_CONSULT || ((!h->e->mode || strcmp(h->e->mode, "visit")) && !host))
         return true;
+    /* ويزور نحو ثلاثة ملايين صيني الولايات المتحدة: crowds travel, they do
+     * not pay visits */
+    if (a->src && a->src->first > 0 && (cs->toks[a->src->first - 1].kind == RASD_TOK_NUMBER ||
+                                        coder_tok_is(cs, a->src->first - 1, "ملايين") ||
+                                        coder_tok_is(cs, a->src->first - 1, "الاف") ||
+                                        coder_tok_is(cs, a->src->first - 1, "مئات")))
+        return false;
     /* زار رئيس الوزراء الفلسطيني قطاع غزة: a trip at home, no one visited */
     if (a->tgt && a->src && !a->tgt->sector[0] && a->tgt->country[0] &&
         !strcmp(a->tgt->country, a->src->country) && !a->tgt->person)
@@ -563,6 +570,22 @@ static bool topic_noun(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
+/* ما يتصل بها، ما يجري: an imperfect verb after the relative ما ("what")
+ * describes, it reports no act of anyone. */
+static bool relative_what(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const often[] = {"غالبا", "كثيرا", "قليلا", "نادرا", "عاده", "طالما"};
+    size_t t0 = h->trig[0];
+    const char *b = cs->keys[t0].full;
+    if (t0 == 0 || !coder_tok_is(cs, t0 - 1, "ما") || cs->mw[t0].upos != UPOS_VERB ||
+        (strncmp(b, "ي", strlen("ي")) && strncmp(b, "ت", strlen("ت"))))
+        return false;
+    for (size_t k = 0; t0 >= 2 && k < sizeof often / sizeof often[0]; k++)
+        if (coder_tok_is(cs, t0 - 2, often[k]))
+            return false; /* غالبا ما تتهم: "often", ما is no relative */
+    return true;
+}
+
 /* قضت المحكمة على 24 متهما: a participle after a number is a counted
  * noun (defendants), not an act. */
 static bool counted(const coder_sent *cs, const lex_hit *h)
@@ -632,7 +655,8 @@ static bool career_march(const coder_sent *cs, const lex_hit *h)
 static bool no_act(const coder_sent *cs, const lex_hit *h)
 {
     return (h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h) ||
-           inside_name(cs, h) || anonymity(cs, h) || topic_noun(cs, h) || counted(cs, h);
+           inside_name(cs, h) || anonymity(cs, h) || topic_noun(cs, h) || counted(cs, h) ||
+           relative_what(cs, h);
 }
 
 /* Who acts when the clause names nobody, in order: the sentence (the

@@ -160,6 +160,9 @@ static void test_no_event(void)
         "وكان زلزال بقوة 7.3 درجة ضرب المنطقة في نوفمبر الماضي وأسفر عن مقتل أكثر من 600 شخص.",
         /* a characterisation, not a threat */
         "وتقول واشنطن إن المنظومة الروسية تمثل تهديدا لطائراتها المقاتلة.",
+        /* ما + imperfect is "what": no act; crowds travel, they pay no visits */
+        "ولن تسمح الشركة بالترويج للعملات المشفرة وما يتصل بها.",
+        "ويزور نحو ثلاثة ملايين صيني الولايات المتحدة سنويا.",
         /* a verbal noun naming a field or a subject of talks */
         "وقدم الأمين العام اقتراحاته في مجال نزع الأسلحة إلى المؤتمر.",
         /* يهدد without ب endangers: no subject is carried over to it */
