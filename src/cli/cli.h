@@ -42,6 +42,7 @@ int cmd_train_events(int argc, char **argv, cli_io *io);
 int cmd_ner(int argc, char **argv, cli_io *io);
 int cmd_train_ner(int argc, char **argv, cli_io *io);
 int cmd_train_ner_clusters(int argc, char **argv, cli_io *io);
+int cmd_train_ner_embed(int argc, char **argv, cli_io *io);
 int cmd_train_ner_autolex(int argc, char **argv, cli_io *io);
 int cmd_eval_ner(int argc, char **argv, cli_io *io);
 /* cmd_morph.c: `rasd morph`; the trainers for `rasd train seg` / `rasd train pos`. */

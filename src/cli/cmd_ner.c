@@ -17,6 +17,7 @@ static const char ner_usage[] =
     "    entity-level P/R/F1 per type and micro-averaged on a tagged CoNLL file\n"
     "rasd train ner ...          train the tagger (also `rasd ner train`)\n"
     "rasd train ner-clusters ... learn word clusters (also `rasd ner clusters`)\n"
+    "rasd train ner-embed ...    embedding clusters (also `rasd ner embed`)\n"
     "rasd train ner-autolex ...  automatic lexicon (also `rasd ner autolex`)";
 
 /* Remove "--model PATH" and "--data DIR" style options we handle ourselves;
@@ -257,6 +258,8 @@ int cmd_ner(int argc, char **argv, cli_io *io)
         return cmd_train_ner_clusters(argc - 1, argv + 1, io);
     if (argc > 1 && !strcmp(argv[1], "autolex"))
         return cmd_train_ner_autolex(argc - 1, argv + 1, io);
+    if (argc > 1 && !strcmp(argv[1], "embed"))
+        return cmd_train_ner_embed(argc - 1, argv + 1, io);
     const char *model = NULL, *data = NULL, *eval = NULL;
     int conll = 0;
     argc = ner_take_opt(argc, argv, "--model", &model);
@@ -316,7 +319,7 @@ int cmd_eval_ner(int argc, char **argv, cli_io *io)
 static const char train_usage[] =
     "rasd train ner --train FILE [-o MODEL] [--dev FILE | --dev-frac F]\n"
     "               [--gaz DIR] [--clusters FILE|none] [--autolex FILE|none]\n"
-    "               [--epochs N] [--seed N]\n"
+    "               [--emb FILE|none] [--epochs N] [--seed N]\n"
     "               [--min-count N] [--o-bias X|tune] [--margin M] [--miss-cost C]\n"
     "               [--ensemble K] [--memory|--no-memory]\n"
     "  --train      CoNLL training file (ANERcorp format: token TAG)\n"
@@ -329,6 +332,8 @@ static const char train_usage[] =
     "  --clusters   word clusters (default DATA/ner/clusters.tsv)\n"
         "  --autolex    automatic entity lexicon from `rasd train ner-autolex`\n"
     "               (default none)\n"
+    "  --emb        embedding clusters from `rasd train ner-embed`\n"
+    "               (default DATA/ner/embclusters.tsv)\n"
     "  --o-bias     lower the O score by X (favours recall); tune: pick X on dev\n"
     "  --margin     cost-augmented training: wrong tags get +M while decoding\n"
     "  --miss-cost  factor on M for tagging an entity word O (default 1)\n"
@@ -406,6 +411,8 @@ static int train_parse(int argc, char **argv, ner_train_opts *o, char *gaz,
             snprintf(clus, 4096, "%s", v);
         } else if ((v = train_val(argc, argv, &i, "--autolex"))) {
             snprintf(clus + 4096, 4096, "%s", v);
+        } else if ((v = train_val(argc, argv, &i, "--emb"))) {
+            snprintf(clus + 8192, 4096, "%s", v);
         } else if ((v = train_val(argc, argv, &i, "--epochs"))) {
             if (train_num(v, 1, 1000, &d))
                 goto bad;
@@ -455,16 +462,18 @@ int cmd_train_ner(int argc, char **argv, cli_io *io)
 {
     ner_train_opts o;
     ner_train_opts_init(&o);
-    char gaz[4096], clus[8192];   /* clus: clusters path, then autolex path */
+    char gaz[4096], clus[12288];  /* clus: clusters, autolex, embedding paths */
     snprintf(gaz, sizeof gaz, "%s/gazetteers", train_data_dir());
     snprintf(clus, 4096, "%s/ner/clusters.tsv", train_data_dir());
     snprintf(clus + 4096, 4096, "none");   /* the automatic lexicon is opt-in */
+    snprintf(clus + 8192, 4096, "%s/ner/embclusters.tsv", train_data_dir());
     int r = train_parse(argc, argv, &o, gaz, clus, io);
     if (r)
         return r > 0 ? CLI_OK : CLI_USAGE;
     o.gaz_dir = strcmp(gaz, "none") ? gaz : NULL;
     o.clusters_path = strcmp(clus, "none") ? clus : NULL;
     o.autolex_path = strcmp(clus + 4096, "none") ? clus + 4096 : NULL;
+    o.emb_path = strcmp(clus + 8192, "none") ? clus + 8192 : NULL;
     buf cmd, log;
     buf_init(&cmd);
     buf_init(&log);
@@ -545,6 +554,105 @@ int cmd_train_ner_clusters(int argc, char **argv, cli_io *io)
     fwrite(log.data, 1, log.len, io->out);
     if (st)
         fprintf(io->err, "rasd: ner clusters: %s\n", rasd_errmsg());
+    buf_free(&cmd);
+    buf_free(&log);
+    free(in);
+    return st ? CLI_REJECTED : CLI_OK;
+}
+
+static const char embed_usage[] =
+    "rasd train ner-embed -o FILE [--vocab N] [--window N] [--negative N]\n"
+    "                     [--epochs N] [--alpha X] [--sample X] [--k K,K,...]\n"
+    "                     [--iters N] [--save-vectors FILE] [--load-vectors FILE]\n"
+    "                     [--max-docs N] [--seed N] CORPUS...\n"
+    "  learn skip-gram word embeddings from news documents (JSONL/txt, .zst ok)\n"
+    "  and cluster them at each k; writes word<TAB>id<TAB>id... with provenance";
+
+/* "100,500,1000" -> ks; -1 on a bad list. */
+static int embed_ks(const char *v, ner_emb_opts *o)
+{
+    int n = 0;
+    while (*v) {
+        char *end;
+        long k = strtol(v, &end, 10);
+        if (end == v || k < 2 || k > 60000 || n == NER_EMB_MAXK)
+            return -1;
+        o->ks[n++] = (int)k;
+        v = *end == ',' ? end + 1 : end;
+        if (*end && *end != ',')
+            return -1;
+    }
+    o->n_k = n;
+    return n ? 0 : -1;
+}
+
+int cmd_train_ner_embed(int argc, char **argv, cli_io *io)
+{
+    ner_emb_opts o;
+    ner_emb_opts_init(&o);
+    const char **in = calloc((size_t)argc + 1, sizeof *in);
+    if (!in)
+        return CLI_FATAL;
+    size_t nin = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        double d = 0;
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fprintf(io->out, "usage: %s\n", embed_usage);
+            free(in);
+            return CLI_OK;
+        }
+        if ((v = train_val(argc, argv, &i, "-o")))
+            o.out_path = v;
+        else if ((v = train_val(argc, argv, &i, "--vocab")) && !train_num(v, 10, 1e7, &d))
+            o.vocab = (size_t)d;
+        else if ((v = train_val(argc, argv, &i, "--window")) && !train_num(v, 1, 50, &d))
+            o.window = (int)d;
+        else if ((v = train_val(argc, argv, &i, "--negative")) && !train_num(v, 1, 50, &d))
+            o.negative = (int)d;
+        else if ((v = train_val(argc, argv, &i, "--epochs")) && !train_num(v, 1, 100, &d))
+            o.epochs = (int)d;
+        else if ((v = train_val(argc, argv, &i, "--alpha")) && !train_num(v, 1e-5, 1, &d))
+            o.alpha = d;
+        else if ((v = train_val(argc, argv, &i, "--sample")) && !train_num(v, 0, 1, &d))
+            o.sample = d;
+        else if ((v = train_val(argc, argv, &i, "--k")) && !embed_ks(v, &o))
+            ;
+        else if ((v = train_val(argc, argv, &i, "--iters")) && !train_num(v, 1, 1000, &d))
+            o.iters = (int)d;
+        else if ((v = train_val(argc, argv, &i, "--save-vectors")))
+            o.save_vectors = v;
+        else if ((v = train_val(argc, argv, &i, "--load-vectors")))
+            o.load_vectors = v;
+        else if ((v = train_val(argc, argv, &i, "--max-docs")) && !train_num(v, 0, 1e9, &d))
+            o.max_docs = (size_t)d;
+        else if ((v = train_val(argc, argv, &i, "--seed")) && !train_num(v, 0, 1e18, &d))
+            o.seed = (uint64_t)d;
+        else if (argv[i][0] != '-' || !strcmp(argv[i], "-"))
+            in[nin++] = argv[i];
+        else {
+            fprintf(io->err, "rasd: ner embed: bad option '%s'\nusage: %s\n",
+                    argv[i], embed_usage);
+            free(in);
+            return CLI_USAGE;
+        }
+    }
+    if (!o.out_path || !nin) {
+        fprintf(io->err, "usage: %s\n", embed_usage);
+        free(in);
+        return CLI_USAGE;
+    }
+    o.inputs = in;
+    o.n_inputs = nin;
+    buf cmd, log;
+    buf_init(&cmd);
+    buf_init(&log);
+    train_command_line(argc, argv, "rasd train ner-embed", &cmd);
+    o.command = cmd.data;
+    rasd_status st = ner_emb_build(&o, &log);
+    fwrite(log.data, 1, log.len, io->out);
+    if (st)
+        fprintf(io->err, "rasd: ner embed: %s\n", rasd_errmsg());
     buf_free(&cmd);
     buf_free(&log);
     free(in);

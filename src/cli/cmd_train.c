@@ -14,6 +14,7 @@ static const sub_cmd train_cmds[] = {
     {"pos", cmd_train_pos, "UPOS tagger (data/models/pos.bin)"},
     {"ner", cmd_train_ner, "named-entity model (data/models/ner.bin)"},
     {"ner-clusters", cmd_train_ner_clusters, "word clusters for NER features"},
+    {"ner-embed", cmd_train_ner_embed, "embedding clusters for NER features"},
     {"ner-autolex", cmd_train_ner_autolex, "NER lexicon derived from the clusters"},
     {"events", cmd_train_events, "candidate-event classifier on GSR files (data/models/events.bin)"},
 };

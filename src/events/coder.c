@@ -409,6 +409,13 @@ static const mention *dropped_subject(const coder_sent *cs, const lex_hit *hits,
     for (size_t k = 0; k < nh && hits[k].trig[0] < h->trig[0]; k++)
         if (hits[k].e->opts & LEXO_SPEECH)
             from = hits[k].last + 1;
+    /* the speaker is no topic of what he says: start after the
+     * complementiser (أوضح باتيل أن موقف الولايات المتحدة ...) */
+    for (size_t i = from; from > 0 && i < lo && i < from + 6; i++)
+        if (coder_tok_is(cs, i, "ان")) {
+            from = i + 1;
+            break;
+        }
     /* the topic: the first actor without a preposition */
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];

@@ -2,8 +2,9 @@
  *
  * A first-order structured perceptron (averaged) over BIO tags with hashed
  * features: word and clitic-stripped forms, affixes, shape, curated
- * gazetteers (data/gazetteers/) and word clusters learnt from unlabelled news
- * (data/ner/clusters.tsv). Decoding is Viterbi with BIO-validity constraints,
+ * gazetteers (data/gazetteers/), word clusters and clusters of word
+ * embeddings learnt from unlabelled news (data/ner/clusters.tsv,
+ * embclusters.tsv). Decoding is Viterbi with BIO-validity constraints,
  * linear in the sentence length. The model (data/models/ner.bin, mfile kind
  * "NER1") carries its own copy of the gazetteers and clusters, so a model is
  * always used with the lexicon it was trained with.
@@ -45,6 +46,8 @@ typedef struct ner_span {
     size_t begin, end;  /* token index range [begin, end) */
     ner_type type;
 } ner_span;
+
+#define NER_EMB_MAXK 4   /* clusterings of the word embeddings */
 
 typedef struct ner_model ner_model;
 typedef struct ner_work ner_work;
@@ -134,6 +137,7 @@ typedef struct ner_train_opts {
     const char *gaz_dir;       /* data/gazetteers */
     const char *clusters_path; /* data/ner/clusters.tsv (may be NULL) */
     const char *autolex_path;  /* data/ner/autolex.tsv (may be NULL) */
+    const char *emb_path;      /* data/ner/embclusters.tsv (may be NULL) */
     const char *out_path;      /* model to write (may be NULL: eval only) */
     int epochs;
     uint64_t seed;
@@ -168,6 +172,27 @@ typedef struct ner_clust_opts {
 
 void ner_clust_opts_init(ner_clust_opts *o);
 rasd_status ner_clust_train(const ner_clust_opts *o, buf *log);
+
+/* ---- embedding clusters from unlabelled news (ner_emb.c) */
+typedef struct ner_emb_opts {
+    const char *const *inputs; /* JSONL / txt files (.zst ok) */
+    size_t n_inputs;
+    const char *out_path;      /* embclusters.tsv */
+    size_t vocab;              /* words embedded */
+    int window, negative, epochs;
+    double alpha, sample;      /* start step; subsampling threshold */
+    int ks[NER_EMB_MAXK];      /* k of each clustering */
+    int n_k;
+    int iters;                 /* k-means iterations */
+    const char *save_vectors;  /* write the raw vectors here (may be NULL) */
+    const char *load_vectors;  /* reuse vectors saved before instead of training */
+    size_t max_docs;           /* 0: all */
+    uint64_t seed;
+    const char *command;
+} ner_emb_opts;
+
+void ner_emb_opts_init(ner_emb_opts *o);
+rasd_status ner_emb_build(const ner_emb_opts *o, buf *log);
 
 /* ---- automatic entity lexicon from tagged news (ner_autolex.c) */
 typedef struct ner_autolex_opts {

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-#define CL_DIM 128
+#define CL_DIM NER_CLUST_DIM
 #define CL_SEP UINT32_MAX
 
 void ner_clust_opts_init(ner_clust_opts *o)
@@ -552,5 +552,76 @@ rasd_status ner_clust_train(const ner_clust_opts *o, buf *log)
     wtab_free(&c.t);
     free(c.s.v), free(c.vi), free(c.ci), free(c.vocab_ids), free(c.cooc);
     free(c.vec), free(c.fine), free(c.coarse);
+    return st;
+}
+
+/* ---- shared with ner_emb.c: the corpus as vocabulary indices, k-means */
+
+rasd_status ner_clust_corpus(const char *const *inputs, size_t n_inputs,
+                             size_t max_docs, size_t vocab, ner_idcorpus *out,
+                             buf *log)
+{
+    memset(out, 0, sizeof *out);
+    arena_init(&out->mem, 1 << 16);
+    ner_clust_opts o;
+    ner_clust_opts_init(&o);
+    o.inputs = inputs, o.n_inputs = n_inputs, o.max_docs = max_docs;
+    o.vocab = vocab, o.contexts = 0;
+    cl c;
+    memset(&c, 0, sizeof c);
+    c.o = &o;
+    arena_init(&c.t.mem, 1 << 16);
+    rasd_status st = clust_read(&o, &c.t, &c.s, &out->docs, log);
+    if (!st)
+        st = cl_rank(&c);
+    if (!st) {
+        out->V = c.V;
+        out->word = malloc(c.V * sizeof *out->word);
+        out->wlen = malloc(c.V * sizeof *out->wlen);
+        out->count = malloc(c.V * sizeof *out->count);
+        if (!out->word || !out->wlen || !out->count)
+            st = err_set(RASD_ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; !st && i < c.V; i++) {
+        uint32_t id = c.vocab_ids[i];
+        out->word[i] = arena_strndup(&out->mem, c.t.word[id], c.t.wlen[id]);
+        out->wlen[i] = c.t.wlen[id];
+        out->count[i] = c.t.count[id];
+        if (!out->word[i])
+            st = err_set(RASD_ERR_NOMEM, "out of memory");
+    }
+    if (!st) {
+        /* the stream is rewritten in place: vocabulary index, NER_ID_OOV or
+         * NER_ID_SEP */
+        for (size_t i = 0; i < c.s.n; i++) {
+            uint32_t id = c.s.v[i];
+            c.s.v[i] = id == CL_SEP ? NER_ID_SEP
+                       : c.vi[id] >= 0 ? (uint32_t)c.vi[id] : NER_ID_OOV;
+        }
+        out->tok = c.s.v, out->n = c.s.n;
+        c.s.v = NULL;
+    }
+    wtab_free(&c.t);
+    free(c.s.v), free(c.vi), free(c.ci), free(c.vocab_ids);
+    if (st)
+        ner_idcorpus_free(out);
+    return st;
+}
+
+void ner_idcorpus_free(ner_idcorpus *c)
+{
+    arena_free(&c->mem);
+    free(c->tok), free(c->word), free(c->wlen), free(c->count);
+    memset(c, 0, sizeof *c);
+}
+
+rasd_status ner_clust_kmeans(const float *x, size_t n, int K, int iters,
+                             uint64_t *rng, int *assign)
+{
+    float *cent = malloc((size_t)K * CL_DIM * sizeof *cent);
+    if (!cent)
+        return err_set(RASD_ERR_NOMEM, "out of memory (k-means)");
+    rasd_status st = cl_kmeans(x, NULL, n, K, iters, rng, assign, cent);
+    free(cent);
     return st;
 }

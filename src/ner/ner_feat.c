@@ -299,6 +299,11 @@ static void feat_word(const ner_model *m, const ner_word *wd, ner_tok *t)
             t->cf = ls->c_fine;
             t->cc = ls->c_coarse;
         }
+        if (ls->emb[0]) {  /* e: first form embedded; es: the last one */
+            if (!t->e[0])
+                memcpy(t->e, ls->emb, sizeof t->e);
+            memcpy(t->es, ls->emb, sizeof t->es);
+        }
         t->gb |= ls->gaz;
         if (!t->al)
             t->al = ls->autolex;
@@ -355,7 +360,8 @@ enum {
     T_PRE, T_SUF, T_AP1, T_AP2, T_AP3, T_AS1, T_AS2, T_AS3, T_SH0,
     T_SHM1, T_SHP1, T_LEN, T_CF0, T_CC0, T_CFM1, T_CFP1, T_CCM1, T_CCP1,
     T_CCM1_0, T_CC0_P1, T_BIM1, T_BIP1, T_GB, T_GI, T_GM1, T_GP1,
-    T_S0_SHP, T_CF0_W0M1, T_CG, T_AL0, T_ALM1, T_ALP1, T_MEM0, T_MEMM1, T_MEMP1, T_MEM0_CC
+    T_S0_SHP, T_CF0_W0M1, T_CG, T_AL0, T_ALM1, T_ALP1, T_MEM0, T_MEMM1, T_MEMP1, T_MEM0_CC,
+    T_E0, T_EM1, T_EP1, T_EM2, T_EP2, T_ES0
 };
 
 #define BOS_H 0x5151515151515151ull
@@ -389,6 +395,27 @@ static void feat_gaz(uint64_t *f, size_t *k, int tid, unsigned bits)
     for (int b = 0; b < GZ_N; b++)
         if (bits & (1u << b))
             f[(*k)++] = feat_f(tid, (uint64_t)b);
+}
+
+/* Embedding clusters at every k: the word (first form found and most
+ * stripped form) and its neighbours at +-1 and +-2. Dropping the +-2
+ * neighbours or adding cluster bigrams did not help on the dev folds. */
+static void feat_emb(const ner_tok *t, size_t n, size_t i, uint64_t *f, size_t *k)
+{
+    static const int tid[5] = {T_EM2, T_EM1, T_E0, T_EP1, T_EP2};
+    const ner_tok *c = &t[i];
+    if (!c->e[0] && !(i > 0 && t[i - 1].e[0]) && !(i + 1 < n && t[i + 1].e[0]))
+        return;   /* nothing embedded around: the other features decide */
+    for (long d = -2; d <= 2; d++) {
+        long j = (long)i + d;
+        for (int e = 0; e < NER_EMB_MAXK; e++) {
+            uint64_t v = j < 0 ? 0xFFFF : (size_t)j >= n ? 0xFFFE : t[j].e[e];
+            f[(*k)++] = feat_f(tid[d + 2], (uint64_t)e << 16 | v);
+        }
+    }
+    if (c->es[0] && memcmp(c->es, c->e, sizeof c->e))
+        for (int e = 0; e < NER_EMB_MAXK; e++)
+            f[(*k)++] = feat_f(T_ES0, (uint64_t)e << 16 | c->es[e]);
 }
 
 uint64_t ner_feat_bias(void) { return feat_f(T_BIAS, 0); }
@@ -447,6 +474,7 @@ size_t ner_features(const ner_tok *t, size_t n, size_t i, uint64_t *f)
     }
     for (int g = 0; g < c->ncg; g++)
         f[k++] = feat_f(T_CG, c->cg[g]);
+    feat_emb(t, n, i, f, &k);
     feat_gaz(f, &k, T_GB, c->gb);
     feat_gaz(f, &k, T_GI, c->gi);
     if (p)

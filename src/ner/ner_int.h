@@ -6,9 +6,9 @@
 #include "ner.h"
 
 #define NER_KIND "NER1"
-#define NER_VERSION 4u     /* bump when features or layout change */
+#define NER_VERSION 5u     /* bump when features or layout change */
 #define NER_MAX_KEY 64     /* bytes of a word used for features */
-#define NER_MAX_FEATS 96   /* features per token (upper bound) */
+#define NER_MAX_FEATS 128  /* features per token (upper bound) */
 #define NER_MAX_PHRASE 6   /* words in a gazetteer phrase */
 #define NER_MAX_CG 8       /* character trigram features per word */
 
@@ -28,6 +28,7 @@ typedef struct lex_slot {
     uint16_t gaz;
     uint8_t maxph;
     uint8_t autolex;           /* class from the automatic lexicon (0: none) */
+    uint16_t emb[NER_EMB_MAXK]; /* embedding clusters at each k (0: none) */
 } lex_slot;
 
 /* Gazetteer phrases of 2+ words: chained hash -> classes. */
@@ -74,6 +75,8 @@ typedef struct ner_tok {
     uint64_t w, stem, pre, suf;
     uint64_t apre[3], asuf[3];
     uint16_t cf, cc;
+    uint16_t e[NER_EMB_MAXK];  /* embedding clusters of the first form found */
+    uint16_t es[NER_EMB_MAXK]; /* ... of the most stripped form found */
     uint64_t ph[2];    /* forms that may start a gazetteer phrase */
     uint64_t cg[NER_MAX_CG]; /* character trigrams of the stem */
     uint8_t ncg;
@@ -135,13 +138,40 @@ typedef struct ner_lexicon {
     uint64_t lex_cap;
     phr_slot *phr;
     uint64_t phr_cap;
-    size_t n_words, n_phrases, n_clustered, n_autolex;
+    size_t n_words, n_phrases, n_clustered, n_autolex, n_emb;
     buf prov;      /* what went in, for PROV */
 } ner_lexicon;
 
 rasd_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir,
                               const char *clusters_path,
-                              const char *autolex_path);
+                              const char *autolex_path, const char *emb_path);
 void ner_lexicon_free(ner_lexicon *lx);
+
+/* ---- ner_clust.c, shared with ner_emb.c */
+#define NER_CLUST_DIM 128   /* vector size k-means works on */
+#define NER_ID_SEP UINT32_MAX        /* sentence boundary in ner_idcorpus */
+#define NER_ID_OOV (UINT32_MAX - 1)  /* word outside the vocabulary */
+
+/* A corpus as a stream of vocabulary indices (most frequent first). */
+typedef struct ner_idcorpus {
+    arena mem;
+    uint32_t *tok;
+    size_t n, docs;
+    char **word;
+    uint32_t *wlen;
+    uint64_t *count;
+    size_t V;
+} ner_idcorpus;
+
+/* Read and tokenise the inputs like ner_clust_train; the vocabulary is the
+ * `vocab` most frequent word-like keys seen at least 3 times. */
+rasd_status ner_clust_corpus(const char *const *inputs, size_t n_inputs,
+                             size_t max_docs, size_t vocab, ner_idcorpus *out,
+                             buf *log);
+void ner_idcorpus_free(ner_idcorpus *c);
+/* Spherical k-means (k-means++ start) over n unit vectors of
+ * NER_CLUST_DIM floats. */
+rasd_status ner_clust_kmeans(const float *x, size_t n, int K, int iters,
+                             uint64_t *rng, int *assign);
 
 #endif

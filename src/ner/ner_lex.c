@@ -219,6 +219,46 @@ static rasd_status lex_read_clusters(ner_lexicon *lx, const char *path)
     return RASD_OK;
 }
 
+/* Embedding clusters (ner_emb.c): word<TAB>id<TAB>id... (up to
+ * NER_EMB_MAXK ids). */
+static rasd_status lex_read_emb(ner_lexicon *lx, const char *path)
+{
+    char *data = NULL;
+    size_t len = 0;
+    rasd_status st = file_read_all(path, &data, &len, (size_t)256 << 20);
+    if (st)
+        return st;
+    for (size_t p = 0; p < len;) {
+        const char *e = memchr(data + p, '\n', len - p);
+        size_t ll = e ? (size_t)(e - (data + p)) : len - p;
+        const char *line = data + p, *t1 = memchr(line, '\t', ll);
+        if (ll > 0 && line[0] != '#' && t1) {
+            size_t wl = (size_t)(t1 - line);
+            lex_slot *s = lex_get(lx, ner_hash(line, wl < NER_MAX_KEY ? wl : NER_MAX_KEY));
+            if (!s) {
+                free(data);
+                return RASD_ERR_NOMEM;
+            }
+            const char *q = t1, *end = line + ll;
+            for (int k = 0; k < NER_EMB_MAXK && q < end && *q == '\t'; k++) {
+                unsigned long v = 0;
+                int digits = 0;
+                for (q++; q < end && *q >= '0' && *q <= '9'; q++, digits++)
+                    v = v * 10 + (unsigned long)(*q - '0');
+                if (!digits || v >= 65535)
+                    break;
+                s->emb[k] = (uint16_t)(v + 1);
+            }
+            lx->n_emb++;
+        }
+        p += ll + 1;
+    }
+    buf_printf(&lx->prov, "embedding clusters %s: %zu words, fnv64 %016llx\n", path,
+               lx->n_emb, (unsigned long long)hash_bytes(data, len));
+    free(data);
+    return RASD_OK;
+}
+
 /* Dominant entity type and its share -> class 1..12; 13: mostly O. */
 static uint8_t lex_autolex_class(const unsigned long long c[NER_NTYPES])
 {
@@ -267,7 +307,8 @@ static rasd_status lex_read_autolex(ner_lexicon *lx, const char *path)
 }
 
 rasd_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir,
-                              const char *clusters_path, const char *autolex_path)
+                              const char *clusters_path, const char *autolex_path,
+                              const char *emb_path)
 {
     memset(lx, 0, sizeof *lx);
     buf_init(&lx->prov);
@@ -283,6 +324,8 @@ rasd_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir,
         st = lex_read_clusters(lx, clusters_path);
     if (!st && autolex_path)
         st = lex_read_autolex(lx, autolex_path);
+    if (!st && emb_path)
+        st = lex_read_emb(lx, emb_path);
     if (!st && lx->prov.oom)
         st = err_set(RASD_ERR_NOMEM, "out of memory (lexicon)");
     return st;

@@ -575,13 +575,14 @@ static rasd_status trainer_data(trainer *t)
 static rasd_status trainer_lexicon(trainer *t)
 {
     rasd_status st = ner_lexicon_build(&t->lx, t->o->gaz_dir, t->o->clusters_path,
-                                       t->o->autolex_path);
+                                       t->o->autolex_path, t->o->emb_path);
     if (st)
         return st;
     t->lm.lex = t->lx.lex, t->lm.lex_mask = t->lx.lex_cap - 1;
     t->lm.phr = t->lx.phr, t->lm.phr_mask = t->lx.phr_cap - 1;
-    tlog(t, "lexicon: %zu words (%zu clustered, %zu autolex), %zu phrases\n",
-         t->lx.n_words, t->lx.n_clustered, t->lx.n_autolex, t->lx.n_phrases);
+    tlog(t, "lexicon: %zu words (%zu clustered, %zu autolex, %zu embedded), "
+         "%zu phrases\n", t->lx.n_words, t->lx.n_clustered, t->lx.n_autolex,
+         t->lx.n_emb, t->lx.n_phrases);
     return RASD_OK;
 }
 
@@ -860,7 +861,10 @@ static void trainer_prov(trainer *t, buf *prov, const ner_meta *mt,
     buf_printf(prov, "sources: ANERcorp (Benajiba et al. 2007; CAMeL Lab train "
                "split; research use); gazetteers curated for rasd; %s learnt "
                "by rasd from the ANT corpus v2.1 (Apache-2.0)\n",
-               o->autolex_path ? "clusters and automatic lexicon" : "clusters");
+               o->autolex_path ? (o->emb_path ? "clusters, embedding clusters and "
+                                              "automatic lexicon"
+                                            : "clusters and automatic lexicon")
+                               : o->emb_path ? "clusters and embedding clusters" : "clusters");
 }
 
 static rasd_status trainer_prepare(trainer *t)
