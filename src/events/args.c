@@ -112,6 +112,8 @@ static const mention *arg_last_before(const coder_sent *cs, size_t lo, size_t be
     const mention *best = NULL;
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
+        /* أمام مقر [البرلمان]: a genitive of a prepositional phrase is
+         * no subject either */
         if (m->first >= lo && m->last < before && !m->prep && args_usable(m))
             best = m;
     }
@@ -235,6 +237,31 @@ bool args_apposition(const coder_sent *cs, const mention *x, const mention *y)
 bool args_has_suffix(const morph_word *w)
 {
     return w->n_seg > 0 && w->seg[w->n_seg - 1].kind == MSEG_SUFFIX;
+}
+
+/* للمطالبة، لبحث: a verbal noun with ل (purpose) at token i? */
+bool args_purpose_noun(const coder_sent *cs, size_t i)
+{
+    const morph_word *w = &cs->mw[i];
+    if (w->upos == UPOS_VERB)
+        return false;
+    for (uint8_t k = 0; k < w->n_seg; k++)
+        if (w->seg[k].kind == MSEG_PREFIX && w->seg[k].clitic == MCL_LI)
+            return true;
+    return false;
+}
+
+/* An accusative participle describing its clause's subject: مطالبا،
+ * داعيا (the tanween alef) or the plural مطالبين، مرددين، منددين (م…ين,
+ * no article). */
+bool args_participle(const coder_sent *cs, size_t i)
+{
+    if (cs->keys[i].acc[0])
+        return true;
+    const char *w = cs->keys[i].full;
+    size_t len = strlen(w);
+    return len >= 10 && !strncmp(w, "م", 2) && !strcmp(w + len - 4, "ين") && !cs->mw[i].det &&
+           cs->mw[i].upos != UPOS_VERB && cs->toks[i].kind == RASD_TOK_ARABIC;
 }
 
 /* هاجموا, يطلقون, قالوا: a verb with the plural suffix. */
@@ -387,13 +414,15 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
     /* An accusative participle (داعيا طهران، متهما واشنطن) shares the
      * clause's subject and takes an object; an indefinite accusative word
      * (استهدفت فلسطينيا مسلحا) is an object, never the subject. */
-    if (after && ((cs->keys[t0].acc[0] && cs->mw[t0].upos != UPOS_VERB) ||
+    if (after && ((args_participle(cs, t0) && cs->mw[t0].upos != UPOS_VERB) ||
                   (after->first == after->last && accusative(cs, after->first) &&
                    !after->person)))
         after = NULL;
-    /* a trigger that ends in its preposition (احتجاجا على قرار [الرئيس]):
-     * what follows is the preposition's, not the subject */
-    if (after && after->gprep && is_preposition(cs, h->last))
+    /* a trigger that ends in its preposition (احتجاجا على قرار [الرئيس]،
+     * للاحتجاج على مقتل ثلاثة [مدنيين]): what follows is the
+     * preposition's, not the subject (the gap of بحث [الرئيس] مع holds
+     * it) */
+    if (after && is_preposition(cs, h->last) && after->first > h->last)
         after = NULL;
     /* the genitive of a prepositional phrase after the trigger (احتجاجات
      * سلمية على حكم [الأسد]) is no subject either */
@@ -447,26 +476,77 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         return m;
     /* SVO: a subject just before the trigger. */
     const mention *pre = arg_last_before(cs, lo, t0);
+    /* أمام مقر [البرلمان] للمطالبة: a purpose noun's doer is no genitive
+     * of a place phrase */
+    if (pre && pre->gprep && !strcmp(pre->gprep, "امام") && args_purpose_noun(cs, t0))
+        pre = NULL;
     if (pre && (!after || pre->last + 4 >= t0))
         return pre;
     return after;
 }
 
-/* Whom a crowd protests against, when no ضد / على says it: the first
- * authority named after the protest (سار المتظاهرون حتى السفارة
+/* Inside a quotation opened between from and i (slogans: هتفوا «تركيا
+ * علمانية وستظل»); a quotation around the whole report does not count. */
+static bool quoted_after(const coder_sent *cs, size_t from, size_t i)
+{
+    int depth = 0;
+    for (size_t k = from; k < i; k++) {
+        if (cs->toks[k].flags & RASD_TOKF_QUOTE_OPEN)
+            depth++;
+        else if ((cs->toks[k].flags & RASD_TOKF_QUOTE_CLOSE) && depth > 0)
+            depth--;
+    }
+    return depth > 0;
+}
+
+/* Whether the word before mention m is one of words (folded bare keys). */
+static bool after_word(const coder_sent *cs, const mention *m, const char *const *words, size_t n)
+{
+    if (m->first == 0)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (!strcmp(cs->keys[m->first - 1].bare, words[k]) ||
+            !strcmp(cs->keys[m->first - 1].full, words[k]))
+            return true;
+    return false;
+}
+
+static bool protest_candidate(const coder_sent *cs, const lex_hit *h, const mention *m,
+                               const mention *src)
+{
+    /* pictures and flags a crowd carries show whom it supports */
+    static const char *const carried[] = {"صور", "صوره", "صورا", "لافتات", "اعلام", "علم"};
+    if (!args_usable(m) || args_same_actor(m, src) || quoted_after(cs, h->last + 1, m->first))
+        return false;
+    /* في بغداد، ببغداد: where the crowd is, not whom it faces */
+    if (m->prep && (!strcmp(m->prep, "في") || !strcmp(m->prep, "ب")))
+        return false;
+    return !after_word(cs, m, carried, sizeof carried / sizeof carried[0]);
+}
+
+/* Whom a crowd protests against, when no ضد / على says it: whom its
+ * slogans are hostile to (هتافات معادية لإيران، المناوئين للحكومة), else
+ * the first authority named after the protest (سار المتظاهرون حتى السفارة
  * الإسرائيلية، تظاهروا أمام مقر البرلمان، احتجاجا على ترشيح وزير
  * الخارجية): a government body, force or court, or a state or
  * organisation by name. Crowds and parties are protesters, not targets. */
 static const mention *protest_target(const coder_sent *cs, const lex_hit *h, const mention *src)
 {
     static const char *const sec[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+    static const char *const hostile[] = {"معاديه", "المعاديه", "معادين", "المعادين", "مناهضه",
+                                          "المناهضه", "مناهضين", "المناهضين", "مناوئه", "المناوئه",
+                                          "مناوئين", "المناوئين"};
     size_t hi = h->last + 25 < cs->n ? h->last + 25 : cs->n - 1;
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
-        if (m->first <= h->last || m->first > hi || !args_usable(m) || args_same_actor(m, src))
-            continue;
-        /* في بغداد، ببغداد: where the crowd is, not whom it faces */
-        if (m->prep && (!strcmp(m->prep, "في") || !strcmp(m->prep, "ب")))
+        if (m->first > h->last && m->first <= hi && m->prep && !strcmp(m->prep, "ل") &&
+            protest_candidate(cs, h, m, src) &&
+            after_word(cs, m, hostile, sizeof hostile / sizeof hostile[0]))
+            return m;
+    }
+    for (size_t k = 0; k < cs->nm; k++) {
+        const mention *m = &cs->m[k];
+        if (m->first <= h->last || m->first > hi || !protest_candidate(cs, h, m, src))
             continue;
         if (!m->sector[0] && m->named && m->country[0] && !m->person)
             return m; /* a state or organisation by name */
@@ -586,7 +666,7 @@ static bool accused_before_charge(const coder_sent *cs, const lex_hit *h, size_t
      * accused itself. */
     static const char *const adv[] = {"كذلك", "ايضا", "مجددا", "مره", "امس", "اليوم", "رسميا",
                                       "علنا", "صراحه"};
-    if (args_has_suffix(&cs->mw[h->trig[0]]) || cs->keys[h->trig[0]].acc[0])
+    if (args_has_suffix(&cs->mw[h->trig[0]]) || args_participle(cs, h->trig[0]))
         return false; /* تتهمه السلطات; متهما طهران وحليفها: the participle's own rules */
     for (size_t i = accused->last + 1; i < charge; i++) {
         bool is_adv = cs->toks[i].kind == RASD_TOK_PUNCT;

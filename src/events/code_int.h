@@ -58,6 +58,10 @@ bool args_apposition(const coder_sent *cs, const mention *x, const mention *y);
 bool args_has_suffix(const morph_word *w);
 /* A verb with the plural suffix (هاجموا، يطلقون) at token i? */
 bool args_verb_plural(const coder_sent *cs, size_t i);
+/* An accusative participle (مطالبا، مطالبين) at token i? */
+bool args_participle(const coder_sent *cs, size_t i);
+/* A verbal noun of purpose (للمطالبة) at token i? */
+bool args_purpose_noun(const coder_sent *cs, size_t i);
 /* Is the token before i a relative pronoun (الذي، التي ...)? */
 bool args_relative_before(const coder_sent *cs, size_t i);
 /* The victim a killing or arrest pattern names itself (قتل … فلسطينيا), or NULL. */

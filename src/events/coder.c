@@ -367,11 +367,14 @@ static void adjust_args(const coder_memory *mem, ev_args *a)
 }
 
 /* A definite noun right after the verb is its subject even when it is no
- * actor (ويطالب القرار ...): then the subject is not carried over. */
+ * actor (ويطالب القرار ...): then the subject is not carried over. After
+ * a pattern that goes on past its verb (مطالبين باستقالة الحكومة، تطبع
+ * العلاقات مع) the word after the pattern is no subject. */
 static bool overt_subject(const coder_sent *cs, const lex_hit *h)
 {
     size_t i = h->last + 1;
-    if (i < cs->n && cs->mw[i].det && cs->mw[i].upos == UPOS_NOUN)
+    bool goes_on = h->n_trig > 1 && h->trig[1] == h->trig[0] + 1;
+    if (!goes_on && i < cs->n && cs->mw[i].det && cs->mw[i].upos == UPOS_NOUN)
         return true;
     /* الأمر الذي يهدد حياة الملايين: the relative's antecedent is the
      * subject, actor or not */
@@ -398,7 +401,7 @@ static const mention *dropped_subject(const coder_sent *cs, const lex_hit *hits,
      * the last finite verb (ندد ملادينوف بمقتل أطفال برصاص القوات،
      * مطالبا ...), not of a verbal noun in between. */
     size_t last = n;
-    if (cs->keys[h->trig[0]].acc[0])
+    if (args_participle(cs, h->trig[0]))
         while (last > 0 && cs->mw[c[last - 1].h.trig[0]].upos != UPOS_VERB)
             last--;
     /* not from a conditional or denied act (إذا لم ينسحب مسلحون) */
@@ -676,7 +679,9 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
                         size_t nh, const lex_hit *h, size_t lo, const ev_cand *c, size_t n,
                         bool endanger, ev_args *a)
 {
-    bool verb = !(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !cs->keys[h->trig[0]].nominal &&
+    /* an accusative participle (مطالبين باستقالة الحكومة) acts like its verb */
+    bool part = args_participle(cs, h->trig[0]) && !(h->e->opts & LEXO_PASSIVE);
+    bool verb = (part || (!(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !cs->keys[h->trig[0]].nominal)) &&
                 !args_pattern_victim(cs, h) && !endanger;
     if (!a->src && verb && !overt_subject(cs, h))
         a->src = dropped_subject(cs, hits, nh, h, lo, c, n);
@@ -684,6 +689,10 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
      * noun, with its partner given, is the sentence's actor's */
     if (!a->src && a->tgt && !verb && args_symmetric(h->e->cat) && n > 0 && c[n - 1].a.src &&
         !args_same_actor(c[n - 1].a.src, a->tgt))
+        a->src = c[n - 1].a.src;
+    /* تظاهروا أمام البرلمان للمطالبة بالإفراج: the purpose is the doers' */
+    if (!a->src && !verb && args_purpose_noun(cs, h->trig[0]) && n > 0 && c[n - 1].a.src &&
+        !strcmp(c[n - 1].a.modality, "asserted") && !args_same_actor(c[n - 1].a.src, a->tgt))
         a->src = c[n - 1].a.src;
     if (!a->src && a->speaker && (verb || announced(cs, hits, nh, h)))
         a->src = a->speaker;

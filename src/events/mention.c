@@ -366,11 +366,36 @@ static bool merge_adj_person(const coder_sent *cs, mention *a, const mention *b)
     return true;
 }
 
+/* طلبة [المدارس] العراقية، أعضاء حزب [الغد] المصري: a country adjective
+ * on the genitive of a group word without country says whose group it
+ * is. Only bare definite nouns between (not في الشوارع، بالعاصمة: places
+ * the group is in). */
+static bool merge_agent_genitive_adj(const coder_sent *cs, mention *a, const mention *b)
+{
+    if (!a->agent || a->country[0] || a->person || a->pair || a->counterpart || !b->adj ||
+        !b->country[0] || b->first <= a->last + 1 || b->first - a->last > 3)
+        return false;
+    for (size_t k = a->last + 1; k < b->first; k++) {
+        const morph_word *w = &cs->mw[k];
+        if (cs->toks[k].kind != RASD_TOK_ARABIC || !w->det || w->upos == UPOS_ADJ ||
+            word_has_clitic(w, MCL_BI) || word_has_clitic(w, MCL_LI) ||
+            word_has_clitic(w, MCL_KA) || word_has_clitic(w, MCL_WA) || word_has_clitic(w, MCL_FA))
+            return false;
+    }
+    mention m = *a;
+    m.last = b->last;
+    m.merged = true;
+    mention_set_code(&m, b->country, a->sector);
+    *a = m;
+    return true;
+}
+
 static void mention_merge_pass(coder_sent *cs)
 {
     size_t w = 0;
     for (size_t r = 0; r < cs->nm; r++) {
         if (w && (merge_title_genitive(cs, &cs->m[w - 1], &cs->m[r]) ||
+                  merge_agent_genitive_adj(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_title_name(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_adj_person(cs, &cs->m[w - 1], &cs->m[r])))
             continue;

@@ -313,6 +313,22 @@ static const struct {
     {"an indefinite accusative after the verb is its object",
      "وكان الجيش الإسرائيلي أعلن أن إحدى طائراته استهدفت فلسطينياً مسلحاً قرب الحدود.",
      "2018-05-01", "ASSAULT", "ISRMIL", "PSE", "asserted"},
+    {"a country adjective on the genitive of a group word (طلبة المدارس العراقية)",
+     "الى ذلك، تظاهر مئات من طلبة المدارس العراقية ومعلميهم، أمس، وسط حي العامرية ببغداد.",
+     "2008-12-20", "PROTEST", "IRQEDU", "-", "asserted"},
+    {"hostile slogans name the target; pictures carried do not",
+     "وسار المتظاهرون وهم يرفعون صور الرئيس العراقي السابق، في المدينة ورددوا هتافات "
+     "معادية لإيران والولايات المتحدة.",
+     "2008-12-20", "PROTEST", "CVL", "IRN", "asserted"},
+    {"a state in a quoted slogan is no target; a plural participle shares the subject",
+     "وهتف المتظاهرون «تركيا علمانية وستظل»، مطالبين باستقالة الحكومة.",
+     "2007-04-30", "REQUEST", "CVL", "GOV", "asserted"},
+    {"the victims after للاحتجاج على are not the protesters",
+     "تظاهر المئات للاحتجاج على مقتل ثلاثة مدنيين.",
+     "2008-12-20", "PROTEST", "-", "-", "asserted"},
+    {"a party's adjective on its name; a purpose clause belongs to the protesters",
+     "تظاهر أمس عشرات من أعضاء حزب الغد المصري أمام مقر البرلمان للمطالبة بالإفراج عن زعيم حزبهم.",
+     "2009-01-05", "REQUEST", "EGYPTY", "-", "asserted"},
 };
 
 static void test_coder_regressions(void)
