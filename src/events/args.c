@@ -99,6 +99,11 @@ const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,
         const mention *m = &cs->m[k];
         if (m->first < from || m->first > hi || m == not || !args_usable(m) || companion(cs, m))
             continue;
+        /* في وسط [بغداد]، في مدينة [حلب]: a place, not a party (في صفوف
+         * [الميليشيات]: among its ranks) */
+        if (!prep && !m->prep && m->gprep && !strcmp(m->gprep, "في") &&
+            !coder_tok_is(cs, m->first - 1, "صفوف"))
+            continue;
         if (prep ? (m->prep && !strcmp(m->prep, prep)) : !m->prep)
             return m;
         if (prep && m->gprep && !strcmp(m->gprep, prep))
@@ -519,7 +524,7 @@ static bool protest_candidate(const coder_sent *cs, const lex_hit *h, const ment
     if (!args_usable(m) || args_same_actor(m, src) || quoted_after(cs, h->last + 1, m->first))
         return false;
     /* في بغداد، ببغداد: where the crowd is, not whom it faces */
-    if (m->prep && (!strcmp(m->prep, "في") || !strcmp(m->prep, "ب")))
+    if (m->prep && (!strcmp(m->prep, "في") || !strcmp(m->prep, "ب") || !strcmp(m->prep, "وسط")))
         return false;
     return !after_word(cs, m, carried, sizeof carried / sizeof carried[0]);
 }

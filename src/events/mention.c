@@ -18,7 +18,7 @@ bool coder_tok_is(const coder_sent *cs, size_t i, const char *folded)
 /* Prepositions that mark an argument role, folded (RASD_NORM_ALL). */
 static const char *const mention_preps[] = {
     "مع", "الي", "علي", "ضد", "عن", "من", "في", "بحق", "تجاه", "لدي", "بين", "عبر",
-    "حول", "نحو", "لصالح", "قبل", "يد", "امام", "ازاء", "بشان",
+    "حول", "نحو", "لصالح", "قبل", "يد", "امام", "ازاء", "بشان", "قرب", "وسط",
 };
 
 static bool word_has_clitic(const morph_word *w, int clitic)
@@ -332,6 +332,9 @@ static bool merge_title_genitive(const coder_sent *cs, mention *a, const mention
     if (!b->country[0] && !b->agent)
         return false;
     if (b->prep && strcmp(b->prep, "ل") != 0)
+        return false;
+    /* a definite word has no genitive but with ل: الرئيس [اغتيال السفير] */
+    if (cs->mw[a->last].det && !b->prep)
         return false;
     /* only an office (رئيس, وزير ...) reaches over words to its body */
     if (b->first != a->last + 1 &&
