@@ -504,54 +504,87 @@ static bool quoted_after(const coder_sent *cs, size_t from, size_t i)
     return depth > 0;
 }
 
-/* Whether the word before mention m is one of words (folded bare keys). */
-static bool after_word(const coder_sent *cs, const mention *m, const char *const *words, size_t n)
+/* Whether the word `back` words before mention m is one of words (folded
+ * keys). */
+static bool word_before(const coder_sent *cs, const mention *m, size_t back,
+                        const char *const *words, size_t n)
 {
-    if (m->first == 0)
+    if (m->first < back)
         return false;
-    for (size_t k = 0; k < n; k++)
-        if (!strcmp(cs->keys[m->first - 1].bare, words[k]) ||
-            !strcmp(cs->keys[m->first - 1].full, words[k]))
+    const lex_keys *k = &cs->keys[m->first - back];
+    for (size_t j = 0; j < n; j++)
+        if (!strcmp(k->bare, words[j]) || !strcmp(k->full, words[j]))
             return true;
     return false;
 }
 
-static bool protest_candidate(const coder_sent *cs, const lex_hit *h, const mention *m,
-                               const mention *src)
+/* Pictures and flags a crowd carries show whom it supports: صور [الرئيس]،
+ * صورا أخرى [للرئيس]، لافتات [الحزب]. */
+static bool carried(const coder_sent *cs, const mention *m)
 {
-    /* pictures and flags a crowd carries show whom it supports */
-    static const char *const carried[] = {"صور", "صوره", "صورا", "لافتات", "اعلام", "علم"};
-    if (!args_usable(m) || args_same_actor(m, src) || quoted_after(cs, h->last + 1, m->first))
+    static const char *const things[] = {"صور", "صوره", "صورا", "لافتات", "اعلام", "علم"};
+    static const char *const adj[] = {"اخري", "اخرى", "كبيره", "مكبره", "ضخمه"};
+    const size_t nt = sizeof things / sizeof things[0];
+    return word_before(cs, m, 1, things, nt) ||
+           (word_before(cs, m, 1, adj, sizeof adj / sizeof adj[0]) &&
+            word_before(cs, m, 2, things, nt));
+}
+
+/* A slogan against m: هتافات معادية [لإيران]، المناوئين [للحكومة]، «يسقط
+ * [بوش]»، فلتسقط [الحكومة]. */
+static bool slogan_against(const coder_sent *cs, const mention *m)
+{
+    static const char *const hostile[] = {"معاديه", "المعاديه", "معادين", "المعادين", "مناهضه",
+                                          "المناهضه", "مناهضين", "المناهضين", "مناوئه", "المناوئه",
+                                          "مناوئين", "المناوئين"};
+    static const char *const down[] = {"يسقط", "فليسقط", "ليسقط", "تسقط", "فلتسقط", "لتسقط",
+                                       "ارحل", "ارحلي"};
+    if (m->prep && !strcmp(m->prep, "ل"))
+        return word_before(cs, m, 1, hostile, sizeof hostile / sizeof hostile[0]);
+    return !m->prep && word_before(cs, m, 1, down, sizeof down / sizeof down[0]);
+}
+
+static bool protest_candidate(const coder_sent *cs, const mention *m, const mention *src)
+{
+    if (!args_usable(m) || args_same_actor(m, src))
         return false;
-    /* في بغداد، ببغداد: where the crowd is, not whom it faces */
+    /* في بغداد، ببغداد: where the crowd is, not whom it faces; بدعوة من
+     * [التجمع]: who called the crowd out is on its side */
     if (m->prep && (!strcmp(m->prep, "في") || !strcmp(m->prep, "ب") || !strcmp(m->prep, "وسط")))
         return false;
-    return !after_word(cs, m, carried, sizeof carried / sizeof carried[0]);
+    static const char *const call[] = {"دعوه", "بدعوه"};
+    if (m->prep && !strcmp(m->prep, "من") && word_before(cs, m, 2, call, 2))
+        return false;
+    if (carried(cs, m))
+        return false;
+    /* صورا للرئيس الفلسطيني الراحل [ياسر عرفات]: the name of a pictured title */
+    for (size_t k = 0; k < cs->nm; k++)
+        if (&cs->m[k] != m && cs->m[k].last < m->first && cs->m[k].last + 3 >= m->first &&
+            carried(cs, &cs->m[k]))
+            return false;
+    return !(m->gprep && (!strcmp(m->gprep, "في") || !strcmp(m->gprep, "وسط")));
 }
 
 /* Whom a crowd protests against, when no ضد / على says it: whom its
- * slogans are hostile to (هتافات معادية لإيران، المناوئين للحكومة), else
- * the first authority named after the protest (سار المتظاهرون حتى السفارة
- * الإسرائيلية، تظاهروا أمام مقر البرلمان، احتجاجا على ترشيح وزير
- * الخارجية): a government body, force or court, or a state or
+ * slogans are against (هتافات معادية لإيران، «يسقط بوش»), else the first
+ * authority named after the protest outside quotations (سار المتظاهرون
+ * حتى السفارة الإسرائيلية، تظاهروا أمام مقر البرلمان، احتجاجا على ترشيح
+ * وزير الخارجية): a government body, force or court, or a state or
  * organisation by name. Crowds and parties are protesters, not targets. */
 static const mention *protest_target(const coder_sent *cs, const lex_hit *h, const mention *src)
 {
     static const char *const sec[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
-    static const char *const hostile[] = {"معاديه", "المعاديه", "معادين", "المعادين", "مناهضه",
-                                          "المناهضه", "مناهضين", "المناهضين", "مناوئه", "المناوئه",
-                                          "مناوئين", "المناوئين"};
     size_t hi = h->last + 25 < cs->n ? h->last + 25 : cs->n - 1;
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
-        if (m->first > h->last && m->first <= hi && m->prep && !strcmp(m->prep, "ل") &&
-            protest_candidate(cs, h, m, src) &&
-            after_word(cs, m, hostile, sizeof hostile / sizeof hostile[0]))
+        if (m->first > h->last && m->first <= hi && protest_candidate(cs, m, src) &&
+            slogan_against(cs, m))
             return m;
     }
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
-        if (m->first <= h->last || m->first > hi || !protest_candidate(cs, h, m, src))
+        if (m->first <= h->last || m->first > hi || !protest_candidate(cs, m, src) ||
+            quoted_after(cs, h->last + 1, m->first))
             continue;
         if (!m->sector[0] && m->named && m->country[0] && !m->person)
             return m; /* a state or organisation by name */

@@ -335,6 +335,13 @@ static const struct {
     {"a definite title has no genitive without ل (الرئيس اغتيال ...)",
      "أدان الرئيس اغتيال السفير الروسي.",
      "2016-12-20", "ACCUSE", "GOV", "RUSGOV", "asserted"},
+    {"«يسقط X» in a slogan names the target",
+     "وخرج المتظاهرون المسلمون الى الشوارع في سريناجار مرددين هتافات منها «يسقط بوش».",
+     "2008-08-20", "PROTEST", "CVL", "USAGOV", "asserted"},
+    {"the organiser (بدعوة من) and a city after وسط مدينة are no targets",
+     "وتجمع عشرات الفلسطينيين في ميدان المنارة وسط مدينة رام الله بدعوة من التجمع الشبابي "
+     "الفلسطيني.",
+     "2011-02-16", "PROTEST", "PSE", "-", "asserted"},
     {"a party's adjective on its name; a purpose clause belongs to the protesters",
      "تظاهر أمس عشرات من أعضاء حزب الغد المصري أمام مقر البرلمان للمطالبة بالإفراج عن زعيم حزبهم.",
      "2009-01-05", "REQUEST", "EGYPTY", "-", "asserted"},
