@@ -79,6 +79,15 @@ bool args_same_actor(const mention *a, const mention *b)
 
 /* Conjuncts and attributive adjectives are not arguments on their own. */
 
+/* Is the word one of words (folded keys, with or without clitics)? */
+static bool key_in(const lex_keys *k, const char *const *words, size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        if (!strcmp(k->bare, words[j]) || !strcmp(k->full, words[j]))
+            return true;
+    return false;
+}
+
 bool args_usable(const mention *m)
 {
     return !m->conj && !m->adj;
@@ -624,7 +633,9 @@ const mention *args_pattern_victim(const coder_sent *cs, const lex_hit *h)
 static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h, size_t hi)
 {
     static const char *const weapon[] = {"رصاص", "نيران", "قصف", "غاره", "غارات", "قذائف",
-                                         "صواريخ", "هجوم", "ايدي", "يد"};
+                                         "صواريخ", "هجوم", "ايدي", "يد", "ضربه", "ضربات",
+                                         "قذيفه", "صاروخ"};
+    static const char *const kind[] = {"جويه", "صاروخيه", "مدفعيه", "مدفعي", "جوي"};
     if (h->e->cat != PL_ASSAULT)
         return NULL;
     /* the pattern's last word, or one soon after it (قتل … فلسطينيا برصاص X) */
@@ -636,9 +647,14 @@ static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h, size_
             is_weapon |= !strcmp(cs->keys[w].bare, weapon[k]);
         if (!is_weapon)
             continue;
+        /* ضربة [جوية] أميركية: the kind of weapon may come first */
+        size_t at = w + 1 < cs->n && key_in(&cs->keys[w + 1], kind, sizeof kind / sizeof kind[0])
+                        ? w + 2 : w + 1;
+        if (at < cs->n && (cs->toks[at].kind == RASD_TOK_NUMBER || cs->mw[at].upos == UPOS_NUM))
+            at++; /* على يد عشرة متمردين */
         for (size_t k = 0; k < cs->nm; k++)
             /* the genitive, or the adjective (غارة تركية) */
-            if (cs->m[k].first == w + 1 && (args_usable(&cs->m[k]) || cs->m[k].adj))
+            if (cs->m[k].first == at && (args_usable(&cs->m[k]) || cs->m[k].adj))
                 return &cs->m[k];
         /* في هجوم شنه تنظيم الدولة: a relative clause names the attacker */
         return relative_agent_at(cs, w + 1);
@@ -791,10 +807,67 @@ static void assign_constructions(const coder_sent *cs, const lex_hit *h, size_t 
     }
 }
 
+/* مقتل [شرطيين]، إصابة ثمانية من [قوات الأمن]: the genitive of a noun of
+ * suffering (a number between) is a victim. */
+static bool victim_genitive(const coder_sent *cs, const mention *m)
+{
+    static const char *const suffer[] = {"مقتل", "اصابه", "جرح", "اغتيال", "اختطاف", "خطف",
+                                         "اعتقال", "اسر", "احتجاز", "استشهاد", "وفاه", "مصرع",
+                                         "اعدام", "قتل"};
+    const size_t n = sizeof suffer / sizeof suffer[0];
+    size_t i = m->first;
+    if (i > 0 && (cs->toks[i - 1].kind == RASD_TOK_NUMBER || coder_tok_is(cs, i - 1, "من")))
+        i--;
+    if (i > 0 && cs->toks[i - 1].kind == RASD_TOK_NUMBER)
+        i--;
+    if (i > 0 && i < m->first && cs->mw[i - 1].upos == UPOS_NUM)
+        i--;
+    return i > 0 && !cs->mw[i - 1].det && key_in(&cs->keys[i - 1], suffer, n) &&
+           cs->mw[i - 1].upos != UPOS_VERB;
+}
+
+/* أحد عناصر القوات العراقية قتل [، …]: a verb of harm after its subject with
+ * no object is the passive (was killed); the subject is the victim. */
+static const mention *passive_after_subject(const coder_sent *cs, const lex_hit *h,
+                                            const mention *src)
+{
+    static const char *const harm[] = {"قتل", "قتلوا", "قتلا", "جرح", "جرحوا", "خطف", "خطفوا",
+                                       "اختطف", "اختطفوا", "اصيب", "اصيبوا", "اصيبا", "اغتيل"};
+    size_t t0 = h->trig[0];
+    if (!key_in(&cs->keys[t0], harm, sizeof harm / sizeof harm[0]))
+        return NULL;
+    /* the subject: the source found before the verb, else a mention ending
+     * just before it (42 جنديا باكستانيا قد قتلوا) */
+    if (src && src->last >= t0)
+        return NULL;
+    for (size_t k = 0; !src && k < cs->nm; k++)
+        if (cs->m[k].last < t0 && cs->m[k].last + 3 >= t0 && !cs->m[k].prep &&
+            args_usable(&cs->m[k]))
+            src = &cs->m[k];
+    if (!src)
+        return NULL;
+    size_t nx = t0 + 1;
+    if (nx < cs->n && (cs->toks[nx].kind == RASD_TOK_NUMBER || cs->keys[nx].acc[0]))
+        return NULL; /* an object follows: the active */
+    for (size_t k = 0; k < cs->nm; k++)
+        if (cs->m[k].first == nx && !cs->m[k].prep)
+            return NULL;
+    return src;
+}
+
 /* Violence: a victim the pattern names, the owner of the weapon. */
 static void assign_violence(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
 {
     size_t t0 = h->trig[0];
+    const mention *pv = h->e->cat == PL_ASSAULT ? passive_after_subject(cs, h, d->src) : NULL;
+    if (pv) {
+        d->tgt = pv;
+        d->src = NULL;
+    } else if (h->e->cat == PL_ASSAULT && d->src && victim_genitive(cs, d->src)) {
+        if (!d->tgt)
+            d->tgt = d->src;
+        d->src = NULL;
+    }
     /* قتل … فلسطيني، اعتقال … ناشطا: a victim named by the pattern itself
      * is the target, never the source */
     const mention *named_victim = args_pattern_victim(cs, h);
