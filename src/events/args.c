@@ -79,6 +79,12 @@ bool args_same_actor(const mention *a, const mention *b)
 
 /* Conjuncts and attributive adjectives are not arguments on their own. */
 
+/* كل من X، كلا من X: "both X and Y" (see mention_prep). */
+bool args_both(const mention *m)
+{
+    return m->prep && !strcmp(m->prep, "كل");
+}
+
 /* Is the word one of words (folded keys, with or without clitics)? */
 static bool key_in(const lex_keys *k, const char *const *words, size_t n)
 {
@@ -113,12 +119,24 @@ const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,
         if (!prep && !m->prep && m->gprep && !strcmp(m->gprep, "في") &&
             !coder_tok_is(cs, m->first - 1, "صفوف"))
             continue;
-        if (prep ? (m->prep && !strcmp(m->prep, prep)) : !m->prep)
+        if (prep ? (m->prep && !strcmp(m->prep, prep)) : (!m->prep || args_both(m)))
             return m;
         if (prep && m->gprep && !strcmp(m->gprep, prep))
             return m; /* إزاء انسحاب [تركيا] */
     }
     return NULL;
+}
+
+/* كلا من موسكو ودمشق اتهمتا: "both X and Y" right before the verb is its
+ * subject (not: حذرت ماي كلا من واشنطن … ، وحثت). */
+static bool both_subject(const coder_sent *cs, size_t k, size_t before)
+{
+    if (!args_both(&cs->m[k]))
+        return false;
+    size_t end = cs->m[k].last;
+    for (size_t j = k + 1; j < cs->nm && cs->m[j].conj; j++)
+        end = cs->m[j].last;
+    return end < before && end + 3 >= before;
 }
 
 static const mention *arg_last_before(const coder_sent *cs, size_t lo, size_t before)
@@ -128,7 +146,8 @@ static const mention *arg_last_before(const coder_sent *cs, size_t lo, size_t be
         const mention *m = &cs->m[k];
         /* أمام مقر [البرلمان]: a genitive of a prepositional phrase is
          * no subject either */
-        if (m->first >= lo && m->last < before && !m->prep && args_usable(m))
+        if (m->first >= lo && m->last < before && (!m->prep || both_subject(cs, k, before)) &&
+            args_usable(m))
             best = m;
     }
     return best;
@@ -416,8 +435,14 @@ static const mention *noun_agent(const coder_sent *cs, const lex_hit *h)
 static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t hi)
 {
     size_t t0 = h->trig[0];
-    size_t lim = h->last + 3 < hi ? h->last + 3 : hi;
-    for (size_t i = h->last + 1; i <= lim; i++)
+    size_t first = h->last + 1;
+    /* بحث كل من X وY: "both" */
+    bool both = first + 1 < cs->n && (coder_tok_is(cs, first, "كل") || coder_tok_is(cs, first, "كلا")) &&
+                coder_tok_is(cs, first + 1, "من");
+    if (both)
+        first += 2;
+    size_t lim = first + 2 < hi ? first + 2 : hi;
+    for (size_t i = first; i <= lim; i++)
         if (cs->keys[i].nominal || is_preposition(cs, i)) {
             lim = i; /* a mention starting here is caught by its own prep */
             break;
@@ -425,6 +450,9 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
     /* A verb agrees in number only with a subject before it: after هاجموا
      * or يطلقون comes the object (العشرات من المستوطنين هاجموا المواطنين). */
     const mention *after = args_verb_plural(cs, t0) ? NULL : args_first_after(cs, t0 + 1, lim, NULL, NULL);
+    /* حذرت ماي كلا من الولايات المتحدة: "both" later on is the object */
+    if (after && args_both(after) && (!both || after->first != first))
+        after = NULL;
     /* An accusative participle (داعيا طهران، متهما واشنطن) shares the
      * clause's subject and takes an object; an indefinite accusative word
      * (استهدفت فلسطينيا مسلحا) is an object, never the subject. */
@@ -465,6 +493,21 @@ static const mention *relative_antecedent(const coder_sent *cs, size_t t0)
     return NULL;
 }
 
+/* وسبق لإسرائيل أن أعربت، سبق للرئيس أن زار: the ل of سبق names the
+ * subject of the verb after أن. */
+static const mention *preceded_by(const coder_sent *cs, size_t t0)
+{
+    if (t0 < 3 || !coder_tok_is(cs, t0 - 1, "ان"))
+        return NULL;
+    for (size_t k = 0; k < cs->nm; k++) {
+        const mention *m = &cs->m[k];
+        if (m->last + 2 == t0 && m->prep && !strcmp(m->prep, "ل") && m->first > 0 &&
+            !strcmp(cs->keys[m->first - 1].bare, "سبق"))
+            return m;
+    }
+    return NULL;
+}
+
 static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
 {
     const lex_entry *e = h->e;
@@ -472,6 +515,8 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     bool done;
     const mention *m = source_by_entry(cs, h, hi, &done);
     if (done)
+        return m;
+    if ((m = preceded_by(cs, t0)))
         return m;
     bool noun = (e->opts & LEXO_NOUN) || cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN;
     if (noun && (m = noun_agent(cs, h)))
@@ -657,7 +702,7 @@ static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h, size_
             if (cs->m[k].first == at && (args_usable(&cs->m[k]) || cs->m[k].adj))
                 return &cs->m[k];
         /* في هجوم شنه تنظيم الدولة: a relative clause names the attacker */
-        return relative_agent_at(cs, w + 1);
+        return relative_agent_at(cs, at);
     }
     return NULL;
 }

@@ -62,6 +62,8 @@ bool args_verb_plural(const coder_sent *cs, size_t i);
 bool args_participle(const coder_sent *cs, size_t i);
 /* A verbal noun of purpose (للمطالبة) at token i? */
 bool args_purpose_noun(const coder_sent *cs, size_t i);
+/* Is m after كل من / كلا من ("both")? */
+bool args_both(const mention *m);
 /* Is the token before i a relative pronoun (الذي، التي ...)? */
 bool args_relative_before(const coder_sent *cs, size_t i);
 /* The victim a killing or arrest pattern names itself (قتل … فلسطينيا), or NULL. */

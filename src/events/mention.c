@@ -64,6 +64,16 @@ static const char *mention_prep(const coder_sent *cs, size_t first)
         return "ل";
     if (first == 0)
         return NULL;
+    /* كلا من موسكو ودمشق: "both", a subject or an object, no preposition;
+     * marked so that a subject is only taken before the verb or right
+     * after it */
+    if (first >= 2 && coder_tok_is(cs, first - 1, "من") &&
+        (coder_tok_is(cs, first - 2, "كلا") || coder_tok_is(cs, first - 2, "كل"))) {
+        for (size_t p = 0; first >= 3 && p < sizeof mention_preps / sizeof mention_preps[0]; p++)
+            if (coder_tok_is(cs, first - 3, mention_preps[p]))
+                return mention_preps[p]; /* في كل من لندن وموسكو */
+        return "كل";
+    }
     for (size_t p = 0; p < sizeof mention_preps / sizeof mention_preps[0]; p++)
         if (coder_tok_is(cs, first - 1, mention_preps[p]))
             return mention_preps[p];
