@@ -409,6 +409,30 @@ static const mention *source_by_entry(const coder_sent *cs, const lex_hit *h, si
     return NULL;
 }
 
+static const mention *mention_at(const coder_sent *cs, size_t i)
+{
+    for (size_t k = 0; k < cs->nm; k++)
+        if (cs->m[k].first <= i && i <= cs->m[k].last)
+            return &cs->m[k];
+    return NULL;
+}
+
+/* زيارة استمرت 3 أيام من [ولي العهد] إلى لندن: a visit comes from its
+ * visitor (within its clause, before any other actor). */
+static const mention *visit_by(const coder_sent *cs, const lex_hit *h)
+{
+    if (!h->e->mode || strcmp(h->e->mode, "visit") != 0)
+        return NULL;
+    for (size_t i = h->last + 1; i <= h->last + 6 && i < cs->n; i++) {
+        if (cs->toks[i].kind == RASD_TOK_PUNCT)
+            return NULL;
+        const mention *m = mention_at(cs, i);
+        if (m)
+            return m->first == i && m->prep && !strcmp(m->prep, "من") && args_usable(m) ? m : NULL;
+    }
+    return NULL;
+}
+
 /* The agent a verbal noun carries: a relative clause (الغارات التي شنتها
  * X), an armed force as the pattern's own genitive (انسحاب [القوات
  * التركية]; a transitive noun's genitive is otherwise its object:
@@ -427,7 +451,7 @@ static const mention *noun_agent(const coder_sent *cs, const lex_hit *h)
         if (cs->m[k].adj && cs->m[k].first == h->last + 1 &&
             !(k + 1 < cs->nm && cs->m[k + 1].adj && cs->m[k + 1].first <= cs->m[k].last + 2))
             return &cs->m[k];
-    return NULL;
+    return visit_by(cs, h);
 }
 
 /* VSO: the subject right after the verb (or a noun's genitive), before
@@ -445,6 +469,11 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
     for (size_t i = first; i <= lim; i++)
         if (cs->keys[i].nominal || is_preposition(cs, i)) {
             lim = i; /* a mention starting here is caught by its own prep */
+            /* دعت القوى [والفصائل الفلسطينية]: a subject that is no actor
+             * coordinated with one */
+            if (i == first && !is_preposition(cs, i) && i + 1 <= hi && coder_has_wa(cs, i + 1) &&
+                !mention_at(cs, i))
+                lim = i + 1;
             break;
         }
     /* A verb agrees in number only with a subject before it: after هاجموا
