@@ -380,6 +380,34 @@ bool args_relative_before(const coder_sent *cs, size_t i)
     return false;
 }
 
+/* تمكنت القوات العراقية من [اعتقال]، قامت الشرطة [باعتقال]، نجح الجيش في
+ * [تحرير]: the subject of a light verb does the verbal noun after it. */
+static const mention *light_verb_subject(const coder_sent *cs, size_t t0)
+{
+    static const char *const light[] = {"تمكن", "تمكنت", "تمكنوا", "نجح", "نجحت", "نجحوا",
+                                        "استطاع", "استطاعت", "قام", "قامت", "قاموا", "اقدم",
+                                        "اقدمت", "اقدموا"};
+    bool linked = t0 > 0 && (coder_tok_is(cs, t0 - 1, "من") || coder_tok_is(cs, t0 - 1, "في"));
+    const morph_word *w = &cs->mw[t0];
+    for (uint8_t k = 0; !linked && k < w->n_seg; k++)
+        linked = w->seg[k].kind == MSEG_PREFIX && w->seg[k].clitic == MCL_BI;
+    if (!linked || w->upos == UPOS_VERB)
+        return NULL;
+    size_t from = t0 >= 7 ? t0 - 7 : 0;
+    for (size_t v = t0; v-- > from;) {
+        if (cs->toks[v].kind == RASD_TOK_PUNCT)
+            return NULL;
+        if (!key_in(&cs->keys[v], light, sizeof light / sizeof light[0]))
+            continue;
+        for (size_t k = 0; k < cs->nm; k++)
+            if (cs->m[k].first > v && cs->m[k].last < t0 && !cs->m[k].prep &&
+                args_usable(&cs->m[k]))
+                return &cs->m[k];
+        return NULL;
+    }
+    return NULL;
+}
+
 /* Sources fixed by the entry: the crowd an `agent` trigger names, the
  * agent of a passive (من قبل، على يد، من right after). *done is set when
  * the entry decides. */
@@ -401,9 +429,9 @@ static const mention *source_by_entry(const coder_sent *cs, const lex_hit *h, si
             by = args_first_after(cs, h->trig[0] + 1, hi, "يد", NULL);
         /* تعرضت المدينة لهجمات من حركة الشباب: من right after the trigger */
         const mention *from = args_first_after(cs, h->last + 1, hi, "من", NULL);
-        if (!by && from && from->first <= h->last + 2)
-            by = from;
-        return by;
+        if (!by && from && from->first <= h->last + 2 && from->prep)
+            by = from; /* not من اعتقال [المسلحين]: a genitive */
+        return by ? by : light_verb_subject(cs, h->trig[0]);
     }
     *done = false;
     return NULL;
@@ -545,7 +573,7 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     const mention *m = source_by_entry(cs, h, hi, &done);
     if (done)
         return m;
-    if ((m = preceded_by(cs, t0)))
+    if ((m = preceded_by(cs, t0)) || (m = light_verb_subject(cs, t0)))
         return m;
     bool noun = (e->opts & LEXO_NOUN) || cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN;
     if (noun && (m = noun_agent(cs, h)))
@@ -937,7 +965,8 @@ static void assign_violence(const coder_sent *cs, const lex_hit *h, size_t hi, d
     if (pv) {
         d->tgt = pv;
         d->src = NULL;
-    } else if (h->e->cat == PL_ASSAULT && d->src && victim_genitive(cs, d->src)) {
+    } else if ((h->e->cat == PL_ASSAULT || h->e->cat == PL_COERCE) && d->src &&
+               victim_genitive(cs, d->src)) {
         if (!d->tgt)
             d->tgt = d->src;
         d->src = NULL;

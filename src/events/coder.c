@@ -122,11 +122,24 @@ static bool is_hypothetical(const coder_sent *cs, size_t i)
             !strcmp(cs->keys[j].bare, "كانت"))
             return false;
     const char *next = i + 1 < cs->n ? cs->keys[i + 1].bare : "";
+    size_t len = strlen(next);
+    /* قد تم، قد تمكنت: perfects that start like an imperfect */
+    if (!strcmp(next, "تم") || (len > 4 && !strncmp(next, "ت", 2) && !strcmp(next + len - 2, "ت")))
+        return false;
     return !strncmp(next, "ي", 2) || !strncmp(next, "ت", 2) || !strncmp(next, "ن", 2);
 }
 
 static bool denied(const coder_sent *cs, size_t t0);
 static bool purpose(const coder_sent *cs, const lex_hit *h);
+
+/* حتى within the three words before i (not before from). */
+static bool until_before(const coder_sent *cs, size_t i, size_t from)
+{
+    for (size_t j = i >= 3 ? i - 3 : 0; j < i; j++)
+        if (j >= from && coder_tok_is(cs, j, "حتي"))
+            return true;
+    return false;
+}
 
 static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, ev_args *a)
 {
@@ -152,8 +165,9 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     for (uint8_t k = 0; k < w->n_seg; k++)
         if (w->seg[k].kind == MSEG_PREFIX && w->seg[k].clitic == MCL_SA)
             a->modality = "future";
+    /* حتى الأحد المقبل: how long, not when */
     for (size_t i = h->last + 1; i <= hi && i < cs->n; i++)
-        if (ANY(cs, i, fut_after))
+        if (ANY(cs, i, fut_after) && !until_before(cs, i, h->last + 1))
             a->modality = "future";
     for (size_t i = lo; i < t0; i++)
         if (is_hypothetical(cs, i))
