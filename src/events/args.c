@@ -107,12 +107,26 @@ static bool companion(const coder_sent *cs, const mention *m)
                             coder_tok_is(cs, m->first - 1, "يرافقه"));
 }
 
+/* موسكو، حليفة [النظام السوري]: whose ally the source is describes it. */
+static bool ally_of(const coder_sent *cs, const mention *m, const mention *src)
+{
+    static const char *const ally[] = {"حليف", "حليفه", "حليفة", "حلفاء", "الحليف", "الحليفه",
+                                       "حليفتها", "حليفها"};
+    if (!src || m->first < 2 || !key_in(&cs->keys[m->first - 1], ally, sizeof ally / sizeof ally[0]))
+        return false;
+    size_t b = m->first - 2;
+    if (cs->toks[b].kind == RASD_TOK_PUNCT && b > 0)
+        b--;
+    return b == src->last;
+}
+
 const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,
                                       const char *prep, const mention *not)
 {
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
-        if (m->first < from || m->first > hi || m == not || !args_usable(m) || companion(cs, m))
+        if (m->first < from || m->first > hi || m == not || !args_usable(m) || companion(cs, m) ||
+            ally_of(cs, m, not))
             continue;
         /* في وسط [بغداد]، في مدينة [حلب]: a place, not a party (في صفوف
          * [الميليشيات]: among its ranks) */
@@ -957,11 +971,29 @@ static const mention *passive_after_subject(const coder_sent *cs, const lex_hit 
     return src;
 }
 
+/* قُتل، وأُصيب، اُعتقل: a damma on the verb's first letter marks the
+ * passive even with no subject before it. */
+static bool voweled_passive(const coder_sent *cs, size_t t0)
+{
+    const rasd_token *t = &cs->toks[t0];
+    const unsigned char *p = (const unsigned char *)cs->doc_text + t->start;
+    size_t len = t->end - t->start;
+    /* skip a و or ف clitic (2 bytes each) */
+    size_t at = 0;
+    if (len >= 4 && p[0] == 0xD9 && (p[1] == 0x88 || p[1] == 0x81))
+        at = 2;
+    /* first letter (2 bytes), then U+064F (D9 8F) */
+    return at + 4 <= len && p[at] >= 0xD8 && p[at] <= 0xD9 && p[at + 2] == 0xD9 && p[at + 3] == 0x8F;
+}
+
 /* Violence: a victim the pattern names, the owner of the weapon. */
 static void assign_violence(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
 {
     size_t t0 = h->trig[0];
     const mention *pv = h->e->cat == PL_ASSAULT ? passive_after_subject(cs, h, d->src) : NULL;
+    if (!pv && (h->e->cat == PL_ASSAULT || h->e->cat == PL_COERCE) && d->src &&
+        d->src->first > t0 && voweled_passive(cs, t0))
+        pv = d->src; /* وقُتل [المسلح] */
     if (pv) {
         d->tgt = pv;
         d->src = NULL;

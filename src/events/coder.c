@@ -100,10 +100,14 @@ static bool any_word(const coder_sent *cs, size_t i, const char *const *words, s
 
 #define ANY(cs, i, arr) any_word(cs, i, arr, sizeof arr / sizeof arr[0])
 
-/* لا سيما ("especially") is not a negation. */
+/* لا سيما ("especially") and لا يزال / لم يزل ("still") are no negations. */
 static bool is_negation(const coder_sent *cs, size_t i)
 {
+    static const char *const still[] = {"يزال", "تزال", "يزالون", "تزالان", "يزالان", "نزال",
+                                        "ازال", "يزل", "تزل", "يبرح", "تبرح", "ينفك", "تنفك"};
     if (!ANY(cs, i, neg_words))
+        return false;
+    if (ANY(cs, i + 1, still))
         return false;
     return !(coder_tok_is(cs, i, "لا") && (coder_tok_is(cs, i + 1, "سيما") || coder_tok_is(cs, i + 1, "سيّما")));
 }
