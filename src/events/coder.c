@@ -88,7 +88,8 @@ static const char *const neg_words[] = {"لم", "لن", "لا", "ليس", "لي�
 static const char *const fut_words[] = {"سوف", "المقرر", "المتوقع", "المزمع", "يعتزم", "تعتزم",
                                         "ينوي", "تنوي", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه"};
 static const char *const fut_after[] = {"المقبل", "المقبله", "القادم", "القادمه", "غدا"};
-static const char *const hyp_words[] = {"اذا", "لو", "حال", "ربما", "قد", "يمكن", "يحتمل"};
+static const char *const hyp_words[] = {"اذا", "لو", "حال", "ربما", "قد", "يمكن", "يحتمل",
+                                        "احتمال"};
 
 static bool any_word(const coder_sent *cs, size_t i, const char *const *words, size_t n)
 {
@@ -136,6 +137,19 @@ static bool is_hypothetical(const coder_sent *cs, size_t i)
 static bool denied(const coder_sent *cs, size_t t0);
 static bool purpose(const coder_sent *cs, const lex_hit *h);
 
+/* لا نخاف مهما أطلقوا: a subordinate clause between a negator and the
+ * trigger keeps the negation out (لن تعيد التفاوض keeps it: the verb
+ * governs the noun). */
+static bool clause_between(const coder_sent *cs, size_t from, size_t to)
+{
+    static const char *const sub[] = {"مهما", "عندما", "حين", "حينما", "بينما", "الذي", "التي",
+                                      "الذين", "لكن", "بل", "كلما"};
+    for (size_t j = from; j < to; j++)
+        if (ANY(cs, j, sub))
+            return true;
+    return false;
+}
+
 /* حتى within the three words before i (not before from). */
 static bool until_before(const coder_sent *cs, size_t i, size_t from)
 {
@@ -154,7 +168,7 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     a->negated = false;
     a->modality = "asserted";
     for (size_t i = from; i < t0; i++) {
-        if (!is_negation(cs, i))
+        if (!is_negation(cs, i) || clause_between(cs, i + 1, t0))
             continue;
         if (i > 0 && coder_tok_is(cs, i, "لم") && coder_tok_is(cs, i - 1, "ما"))
             a->modality = "hypothetical"; /* ما لم: "unless" */
@@ -605,9 +619,13 @@ static bool relative_what(const coder_sent *cs, const lex_hit *h)
     static const char *const often[] = {"غالبا", "كثيرا", "قليلا", "نادرا", "عاده", "طالما"};
     size_t t0 = h->trig[0];
     const char *b = cs->keys[t0].full;
-    if (t0 == 0 || !coder_tok_is(cs, t0 - 1, "ما") || cs->mw[t0].upos != UPOS_VERB ||
+    if (t0 == 0 || !(coder_tok_is(cs, t0 - 1, "ما") || coder_tok_is(cs, t0 - 1, "فيما")) ||
+        cs->mw[t0].upos != UPOS_VERB ||
         (strncmp(b, "ي", strlen("ي")) && strncmp(b, "ت", strlen("ت"))))
         return false;
+    /* فيما يتصل بـ، فيما يتعلق: "as regards"; فيما is otherwise "while" */
+    if (coder_tok_is(cs, t0 - 1, "فيما"))
+        return !strcmp(cs->keys[t0].bare, "يتصل") || !strcmp(cs->keys[t0].bare, "تتصل");
     for (size_t k = 0; t0 >= 2 && k < sizeof often / sizeof often[0]; k++)
         if (coder_tok_is(cs, t0 - 2, often[k]))
             return false; /* غالبا ما تتهم: "often", ما is no relative */
