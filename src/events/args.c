@@ -459,8 +459,9 @@ static const mention *mention_at(const coder_sent *cs, size_t i)
     return NULL;
 }
 
-/* زيارة استمرت 3 أيام من [ولي العهد] إلى لندن: a visit comes from its
- * visitor (within its clause, before any other actor). */
+/* زيارة استمرت 3 أيام من [ولي العهد] إلى لندن، زيارة [للرئيس الصيني]
+ * لأبوظبي: a visit comes from its visitor (within its clause, before any
+ * other actor). */
 static const mention *visit_by(const coder_sent *cs, const lex_hit *h)
 {
     if (!h->e->mode || strcmp(h->e->mode, "visit") != 0)
@@ -469,8 +470,21 @@ static const mention *visit_by(const coder_sent *cs, const lex_hit *h)
         if (cs->toks[i].kind == RASD_TOK_PUNCT)
             return NULL;
         const mention *m = mention_at(cs, i);
-        if (m)
-            return m->first == i && m->prep && !strcmp(m->prep, "من") && args_usable(m) ? m : NULL;
+        if (!m)
+            continue;
+        if (m->first != i || !m->prep || !args_usable(m))
+            return NULL;
+        if (!strcmp(m->prep, "من"))
+            return m;
+        /* زيارة [للرئيس الصيني] لأبوظبي: a person, then the place visited */
+        if (!strcmp(m->prep, "ل") && (m->person || (m->agent && !strcmp(m->sector, "GOV")))) {
+            for (size_t k = 0; k < cs->nm; k++)
+                if (cs->m[k].first > m->last && cs->m[k].first <= m->last + 3 && cs->m[k].prep &&
+                    (!strcmp(cs->m[k].prep, "ل") || !strcmp(cs->m[k].prep, "الي")) &&
+                    !cs->m[k].person && !cs->m[k].agent)
+                    return m;
+        }
+        return NULL;
     }
     return NULL;
 }

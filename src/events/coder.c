@@ -183,6 +183,11 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     for (uint8_t k = 0; k < w->n_seg; k++)
         if (w->seg[k].kind == MSEG_PREFIX && w->seg[k].clitic == MCL_SA)
             a->modality = "future";
+    /* زيارة مقررة، قمة مرتقبة: a planned act */
+    static const char *const planned[] = {"مقرره", "مقرر", "المقرره", "مرتقبه", "مرتقب",
+                                          "المرتقبه", "مزمعه", "المزمعه", "مرتقبا"};
+    if (ANY(cs, h->last + 1, planned))
+        a->modality = "future";
     /* حتى الأحد المقبل: how long, not when */
     for (size_t i = h->last + 1; i <= hi && i < cs->n; i++)
         if (ANY(cs, i, fut_after) && !until_before(cs, i, h->last + 1))
