@@ -215,7 +215,14 @@ static bool purpose(const coder_sent *cs, const lex_hit *h)
     const char *b = cs->keys[t0].bare;
     size_t n = strlen(b);
     if (!(c == PL_AGREE || c == PL_MOBILIZE || c == PL_RETREAT || c == PL_COERCE ||
-          c == PL_SANCTION) || w->upos == UPOS_VERB || (n >= 4 && !strcmp(b + n - 4, "ات")) ||
+          c == PL_SANCTION))
+        return false;
+    /* بهدف رفع الحصار، بغية التوصل، من أجل إطلاق: a masdar after these,
+     * whatever the tagger says */
+    static const char *const aim[] = {"بهدف", "بغيه", "بقصد", "اجل", "لاجل", "سعيا"};
+    if (t0 > 0 && ANY(cs, t0 - 1, aim))
+        return true;
+    if (w->upos == UPOS_VERB || (n >= 4 && !strcmp(b + n - 4, "ات")) ||
         args_relative_before(cs, h->last + 2) ||
         (t0 > 0 && strstr(cs->keys[t0 - 1].bare, "تعرض"))) /* تعرض للاعتقال: it happened */
         return false;
