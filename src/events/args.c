@@ -1047,7 +1047,7 @@ static void assign_by_category(const coder_sent *cs, const lex_hit *h, size_t hi
 {
     const lex_entry *e = h->e;
     const mention *x, *y;
-    if (e->cat == PL_PROTEST && !d->tgt && d->src)
+    if (e->cat == PL_PROTEST && !d->tgt)
         d->tgt = protest_target(cs, h, d->src);
     if (args_symmetric(e->cat)) {
         if (!d->tgt)

@@ -86,6 +86,7 @@ static void keys_fill(coder_sent *cs, const char *text)
 
 static const char *const neg_words[] = {"لم", "لن", "لا", "ليس", "ليست", "لست", "عدم", "دون", "بدون", "غير"};
 static const char *const fut_words[] = {"سوف", "المقرر", "المتوقع", "المزمع", "يعتزم", "تعتزم",
+                                        "ينتظر", "يتوقع",
                                         "ينوي", "تنوي", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه"};
 static const char *const fut_after[] = {"المقبل", "المقبله", "القادم", "القادمه", "غدا"};
 static const char *const hyp_words[] = {"اذا", "لو", "حال", "ربما", "قد", "يمكن", "يحتمل",
@@ -186,8 +187,8 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     /* زيارة مقررة، قمة مرتقبة: a planned act */
     static const char *const planned[] = {"مقرره", "مقرر", "المقرره", "مرتقبه", "مرتقب",
                                           "المرتقبه", "مزمعه", "المزمعه", "مرتقبا"};
-    if (ANY(cs, h->last + 1, planned))
-        a->modality = "future";
+    if (h->e->cat == PL_CONSULT && ANY(cs, h->last + 1, planned))
+        a->modality = "future"; /* not إلغاء زيارته المقررة: the cancelling happened */
     /* حتى الأحد المقبل: how long, not when */
     for (size_t i = h->last + 1; i <= hi && i < cs->n; i++)
         if (ANY(cs, i, fut_after) && !until_before(cs, i, h->last + 1))
@@ -709,12 +710,43 @@ static bool career_march(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
+/* شارك آلاف في إحياء الذكرى، احتشد الآلاف لحضور تجمع انتخابي، طائرة
+ * مسيرة: crowds that gather for a funeral, a feast, a rally or a match
+ * are no protest unless the text calls them protesters; a drone is no
+ * march. */
+static bool crowd_occasion(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const crowd[] = {"الاف", "الالاف", "مئات", "المئات", "عشرات", "العشرات",
+                                        "الوف", "ملايين", "حشود"};
+    static const char *const occasion[] = {
+        "احياء", "تشييع", "جنازه", "جنازات", "احتفال", "احتفالات", "الاحتفال", "للاحتفال",
+        "لحضور", "حضور", "استقبال", "لاستقبال", "صلاه", "لصلاه", "مهرجان", "حفل", "مباراه",
+        "عزاء", "انتخابي", "انتخابيه", "الحجاج", "حجاج", "المصلين", "مصلين", "السياح", "مقاتليه",
+        "مقاتلين", "المقاتلين"};
+    static const char *const aircraft[] = {"طائره", "طائرات", "بطائره", "بطائرات", "الطائره",
+                                           "الطائرات"};
+    if (h->e->cat != PL_PROTEST)
+        return false;
+    for (uint8_t j = 0; j < h->n_trig; j++) {
+        size_t t = h->trig[j];
+        const char *b = cs->keys[t].bare;
+        if (t > 0 && (!strcmp(b, "مسيره") || !strcmp(b, "مسيرات")) && ANY(cs, t - 1, aircraft))
+            return true;
+    }
+    if (!ANY(cs, h->trig[h->n_trig - 1], crowd))
+        return false;
+    for (size_t i = h->trig[0] + 1; i < cs->n && i <= h->last + 10; i++)
+        if (ANY(cs, i, occasion))
+            return true;
+    return false;
+}
+
 /* Triggers that report no act at all, before any argument is sought. */
 static bool no_act(const coder_sent *cs, const lex_hit *h)
 {
     return (h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h) ||
            inside_name(cs, h) || anonymity(cs, h) || topic_noun(cs, h) || counted(cs, h) ||
-           relative_what(cs, h);
+           relative_what(cs, h) || crowd_occasion(cs, h);
 }
 
 /* Who acts when the clause names nobody, in order: the sentence (the
