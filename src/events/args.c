@@ -817,13 +817,21 @@ static const mention *arg_in_gap(const coder_sent *cs, const lex_hit *h, const m
  * accuses; with none, the accuser is unstated (or the verb is a passive:
  * واتهم النظام السوري بشن هجوم). */
 static bool accused_before_charge(const coder_sent *cs, const lex_hit *h, size_t hi,
-                                  const mention **src, const mention **tgt)
+                                  const mention **src, const mention **tgt, bool *passive)
 {
+    *passive = false;
     if (h->e->cat != PL_ACCUSE || h->n_trig > 1 || !strstr(cs->keys[h->trig[0]].bare, "تهم") ||
         cs->mw[h->trig[0]].upos == UPOS_NOUN)
         return false;
     size_t charge = SIZE_MAX;
-    for (size_t i = h->last + 1; i <= hi && i <= h->last + 8 && charge == SIZE_MAX; i++) {
+    /* (بأنه، بأن end the clause, but they are still the charge) */
+    for (size_t i = h->last + 1; i < cs->n && i <= h->last + 8 && charge == SIZE_MAX; i++) {
+        if (!strncmp(cs->keys[i].full, "بان", strlen("بان"))) {
+            charge = i;
+            break;
+        }
+        if (i > hi)
+            break;
         const morph_word *w = &cs->mw[i];
         for (uint8_t q = 0; q < w->n_seg; q++)
             if (w->seg[q].kind == MSEG_PREFIX && w->seg[q].clitic == MCL_BI)
@@ -831,6 +839,20 @@ static bool accused_before_charge(const coder_sent *cs, const lex_hit *h, size_t
     }
     if (charge == SIZE_MAX)
         return false;
+    /* جونسون قد اتهم بأنه …: the charge right after the verb makes it a
+     * passive; the subject before it is the accused */
+    if (charge == h->last + 1 && !args_has_suffix(&cs->mw[h->trig[0]])) {
+        size_t t0 = h->trig[0];
+        for (size_t k = cs->nm; k-- > 0;) {
+            const mention *m = &cs->m[k];
+            if (m->last < t0 && m->last + 3 >= t0 && !m->prep && args_usable(m)) {
+                *src = NULL;
+                *tgt = m;
+                *passive = true;
+                return true;
+            }
+        }
+    }
     const mention *accused = NULL, *accuser = NULL;
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
@@ -881,9 +903,12 @@ static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, d
     if (e->opts & LEXO_NOUN) {
         /* اقتحام السفارة الأمريكية من قبل طلاب: the genitive suffers, the
          * agent is given by من قبل / على يد */
-        const mention *by = args_first_after(cs, t0 + 1, hi, "قبل", NULL);
+        /* near the noun only: بقلق من مضايقات … واحتجازهم من قبل X is
+         * the inner noun's agent */
+        size_t near = h->last + 4 < hi ? h->last + 4 : hi;
+        const mention *by = args_first_after(cs, t0 + 1, near, "قبل", NULL);
         if (!by)
-            by = args_first_after(cs, t0 + 1, hi, "يد", NULL);
+            by = args_first_after(cs, t0 + 1, near, "يد", NULL);
         if (by) {
             d->src = by;
             d->tgt = args_first_after(cs, h->last + 1, hi, NULL, by);
@@ -962,7 +987,9 @@ static const mention *passive_after_subject(const coder_sent *cs, const lex_hit 
                                             const mention *src)
 {
     static const char *const harm[] = {"قتل", "قتلوا", "قتلا", "جرح", "جرحوا", "خطف", "خطفوا",
-                                       "اختطف", "اختطفوا", "اصيب", "اصيبوا", "اصيبا", "اغتيل"};
+                                       "اختطف", "اختطفوا", "اصيب", "اصيبوا", "اصيبا", "اغتيل",
+                                       "اعتقل", "اعتقلوا", "اعتقلا", "احتجز", "احتجزوا",
+                                       "يحتجزون", "يعتقلون", "اوقف", "اوقفوا"};
     size_t t0 = h->trig[0];
     if (!key_in(&cs->keys[t0], harm, sizeof harm / sizeof harm[0]))
         return NULL;
@@ -1004,7 +1031,8 @@ static bool voweled_passive(const coder_sent *cs, size_t t0)
 static void assign_violence(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
 {
     size_t t0 = h->trig[0];
-    const mention *pv = h->e->cat == PL_ASSAULT ? passive_after_subject(cs, h, d->src) : NULL;
+    const mention *pv = h->e->cat == PL_ASSAULT || h->e->cat == PL_COERCE
+                            ? passive_after_subject(cs, h, d->src) : NULL;
     if (!pv && (h->e->cat == PL_ASSAULT || h->e->cat == PL_COERCE) && d->src &&
         d->src->first > t0 && voweled_passive(cs, t0))
         pv = d->src; /* وقُتل [المسلح] */
@@ -1069,10 +1097,11 @@ void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, e
     size_t t0 = h->trig[0];
     dyad d = {arg_source(cs, h, lo, hi), NULL};
     const mention *x, *y;
-    if (accused_before_charge(cs, h, hi, &x, &y)) {
+    bool passive;
+    if (accused_before_charge(cs, h, hi, &x, &y, &passive)) {
         /* the accuser between the verb and the accused, else the subject
          * before the verb (دمشق اتهمت التحالف بـ...), else unstated */
-        args->src = x ? x : (d.src && d.src->last < t0 ? d.src : NULL);
+        args->src = x ? x : (d.src && d.src->last < t0 && !passive ? d.src : NULL);
         args->tgt = y;
         return;
     }

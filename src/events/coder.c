@@ -761,8 +761,11 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
 {
     /* an accusative participle (مطالبين باستقالة الحكومة) acts like its verb */
     bool part = args_participle(cs, h->trig[0]) && !(h->e->opts & LEXO_PASSIVE);
+    /* سجناء يحتجزون: a victim before the verb made it a passive */
+    bool passive = a->tgt && a->tgt->last < h->trig[0] &&
+                   (h->e->cat == PL_ASSAULT || h->e->cat == PL_COERCE);
     bool verb = (part || (!(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !cs->keys[h->trig[0]].nominal)) &&
-                !args_pattern_victim(cs, h) && !endanger;
+                !args_pattern_victim(cs, h) && !endanger && !passive;
     if (!a->src && verb && !overt_subject(cs, h))
         a->src = dropped_subject(cs, hits, nh, h, lo, c, n);
     /* بعد التوصل إلى اتفاق مع الجانب التركي: a joint act named by a
@@ -772,7 +775,8 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
         a->src = c[n - 1].a.src;
     /* تظاهروا أمام البرلمان للمطالبة بالإفراج: the purpose is the doers' */
     if (!a->src && !verb && args_purpose_noun(cs, h->trig[0]) && n > 0 && c[n - 1].a.src &&
-        !strcmp(c[n - 1].a.modality, "asserted") && !args_same_actor(c[n - 1].a.src, a->tgt))
+        c[n - 1].h.trig[0] >= lo && !strcmp(c[n - 1].a.modality, "asserted") &&
+        !args_same_actor(c[n - 1].a.src, a->tgt))
         a->src = c[n - 1].a.src;
     if (!a->src && a->speaker && (verb || announced(cs, hits, nh, h)))
         a->src = a->speaker;
