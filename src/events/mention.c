@@ -403,12 +403,42 @@ static bool merge_agent_genitive_adj(const coder_sent *cs, mention *a, const men
     return true;
 }
 
+/* عناصر تابعة [للنظام]، قوات موالية [للحكومة السورية]: a group word with
+ * no country of its own takes the country it belongs to, or the country
+ * of the government or army it is loyal to (not of a state it sides with:
+ * المتمردين الموالين لروسيا in Ukraine are no Russians). */
+static bool merge_loyal_to(const coder_sent *cs, mention *a, const mention *b)
+{
+    static const char *const belong[] = {"تابعه", "التابعه", "تابعين", "التابعين", "تابعون",
+                                         "التابعون"};
+    static const char *const loyal[] = {"مواليه", "المواليه", "موالين", "الموالين", "موالون",
+                                        "الموالون", "موالي", "الموالي"};
+    if (!a->agent || a->country[0] || a->person || a->pair || a->counterpart || b->adj ||
+        !b->country[0] || !b->prep || strcmp(b->prep, "ل") != 0 || b->first != a->last + 2)
+        return false;
+    size_t w = a->last + 1;
+    bool ok = false;
+    for (size_t k = 0; k < sizeof belong / sizeof belong[0] && !ok; k++)
+        ok = !strcmp(cs->keys[w].full, belong[k]) || !strcmp(cs->keys[w].bare, belong[k]);
+    for (size_t k = 0; k < sizeof loyal / sizeof loyal[0] && !ok && b->agent; k++)
+        ok = !strcmp(cs->keys[w].full, loyal[k]) || !strcmp(cs->keys[w].bare, loyal[k]);
+    if (!ok)
+        return false;
+    mention m = *a;
+    m.last = b->last;
+    m.merged = true;
+    mention_set_code(&m, b->country, a->sector);
+    *a = m;
+    return true;
+}
+
 static void mention_merge_pass(coder_sent *cs)
 {
     size_t w = 0;
     for (size_t r = 0; r < cs->nm; r++) {
         if (w && (merge_title_genitive(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_agent_genitive_adj(cs, &cs->m[w - 1], &cs->m[r]) ||
+                  merge_loyal_to(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_title_name(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_adj_person(cs, &cs->m[w - 1], &cs->m[r])))
             continue;
