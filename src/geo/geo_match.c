@@ -394,6 +394,25 @@ static int score(const geo_match *m)
     return (m->cue != GEO_CUE_NONE ? 100 : 0) + geo_type_rank(m->place->type);
 }
 
+/* الحوثيين المدعومين من [إيران]، بدعم من [روسيا]: who backs an actor is
+ * not where the event happens. */
+static bool backer(const rasd_token *toks, size_t i)
+{
+    static const char *const back[] = {"المدعومين", "المدعومه", "المدعوم", "مدعومين", "مدعومه",
+                                       "مدعوم", "المدعومون", "مدعومون", "بدعم", "دعم", NULL};
+    char key[GEO_TOKBUF];
+    if (i < 2)
+        return false;
+    size_t kl = tok_key(&toks[i - 1], key);
+    if (kl == SIZE_MAX || kl != strlen("من") || memcmp(key, "من", kl) != 0)
+        return false;
+    kl = tok_key(&toks[i - 2], key);
+    if (kl == SIZE_MAX)
+        return false;
+    size_t o = kl > 2 && geo_starts(key, kl, GEO_WAW) ? 2 : 0;
+    return in_list(back, key + o, kl - o);
+}
+
 bool geo_event_place(const geo_gazetteer *g, const rasd_token *toks, size_t n,
                      size_t from, size_t to, geo_match *m)
 {
@@ -409,7 +428,7 @@ bool geo_event_place(const geo_gazetteer *g, const rasd_token *toks, size_t n,
             i++;
             continue;
         }
-        int s = score(&c);
+        int s = backer(toks, i) ? -1 : score(&c);
         if (s > best) {
             best = s;
             *m = c;

@@ -369,6 +369,9 @@ static void test_event_place(void)
     CHECK_EQ_STR(event_place(g, "اتهمت سوريا تركيا بقصف حلب"), "SY_ALEPPO");
     CHECK_EQ_STR(event_place(g, "أعلنت تركيا أن هجوما وقع في سوريا"), "SYR");
     CHECK_EQ_STR(event_place(g, "لا مكان هنا"), "");
+    /* a backer is no place: المدعومين من X, بدعم من X */
+    CHECK_EQ_STR(event_place(g, "هاجم المسلحون المدعومون من تركيا القرية"), "");
+    CHECK_EQ_STR(event_place(g, "هاجم المسلحون بدعم من تركيا مواقع في حلب"), "SY_ALEPPO");
     /* the span limits the search */
     rasd_doc *d = doc_of("قصف في حلب ثم في إدلب");
     if (d) {
