@@ -107,6 +107,18 @@ static bool companion(const coder_sent *cs, const mention *m)
                             coder_tok_is(cs, m->first - 1, "يرافقه"));
 }
 
+/* العاصمة [دمشق]، مدينة [حلب]، جنوب [دمشق]: a place head or a direction
+ * before a name makes it a place, not a party. */
+static bool place_head_before(const coder_sent *cs, const mention *m)
+{
+    static const char *const head[] = {"العاصمه", "عاصمه", "مدينه", "المدينه", "بلده", "محافظه",
+                                       "ولايه", "اقليم", "منطقه", "جنوب", "شمال", "شرق", "غرب",
+                                       "ضواحي", "ريف", "وسط", "قرب", "جنوبي", "شمالي", "شرقي",
+                                       "غربي"};
+    return m->first > 0 && !m->person && !m->agent &&
+           key_in(&cs->keys[m->first - 1], head, sizeof head / sizeof head[0]);
+}
+
 /* موسكو، حليفة [النظام السوري]: whose ally the source is describes it. */
 static bool ally_of(const coder_sent *cs, const mention *m, const mention *src)
 {
@@ -127,6 +139,10 @@ const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,
         const mention *m = &cs->m[k];
         if (m->first < from || m->first > hi || m == not || !args_usable(m) || companion(cs, m) ||
             ally_of(cs, m, not))
+            continue;
+        /* (with a preposition asked for, the place may be the target:
+         * أطلقت قذائف على جنوب إسرائيل) */
+        if (!prep && place_head_before(cs, m))
             continue;
         /* في وسط [بغداد]، في مدينة [حلب]: a place, not a party (في صفوف
          * [الميليشيات]: among its ranks) */
@@ -493,10 +509,35 @@ static const mention *visit_by(const coder_sent *cs, const lex_hit *h)
  * X), an armed force as the pattern's own genitive (انسحاب [القوات
  * التركية]; a transitive noun's genitive is otherwise its object:
  * استدعاء السفير), or its country adjective (الغارات الإسرائيلية). */
+/* هجوم صاروخي [لفصائل المعارضة]، غارة [لطائرات التحالف]: an attack noun's
+ * ل (after an adjective at most) names whose attack it is. */
+static const mention *attack_of(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const attack[] = {"هجوم", "هجوما", "هجمات", "غاره", "غارات", "ضربه",
+                                         "ضربات", "قصف", "هجومي", "اعتداء", "اعتداءات"};
+    if (h->e->cat != PL_ASSAULT)
+        return NULL;
+    size_t w = h->last;
+    if (!key_in(&cs->keys[w], attack, sizeof attack / sizeof attack[0]) &&
+        !(w > 0 && key_in(&cs->keys[w - 1], attack, sizeof attack / sizeof attack[0])))
+        return NULL;
+    for (size_t i = h->last + 1; i <= h->last + 2 && i < cs->n; i++) {
+        const mention *m = mention_at(cs, i);
+        if (m)
+            return m->first == i && m->prep && !strcmp(m->prep, "ل") && args_usable(m) &&
+                           !m->person ? m : NULL;
+        if (cs->toks[i].kind == RASD_TOK_PUNCT || cs->mw[i].upos != UPOS_ADJ)
+            return NULL;
+    }
+    return NULL;
+}
+
 static const mention *noun_agent(const coder_sent *cs, const lex_hit *h)
 {
     const mention *rel = relative_agent(cs, h);
     if (rel)
+        return rel;
+    if ((rel = attack_of(cs, h)))
         return rel;
     for (size_t k = 0; h->n_trig > 1 && k < cs->nm; k++)
         for (size_t j = 1; j < h->n_trig; j++)
@@ -609,6 +650,12 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     if ((m = preceded_by(cs, t0)) || (m = light_verb_subject(cs, t0)))
         return m;
     bool noun = (e->opts & LEXO_NOUN) || cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN;
+    /* رفض [الرئيس الفرنسي] التدخل التركي: an actor right after a gap
+     * pattern's first word is its subject, so that word is a verb */
+    const mention *g = h->n_trig > 1 ? mention_at(cs, t0 + 1) : NULL;
+    if (g && g->first == t0 + 1 && !g->prep && args_usable(g) && g->last < h->last &&
+        !(e->opts & LEXO_NOUN))
+        noun = false;
     if (noun && (m = noun_agent(cs, h)))
         return m;
     const mention *after = vso_subject(cs, h, hi);
@@ -697,7 +744,8 @@ static bool protest_candidate(const coder_sent *cs, const mention *m, const ment
     if (m->prep && (!strcmp(m->prep, "في") || !strcmp(m->prep, "ب") || !strcmp(m->prep, "وسط")))
         return false;
     static const char *const call[] = {"دعوه", "بدعوه"};
-    if (m->prep && !strcmp(m->prep, "من") && word_before(cs, m, 2, call, 2))
+    if ((m->prep && !strcmp(m->prep, "من") && word_before(cs, m, 2, call, 2)) ||
+        place_head_before(cs, m))
         return false;
     if (carried(cs, m))
         return false;
@@ -939,7 +987,7 @@ static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, d
         d->tgt = arg_in_gap(cs, h, d->src);
 }
 
-/* Constructions that turn the roles around: بطلب من X (X asks), في
+/* Constructions that turn the roles around: بطلب من X، بدعوة من X (X asks), في
  * استقبال X Y (Y hosts X). */
 static void assign_constructions(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
 {
@@ -951,6 +999,15 @@ static void assign_constructions(const coder_sent *cs, const lex_hit *h, size_t 
         cs->keys[t0].nominal && !strcmp(cs->keys[t0].stem, "طلب")) {
         d->src = d->tgt;
         d->tgt = NULL;
+    }
+    /* تعقد الجلسة بدعوة من [الكويت] */
+    const mention *from = h->last + 2 < cs->n ? mention_at(cs, h->last + 2) : NULL;
+    if (e->cat == PL_REQUEST && cs->keys[t0].nominal && !strcmp(cs->keys[t0].bare, "دعوه") &&
+        coder_tok_is(cs, h->last + 1, "من") && from && from->first == h->last + 2 &&
+        args_usable(from)) {
+        d->src = from;
+        if (d->tgt == from)
+            d->tgt = NULL;
     }
     /* كان في استقبال [البشير] [الرئيس المصري]: the guest is the genitive
      * (or the pronoun: في استقباله), the host comes after */
@@ -1082,6 +1139,12 @@ static void assign_by_category(const coder_sent *cs, const lex_hit *h, size_t hi
     const mention *x, *y;
     if (e->cat == PL_PROTEST && !d->tgt)
         d->tgt = protest_target(cs, h, d->src);
+    /* رفض الرئيس الفرنسي التدخل [التركي]، ندد بالقصف [الإسرائيلي]: whose
+     * act is rejected or condemned */
+    const mention *adj = h->last + 1 < cs->n ? mention_at(cs, h->last + 1) : NULL;
+    if ((e->cat == PL_REJECT || e->cat == PL_ACCUSE) && !d->tgt && d->src && adj && adj->adj &&
+        adj->first == h->last + 1 && adj->country[0] && strcmp(adj->country, d->src->country))
+        d->tgt = adj;
     if (args_symmetric(e->cat)) {
         if (!d->tgt)
             d->tgt = arg_conjunct(cs, d->src);

@@ -170,6 +170,11 @@ static bool mention_from_ner(const rasd_ctx *ctx, coder_sent *cs, size_t i, ment
         am.kind == ACTORS_ADJ) {
         mention_set_code(m, am.country, "");
         m->last = j + am.ntok - 1;
+    } else if (t == NER_ORG && j - i >= 2 &&
+               actors_match_at(ctx->actors, cs->toks, cs->n, j - 1, &am) &&
+               am.kind == ACTORS_ADJ && am.ntok == 1) {
+        /* منظمة الطاقة الذرية الإيرانية: the adjective inside the name */
+        mention_set_code(m, am.country, "");
     }
     return true;
 }
@@ -386,13 +391,17 @@ static bool merge_adj_person(const coder_sent *cs, mention *a, const mention *b)
 static bool merge_agent_genitive_adj(const coder_sent *cs, mention *a, const mention *b)
 {
     if (!a->agent || a->country[0] || a->person || a->pair || a->counterpart || !b->adj ||
-        !b->country[0] || b->first <= a->last + 1 || b->first - a->last > 3)
+        !b->country[0] || b->first <= a->last + 1 || b->first - a->last > 4)
         return false;
+    /* رئيس [منظمة الطاقة الذرية] الإيراني، وزارة [الدفاع الوطني] التايوانية:
+     * construct nouns and their adjectives between; the last word before
+     * the adjective carries the article */
     for (size_t k = a->last + 1; k < b->first; k++) {
         const morph_word *w = &cs->mw[k];
-        if (cs->toks[k].kind != RASD_TOK_ARABIC || !w->det || w->upos == UPOS_ADJ ||
-            word_has_clitic(w, MCL_BI) || word_has_clitic(w, MCL_LI) ||
-            word_has_clitic(w, MCL_KA) || word_has_clitic(w, MCL_WA) || word_has_clitic(w, MCL_FA))
+        if (cs->toks[k].kind != RASD_TOK_ARABIC || (!w->det && k + 1 == b->first) ||
+            (!w->det && w->upos != UPOS_NOUN) || word_has_clitic(w, MCL_BI) ||
+            word_has_clitic(w, MCL_LI) || word_has_clitic(w, MCL_KA) ||
+            word_has_clitic(w, MCL_WA) || word_has_clitic(w, MCL_FA))
             return false;
     }
     mention m = *a;
