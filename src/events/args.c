@@ -319,7 +319,10 @@ bool args_purpose_noun(const coder_sent *cs, size_t i)
  * no article). */
 bool args_participle(const coder_sent *cs, size_t i)
 {
-    if (cs->keys[i].acc[0])
+    /* feminine participles of reporting and calling (داعية، مطالبة ...) */
+    static const char *const fem[] = {"داعيه", "مطالبه", "محذره", "مؤكده", "موكده", "مشيره",
+                                      "معربه", "مضيفه", "متهمه", "منتقده", "مناشده", "حاثه"};
+    if (cs->keys[i].acc[0] || (!cs->mw[i].det && key_in(&cs->keys[i], fem, sizeof fem / sizeof fem[0])))
         return true;
     const char *w = cs->keys[i].full;
     size_t len = strlen(w);
@@ -581,6 +584,11 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
     if (after && h->n_trig > 1 && after->first > t0 + 1 && after->last < h->last &&
         cs->keys[t0 + 1].nominal && cs->mw[t0 + 1].upos == UPOS_NOUN && !mention_at(cs, t0 + 1))
         after = NULL;
+    /* ودعت [المجتمع الدولي] إلى: the world or citizens after a coordinated
+     * call are called, the caller is the clause's subject */
+    if (after && h->e->cat == PL_REQUEST && coder_has_wa(cs, t0) && after->first == t0 + 1 &&
+        (!strcmp(after->code, "INT") || !strcmp(after->sector, "CVL")))
+        after = NULL;
     /* حذرت ماي كلا من الولايات المتحدة: "both" later on is the object */
     if (after && args_both(after) && (!both || after->first != first))
         after = NULL;
@@ -662,8 +670,16 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     /* a bare verbal noun's genitive right after it is its agent (زيارة ولي
      * العهد); not after a preposition (لمساعدة السعودية: the object) nor
      * when the noun has an adjective or a pronoun of its own */
-    if ((e->opts & LEXO_NOUN) && after && after->first == h->last + 1 && h->first == h->last &&
-        (after->person || after->agent) && /* زيارة واشنطن: a place is visited */
+    /* (an imperfect prefix makes a verb whatever the tagger says: تطالب) */
+    bool imperfect = !strncmp(cs->keys[t0].bare, "ت", strlen("ت")) ||
+                     !strncmp(cs->keys[t0].bare, "ي", strlen("ي"));
+    if (((e->opts & LEXO_NOUN) ||
+         (e->cat == PL_REQUEST && cs->mw[t0].upos == UPOS_NOUN && !imperfect)) &&
+        after &&
+        ((after->first == h->last + 1 && h->first == h->last) ||
+         (e->cat == PL_REQUEST && after->first == t0 + 1)) &&
+        /* زيارة واشنطن: a place is visited; دعوة واشنطن بلاده: a call is made */
+        (after->person || after->agent || (e->cat == PL_REQUEST && after->named)) &&
         !cs->keys[t0].nominal && !cs->mw[t0].det && !args_has_suffix(&cs->mw[t0]))
         return after;
     /* the relative's antecedent, unless the verb has its own subject

@@ -766,8 +766,15 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
                    (h->e->cat == PL_ASSAULT || h->e->cat == PL_COERCE);
     bool verb = (part || (!(h->e->opts & (LEXO_PASSIVE | LEXO_NOUN)) && !cs->keys[h->trig[0]].nominal)) &&
                 !args_pattern_victim(cs, h) && !endanger && !passive;
+    /* ودعت [المجتمع الدولي]: a target right after the verb is no subject;
+     * the source of the sentence's previous event carries over */
+    bool overt = overt_subject(cs, h) && !(a->tgt && a->tgt->first == h->last + 1);
     if (!a->src && verb && !overt_subject(cs, h))
         a->src = dropped_subject(cs, hits, nh, h, lo, c, n);
+    /* only the previous event's own source, never the target itself */
+    if (!a->src && verb && overt != overt_subject(cs, h) && n > 0 && c[n - 1].a.src &&
+        !args_same_actor(c[n - 1].a.src, a->tgt))
+        a->src = c[n - 1].a.src;
     /* بعد التوصل إلى اتفاق مع الجانب التركي: a joint act named by a
      * noun, with its partner given, is the sentence's actor's */
     if (!a->src && a->tgt && !verb && args_symmetric(h->e->cat) && n > 0 && c[n - 1].a.src &&
