@@ -384,6 +384,16 @@ static bool merge_adj_person(const coder_sent *cs, mention *a, const mention *b)
     return true;
 }
 
+/* a reaches to the end of b and takes b's country, keeping its sector. */
+static void extend_with_country(mention *a, const mention *b)
+{
+    mention m = *a;
+    m.last = b->last;
+    m.merged = true;
+    mention_set_code(&m, b->country, a->sector);
+    *a = m;
+}
+
 /* طلبة [المدارس] العراقية، أعضاء حزب [الغد] المصري: a country adjective
  * on the genitive of a group word without country says whose group it
  * is. Only bare definite nouns between (not في الشوارع، بالعاصمة: places
@@ -404,11 +414,7 @@ static bool merge_agent_genitive_adj(const coder_sent *cs, mention *a, const men
             word_has_clitic(w, MCL_WA) || word_has_clitic(w, MCL_FA))
             return false;
     }
-    mention m = *a;
-    m.last = b->last;
-    m.merged = true;
-    mention_set_code(&m, b->country, a->sector);
-    *a = m;
+    extend_with_country(a, b);
     return true;
 }
 
@@ -433,11 +439,7 @@ static bool merge_loyal_to(const coder_sent *cs, mention *a, const mention *b)
         ok = !strcmp(cs->keys[w].full, loyal[k]) || !strcmp(cs->keys[w].bare, loyal[k]);
     if (!ok)
         return false;
-    mention m = *a;
-    m.last = b->last;
-    m.merged = true;
-    mention_set_code(&m, b->country, a->sector);
-    *a = m;
+    extend_with_country(a, b);
     return true;
 }
 
