@@ -962,6 +962,25 @@ typedef struct dyad {
 
 /* The entry's own rules: passive, من قبل / على يد with nouns, then its
  * tgt= list, then the pattern's gap. */
+/* يطلقون النار على الطائرات [الأميركية]: with على / ضد asked for and no
+ * actor after it, the country adjective of the noun after it. */
+static const mention *adjective_object(const coder_sent *cs, const lex_hit *h, size_t hi,
+                                       const mention *src)
+{
+    bool asks = false; /* (not a crowd gathered على الحدود السورية) */
+    for (uint8_t k = 0; k < h->e->n_tgt && !asks && h->e->cat != PL_PROTEST; k++)
+        asks = !strcmp(h->e->tgt[k], "علي") || !strcmp(h->e->tgt[k], "ضد");
+    for (size_t k = 0; asks && k < cs->nm; k++) {
+        const mention *m = &cs->m[k];
+        if (m->adj && m->country[0] && m->first >= h->last + 3 && m->first <= hi &&
+            (coder_tok_is(cs, m->first - 2, "علي") || coder_tok_is(cs, m->first - 2, "ضد")) &&
+            !mention_at(cs, m->first - 1) && cs->mw[m->first - 1].upos == UPOS_NOUN &&
+            !args_same_actor(m, src))
+            return m;
+    }
+    return NULL;
+}
+
 static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
 {
     const lex_entry *e = h->e;
@@ -1001,6 +1020,8 @@ static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, d
     }
     if (!d->tgt)
         d->tgt = arg_in_gap(cs, h, d->src);
+    if (!d->tgt)
+        d->tgt = adjective_object(cs, h, hi, d->src);
 }
 
 /* Constructions that turn the roles around: بطلب من X، بدعوة من X (X asks), في
@@ -1081,7 +1102,15 @@ static const mention *passive_after_subject(const coder_sent *cs, const lex_hit 
             src = &cs->m[k];
     if (!src)
         return NULL;
+    /* خطفوا [امس] القنصل: time words before the object */
+    static const char *const when[] = {"امس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ليل",
+                                       "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
+                                       "الخميس", "الجمعه"};
     size_t nx = t0 + 1;
+    while (nx < cs->n && nx <= t0 + 3 &&
+           (key_in(&cs->keys[nx], when, sizeof when / sizeof when[0]) ||
+            (cs->toks[nx].kind == RASD_TOK_PUNCT && !strcmp(cs->toks[nx].norm, ","))))
+        nx++;
     if (nx < cs->n && (cs->toks[nx].kind == RASD_TOK_NUMBER || cs->keys[nx].acc[0]))
         return NULL; /* an object follows: the active */
     for (size_t k = 0; k < cs->nm; k++)
