@@ -424,7 +424,7 @@ static const mention *light_verb_subject(const coder_sent *cs, size_t t0)
     const morph_word *w = &cs->mw[t0];
     for (uint8_t k = 0; !linked && k < w->n_seg; k++)
         linked = w->seg[k].kind == MSEG_PREFIX && w->seg[k].clitic == MCL_BI;
-    if (!linked || w->upos == UPOS_VERB)
+    if (!linked) /* (after من / في / ب it is a verbal noun, whatever the tagger says) */
         return NULL;
     size_t from = t0 >= 7 ? t0 - 7 : 0;
     for (size_t v = t0; v-- > from;) {
@@ -434,6 +434,11 @@ static const mention *light_verb_subject(const coder_sent *cs, size_t t0)
             continue;
         for (size_t k = 0; k < cs->nm; k++)
             if (cs->m[k].first > v && cs->m[k].last < t0 && !cs->m[k].prep &&
+                args_usable(&cs->m[k]))
+                return &cs->m[k];
+        /* SVO: الجيش نجح في قتل */
+        for (size_t k = cs->nm; k-- > 0;)
+            if (cs->m[k].last < v && cs->m[k].last + 3 >= v && !cs->m[k].prep &&
                 args_usable(&cs->m[k]))
                 return &cs->m[k];
         return NULL;
@@ -1093,9 +1098,14 @@ static const mention *passive_after_subject(const coder_sent *cs, const lex_hit 
     if (!key_in(&cs->keys[t0], harm, sizeof harm / sizeof harm[0]))
         return NULL;
     /* the subject: the source found before the verb, else a mention ending
-     * just before it (42 جنديا باكستانيا قد قتلوا) */
-    if (src && src->last >= t0)
+     * just before it (42 جنديا باكستانيا قد قتلوا); not a verbal noun after
+     * a preposition (نجح في قتل) */
+    if ((src && (src->last >= t0 || src->last + 5 < t0)) ||
+        (t0 > 0 && (coder_tok_is(cs, t0 - 1, "في") || coder_tok_is(cs, t0 - 1, "من"))))
         return NULL;
+    for (size_t i = src ? src->last + 1 : t0; i < t0; i++)
+        if (cs->mw[i].upos == UPOS_VERB) /* الجيش نجح [في] قتل: another verb between */
+            return NULL;
     for (size_t k = 0; !src && k < cs->nm; k++)
         if (cs->m[k].last < t0 && cs->m[k].last + 3 >= t0 && !cs->m[k].prep &&
             args_usable(&cs->m[k]))
