@@ -85,6 +85,15 @@ bool args_both(const mention *m)
     return m->prep && !strcmp(m->prep, "كل");
 }
 
+/* The mention covering token i, or NULL. */
+static const mention *mention_at(const coder_sent *cs, size_t i)
+{
+    for (size_t k = 0; k < cs->nm; k++)
+        if (cs->m[k].first <= i && i <= cs->m[k].last)
+            return &cs->m[k];
+    return NULL;
+}
+
 /* Is the word one of words (folded keys, with or without clitics)? */
 static bool key_in(const lex_keys *k, const char *const *words, size_t n)
 {
@@ -397,6 +406,11 @@ static const mention *relative_agent_at(const coder_sent *cs, size_t from)
             if ((cs->m[k].first == i + 1 || cs->m[k].first == i + 2) && !cs->m[k].prep &&
                 args_usable(&cs->m[k]))
                 return &cs->m[k];
+        /* شنتها طائرة [أميركية]: the country adjective of the doer */
+        for (size_t k = 0; k < cs->nm; k++)
+            if (cs->m[k].first == i + 2 && cs->m[k].adj && cs->m[k].country[0] &&
+                !mention_at(cs, i + 1) && cs->mw[i + 1].upos == UPOS_NOUN)
+                return &cs->m[k];
         return NULL;
     }
     return NULL;
@@ -472,14 +486,6 @@ static const mention *source_by_entry(const coder_sent *cs, const lex_hit *h, si
         return by ? by : light_verb_subject(cs, h->trig[0]);
     }
     *done = false;
-    return NULL;
-}
-
-static const mention *mention_at(const coder_sent *cs, size_t i)
-{
-    for (size_t k = 0; k < cs->nm; k++)
-        if (cs->m[k].first <= i && i <= cs->m[k].last)
-            return &cs->m[k];
     return NULL;
 }
 
