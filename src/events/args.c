@@ -166,6 +166,16 @@ const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,
     return NULL;
 }
 
+/* العشرات من [المستوطنين] هاجموا: a counted group before the verb is its
+ * subject, من and all. */
+static bool counted_from(const coder_sent *cs, const mention *m)
+{
+    static const char *const qty[] = {"عشرات", "العشرات", "مئات", "المئات", "الاف", "الالاف",
+                                      "عدد", "بعض", "مجموعه", "الوف"};
+    return m->prep && !strcmp(m->prep, "من") && m->first >= 2 &&
+           key_in(&cs->keys[m->first - 2], qty, sizeof qty / sizeof qty[0]);
+}
+
 /* كلا من موسكو ودمشق اتهمتا: "both X and Y" right before the verb is its
  * subject (not: حذرت ماي كلا من واشنطن … ، وحثت). */
 static bool both_subject(const coder_sent *cs, size_t k, size_t before)
@@ -185,8 +195,8 @@ static const mention *arg_last_before(const coder_sent *cs, size_t lo, size_t be
         const mention *m = &cs->m[k];
         /* أمام مقر [البرلمان]: a genitive of a prepositional phrase is
          * no subject either */
-        if (m->first >= lo && m->last < before && (!m->prep || both_subject(cs, k, before)) &&
-            args_usable(m))
+        if (m->first >= lo && m->last < before &&
+            (!m->prep || both_subject(cs, k, before) || counted_from(cs, m)) && args_usable(m))
             best = m;
     }
     return best;
