@@ -970,11 +970,27 @@ static bool coder_has_event_trigger(const lex_hit *hits, size_t nh)
     return false;
 }
 
+/* خرج متظاهرون أفغان …، للاحتجاج على …: the crowd a protester trigger
+ * names is the source of the sentence's other protest events that have
+ * none (the crowd's own event then gives way, see subsumed). */
+static void lend_crowd(ev_cand *c, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (!(c[k].h.e->opts & LEXO_AGENT) || !c[k].a.src)
+            continue;
+        for (size_t j = 0; j < n; j++)
+            if (j != k && c[j].h.e->cat == c[k].h.e->cat && !(c[j].h.e->opts & LEXO_AGENT) &&
+                !c[j].a.src && !args_same_actor(c[k].a.src, c[j].a.tgt))
+                c[j].a.src = c[k].a.src;
+    }
+}
+
 static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem,
                           size_t sent_index, const lex_hit *hits, size_t nh, ev_out *out)
 {
     ev_cand cand[64];
     size_t n = sentence_candidates(ctx, cs, mem, hits, nh, cand);
+    lend_crowd(cand, n);
     const mention *last_src = NULL;
     bool sport = n > 0 && sport_sentence(cs);
     int disaster = -1; /* computed when an ASSAULT needs it */
