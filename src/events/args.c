@@ -124,8 +124,13 @@ static bool place_head_before(const coder_sent *cs, const mention *m)
                                        "ولايه", "اقليم", "منطقه", "جنوب", "شمال", "شرق", "غرب",
                                        "ضواحي", "ريف", "وسط", "قرب", "جنوبي", "شمالي", "شرقي",
                                        "غربي"};
-    return m->first > 0 && !m->person && !m->agent &&
-           key_in(&cs->keys[m->first - 1], head, sizeof head / sizeof head[0]);
+    if (m->first == 0 || m->person || m->agent)
+        return false;
+    size_t b = m->first - 1;
+    /* العاصمة البريطانية [لندن]: through the head's adjective */
+    if (b > 0 && cs->mw[b].upos == UPOS_ADJ && mention_at(cs, b) && mention_at(cs, b)->adj)
+        b--;
+    return key_in(&cs->keys[b], head, sizeof head / sizeof head[0]);
 }
 
 /* موسكو، حليفة [النظام السوري]: whose ally the source is describes it. */
@@ -167,13 +172,15 @@ const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,
 }
 
 /* العشرات من [المستوطنين] هاجموا: a counted group before the verb is its
- * subject, من and all. */
-static bool counted_from(const coder_sent *cs, const mention *m)
+ * subject, من and all; `digits` lets a figure count (500 من, not a year
+ * before من in a subject's place). */
+static bool counted_from(const coder_sent *cs, const mention *m, bool digits)
 {
     static const char *const qty[] = {"عشرات", "العشرات", "مئات", "المئات", "الاف", "الالاف",
                                       "عدد", "بعض", "مجموعه", "الوف"};
     return m->prep && !strcmp(m->prep, "من") && m->first >= 2 &&
-           key_in(&cs->keys[m->first - 2], qty, sizeof qty / sizeof qty[0]);
+           (key_in(&cs->keys[m->first - 2], qty, sizeof qty / sizeof qty[0]) ||
+            (digits && cs->toks[m->first - 2].kind == RASD_TOK_NUMBER));
 }
 
 /* كلا من موسكو ودمشق اتهمتا: "both X and Y" right before the verb is its
@@ -196,7 +203,8 @@ static const mention *arg_last_before(const coder_sent *cs, size_t lo, size_t be
         /* أمام مقر [البرلمان]: a genitive of a prepositional phrase is
          * no subject either */
         if (m->first >= lo && m->last < before &&
-            (!m->prep || both_subject(cs, k, before) || counted_from(cs, m)) && args_usable(m))
+            (!m->prep || both_subject(cs, k, before) || counted_from(cs, m, false)) &&
+            args_usable(m))
             best = m;
     }
     return best;
@@ -782,7 +790,7 @@ static bool protest_candidate(const coder_sent *cs, const mention *m, const ment
         return false;
     static const char *const call[] = {"دعوه", "بدعوه"};
     if ((m->prep && !strcmp(m->prep, "من") && word_before(cs, m, 2, call, 2)) ||
-        place_head_before(cs, m))
+        place_head_before(cs, m) || counted_from(cs, m, true)) /* ضمت 500 من [عناصر الأمن] */
         return false;
     if (carried(cs, m))
         return false;
@@ -803,11 +811,21 @@ static bool protest_candidate(const coder_sent *cs, const mention *m, const ment
 static const mention *protest_target(const coder_sent *cs, const lex_hit *h, const mention *src)
 {
     static const char *const sec[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+    static const char *const condemn[] = {"شجبت", "تشجب", "تندد", "منددين", "مندده", "تدين",
+                                          "تستنكر", "ضد"};
     size_t hi = h->last + 25 < cs->n ? h->last + 25 : cs->n - 1;
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
         if (m->first > h->last && m->first <= hi && protest_candidate(cs, m, src) &&
             slogan_against(cs, m))
+            return m;
+        /* هتافات شجبت القصف [الإيراني]: the adjective of what is condemned */
+        if (m->adj && m->country[0] && m->first > h->last + 1 && m->first <= hi &&
+            !mention_at(cs, m->first - 1) && cs->mw[m->first - 1].upos == UPOS_NOUN &&
+            (word_before(cs, m, 2, condemn, sizeof condemn / sizeof condemn[0]) ||
+             (cs->mw[m->first - 2].upos == UPOS_NOUN &&
+              word_before(cs, m, 3, condemn, sizeof condemn / sizeof condemn[0]))) &&
+            !args_same_actor(m, src))
             return m;
     }
     for (size_t k = 0; k < cs->nm; k++) {
