@@ -133,6 +133,18 @@ static bool place_head_before(const coder_sent *cs, const mention *m)
     return key_in(&cs->keys[b], head, sizeof head / sizeof head[0]);
 }
 
+/* بحسب [المرصد السوري]، وفقا لـ[الوكالة]، نقلا عن [مصادر]: who reports
+ * the act is no party to it. */
+static bool attribution(const coder_sent *cs, const mention *m)
+{
+    static const char *const by[] = {"بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا",
+                                     "بحسبما", "استنادا"};
+    size_t b = m->first;
+    if (b > 0 && coder_tok_is(cs, b - 1, "عن"))
+        b--;
+    return b > 0 && key_in(&cs->keys[b - 1], by, sizeof by / sizeof by[0]);
+}
+
 /* موسكو، حليفة [النظام السوري]: whose ally the source is describes it. */
 static bool ally_of(const coder_sent *cs, const mention *m, const mention *src)
 {
@@ -156,7 +168,7 @@ const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,
             continue;
         /* (with a preposition asked for, the place may be the target:
          * أطلقت قذائف على جنوب إسرائيل) */
-        if (!prep && place_head_before(cs, m))
+        if ((!prep && place_head_before(cs, m)) || attribution(cs, m))
             continue;
         /* في وسط [بغداد]، في مدينة [حلب]: a place, not a party (في صفوف
          * [الميليشيات]: among its ranks) */
@@ -204,7 +216,7 @@ static const mention *arg_last_before(const coder_sent *cs, size_t lo, size_t be
          * no subject either */
         if (m->first >= lo && m->last < before &&
             (!m->prep || both_subject(cs, k, before) || counted_from(cs, m, false)) &&
-            args_usable(m))
+            args_usable(m) && !attribution(cs, m))
             best = m;
     }
     return best;
