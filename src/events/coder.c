@@ -596,6 +596,31 @@ static bool demanded(const coder_sent *cs, const ev_cand *c, size_t n, const lex
     return false;
 }
 
+/* رفض ماكين تأييد القانون، توقف الغارات: a verbal noun right after a
+ * verb of refusal, or an attack after a verb of stopping, did not happen. */
+static bool refused(const coder_sent *cs, const ev_cand *c, size_t n, const lex_hit *h)
+{
+    static const char *const stop[] = {"توقف", "وقف", "اوقف", "ايقاف", "توقفت", "اوقفت"};
+    size_t t0 = h->trig[0];
+    if (cs->mw[t0].upos == UPOS_VERB)
+        return false;
+    if (h->e->cat == PL_ASSAULT && t0 > 0 && ANY(cs, t0 - 1, stop))
+        return true;
+    for (size_t j = 0; j < n; j++) {
+        if (c[j].h.e->cat != PL_REJECT || c[j].h.n_trig != 1 || c[j].h.last >= t0 ||
+            cs->mw[c[j].h.trig[0]].upos != UPOS_VERB)
+            continue;
+        /* right after it, or after its subject (رفض [ماكين] تأييد) */
+        size_t from = c[j].h.last + 1;
+        const mention *s = c[j].a.src;
+        if (s && s->first == from)
+            from = s->last + 1;
+        if (from + 1 >= t0)
+            return true;
+    }
+    return false;
+}
+
 /* A source who refused to be named or asked not to be (رفض الكشف عن
  * هويته، طلب عدم ذكر اسمه) is quoting, not rejecting or requesting. */
 static bool anonymity(const coder_sent *cs, const lex_hit *h)
@@ -785,7 +810,10 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
         c[n - 1].h.trig[0] >= lo && !strcmp(c[n - 1].a.modality, "asserted") &&
         !args_same_actor(c[n - 1].a.src, a->tgt))
         a->src = c[n - 1].a.src;
-    if (!a->src && a->speaker && (verb || announced(cs, hits, nh, h)))
+    /* (not: أفادت الشرطة … التفجيرات التي استهدفت: the relative's
+     * antecedent is the subject) */
+    if (!a->src && a->speaker &&
+        ((verb && !args_relative_before(cs, h->trig[0])) || announced(cs, hits, nh, h)))
         a->src = a->speaker;
     if (!a->src && verb && mem->have_source && cs->mw[h->trig[0]].upos == UPOS_VERB &&
         !overt_subject(cs, h) && agrees(cs, h, &mem->last_source))
@@ -853,6 +881,8 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         modality(cs, h, lo, hi, a);
         if (!strcmp(a->modality, "asserted") && demanded(cs, c, n, h))
             a->modality = "hypothetical";
+        if (refused(cs, c, n, h))
+            a->negated = true;
         if (during && strcmp(c[n - 1].a.modality, "asserted") && !strcmp(a->modality, "asserted"))
             a->modality = c[n - 1].a.modality;
         ev_date(&dates, h, mem, a);
