@@ -196,6 +196,12 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     for (size_t i = lo; i < t0; i++)
         if (is_hypothetical(cs, i))
             a->modality = "hypothetical";
+    /* تريد موسكو أن يرفع الاتحاد الأوروبي العقوبات: a wish */
+    static const char *const wish[] = {"يريد", "تريد", "يرغب", "ترغب", "يامل", "تامل", "يتمني",
+                                       "تتمني", "يريدون", "يرغبون"};
+    for (size_t i = t0 >= 6 ? t0 - 6 : 0; i < t0; i++)
+        if (ANY(cs, i, wish))
+            a->modality = "hypothetical";
     if (denied(cs, t0))
         a->negated = true;
     if (purpose(cs, h) && !strcmp(a->modality, "asserted"))
@@ -581,13 +587,18 @@ static bool demanded(const coder_sent *cs, const ev_cand *c, size_t n, const lex
         }
     for (size_t j = 0; j < n; j++) {
         plover_cat k = c[j].h.e->cat;
+        /* counted from the demand's addressee when it follows (ناشد X،
+         * منسق …، الحكومة في رسالة وقف إطلاق النار) */
+        size_t from = c[j].h.last;
+        if (c[j].a.tgt && c[j].a.tgt->first > from && c[j].a.tgt->last < h->first)
+            from = c[j].a.tgt->last;
         if (!(k == PL_REQUEST || k == PL_THREATEN) || c[j].h.last >= h->first ||
-            h->first > c[j].h.last + 6 || cs->mw[h->trig[0]].upos == UPOS_VERB)
+            h->first > from + 6 || cs->mw[h->trig[0]].upos == UPOS_VERB)
             continue;
         /* a verbal noun in the same clause, no other verb between (not:
          * تطالب بمعاقبة روسيا بعدما اتهمتها) */
         bool same_clause = true;
-        for (size_t i = c[j].h.last + 1; i <= h->first && same_clause; i++)
+        for (size_t i = from + 1; i <= h->first && same_clause; i++)
             same_clause = !args_clause_start(cs, i) && !coder_tok_is(cs, i, "بعد") &&
                           (i == h->first || cs->mw[i].upos != UPOS_VERB);
         if (same_clause)
@@ -685,8 +696,13 @@ static bool inside_name(const coder_sent *cs, const lex_hit *h)
 {
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
-        if (m->named && !m->person && m->last > m->first && m->first <= h->trig[0] &&
-            h->last <= m->last)
+        if (!m->named || m->person || m->last == m->first)
+            continue;
+        if (m->first <= h->trig[0] && h->last <= m->last)
+            return true;
+        /* أصدرت منظمة [العفو] الدولية تقريرا: a gap pattern's last word
+         * inside a name */
+        if (h->n_trig > 1 && m->first <= h->last && h->last <= m->last && m->first > h->trig[0])
             return true;
     }
     return false;
@@ -898,7 +914,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
  * الداخلية الصربية ألقت القبض على الحكم) makes a political event. */
 static bool sport_sentence(const coder_sent *cs)
 {
-    static const char *const cue[] = {"مباراه", "مباريات", "منتخب", "دوري", "نادي", "لاعب",
+    static const char *const cue[] = {"مباراه", "مباريات", "مباراتان", "مباراتين", "منتخب", "دوري", "نادي", "لاعب",
                                       "لاعبين", "لاعبو", "لاعبي", "مدرب", "كاس", "مونديال",
                                       "بطوله", "ملعب", "شوط", "ركله", "فيفا", "اولمبيه",
                                       "مرمي", "هداف", "انديه"};
