@@ -458,6 +458,57 @@ bad:
     return -1;
 }
 
+/* ---- running a trainer */
+
+/* Each trainer records its own command line (provenance) in its options. */
+typedef rasd_status (*trainer_fn)(void *opts, const char *command, buf *log);
+
+static rasd_status run_train(void *opts, const char *command, buf *log)
+{
+    ner_train_opts *o = opts;
+    o->command = command;
+    return ner_train(o, log);
+}
+
+static rasd_status run_clusters(void *opts, const char *command, buf *log)
+{
+    ner_clust_opts *o = opts;
+    o->command = command;
+    return ner_clust_train(o, log);
+}
+
+static rasd_status run_embed(void *opts, const char *command, buf *log)
+{
+    ner_emb_opts *o = opts;
+    o->command = command;
+    return ner_emb_build(o, log);
+}
+
+static rasd_status run_autolex(void *opts, const char *command, buf *log)
+{
+    ner_autolex_opts *o = opts;
+    o->command = command;
+    return ner_autolex_build(o, log);
+}
+
+/* Run `run` on opts with the command line `tool ARGS...`; its log goes to
+ * io->out, its error to io->err prefixed by `what`. */
+static int train_run(int argc, char **argv, cli_io *io, const char *tool, const char *what,
+                     trainer_fn run, void *opts)
+{
+    buf cmd, log;
+    buf_init(&cmd);
+    buf_init(&log);
+    train_command_line(argc, argv, tool, &cmd);
+    rasd_status st = run(opts, cmd.data, &log);
+    fwrite(log.data, 1, log.len, io->out);
+    if (st)
+        fprintf(io->err, "rasd: %s: %s\n", what, rasd_errmsg());
+    buf_free(&cmd);
+    buf_free(&log);
+    return st ? CLI_REJECTED : CLI_OK;
+}
+
 int cmd_train_ner(int argc, char **argv, cli_io *io)
 {
     ner_train_opts o;
@@ -474,18 +525,7 @@ int cmd_train_ner(int argc, char **argv, cli_io *io)
     o.clusters_path = strcmp(clus, "none") ? clus : NULL;
     o.autolex_path = strcmp(clus + 4096, "none") ? clus + 4096 : NULL;
     o.emb_path = strcmp(clus + 8192, "none") ? clus + 8192 : NULL;
-    buf cmd, log;
-    buf_init(&cmd);
-    buf_init(&log);
-    train_command_line(argc, argv, "rasd train ner", &cmd);
-    o.command = cmd.data;
-    rasd_status st = ner_train(&o, &log);
-    fwrite(log.data, 1, log.len, io->out);
-    if (st)
-        fprintf(io->err, "rasd: ner train: %s\n", rasd_errmsg());
-    buf_free(&cmd);
-    buf_free(&log);
-    return st ? CLI_REJECTED : CLI_OK;
+    return train_run(argc, argv, io, "rasd train ner", "ner train", run_train, &o);
 }
 
 static const char clusters_usage[] =
@@ -545,19 +585,9 @@ int cmd_train_ner_clusters(int argc, char **argv, cli_io *io)
     }
     o.inputs = in;
     o.n_inputs = nin;
-    buf cmd, log;
-    buf_init(&cmd);
-    buf_init(&log);
-    train_command_line(argc, argv, "rasd train ner-clusters", &cmd);
-    o.command = cmd.data;
-    rasd_status st = ner_clust_train(&o, &log);
-    fwrite(log.data, 1, log.len, io->out);
-    if (st)
-        fprintf(io->err, "rasd: ner clusters: %s\n", rasd_errmsg());
-    buf_free(&cmd);
-    buf_free(&log);
+    int r = train_run(argc, argv, io, "rasd train ner-clusters", "ner clusters", run_clusters, &o);
     free(in);
-    return st ? CLI_REJECTED : CLI_OK;
+    return r;
 }
 
 static const char embed_usage[] =
@@ -644,19 +674,9 @@ int cmd_train_ner_embed(int argc, char **argv, cli_io *io)
     }
     o.inputs = in;
     o.n_inputs = nin;
-    buf cmd, log;
-    buf_init(&cmd);
-    buf_init(&log);
-    train_command_line(argc, argv, "rasd train ner-embed", &cmd);
-    o.command = cmd.data;
-    rasd_status st = ner_emb_build(&o, &log);
-    fwrite(log.data, 1, log.len, io->out);
-    if (st)
-        fprintf(io->err, "rasd: ner embed: %s\n", rasd_errmsg());
-    buf_free(&cmd);
-    buf_free(&log);
+    int r = train_run(argc, argv, io, "rasd train ner-embed", "ner embed", run_embed, &o);
     free(in);
-    return st ? CLI_REJECTED : CLI_OK;
+    return r;
 }
 
 static const char autolex_usage[] =
@@ -702,17 +722,7 @@ int cmd_train_ner_autolex(int argc, char **argv, cli_io *io)
     }
     o.inputs = in;
     o.n_inputs = nin;
-    buf cmd, log;
-    buf_init(&cmd);
-    buf_init(&log);
-    train_command_line(argc, argv, "rasd train ner-autolex", &cmd);
-    o.command = cmd.data;
-    rasd_status st = ner_autolex_build(&o, &log);
-    fwrite(log.data, 1, log.len, io->out);
-    if (st)
-        fprintf(io->err, "rasd: ner autolex: %s\n", rasd_errmsg());
-    buf_free(&cmd);
-    buf_free(&log);
+    int r = train_run(argc, argv, io, "rasd train ner-autolex", "ner autolex", run_autolex, &o);
     free(in);
-    return st ? CLI_REJECTED : CLI_OK;
+    return r;
 }

@@ -94,15 +94,6 @@ static const mention *mention_at(const coder_sent *cs, size_t i)
     return NULL;
 }
 
-/* Is the word one of words (folded keys, with or without clitics)? */
-static bool key_in(const lex_keys *k, const char *const *words, size_t n)
-{
-    for (size_t j = 0; j < n; j++)
-        if (!strcmp(k->bare, words[j]) || !strcmp(k->full, words[j]))
-            return true;
-    return false;
-}
-
 bool args_usable(const mention *m)
 {
     return !m->conj && !m->adj;
@@ -130,7 +121,7 @@ static bool place_head_before(const coder_sent *cs, const mention *m)
     /* العاصمة البريطانية [لندن]: through the head's adjective */
     if (b > 0 && cs->mw[b].upos == UPOS_ADJ && mention_at(cs, b) && mention_at(cs, b)->adj)
         b--;
-    return key_in(&cs->keys[b], head, sizeof head / sizeof head[0]);
+    return CODER_TOK_IN(cs, b, head);
 }
 
 /* بحسب [المرصد السوري]، وفقا لـ[الوكالة]، نقلا عن [مصادر]: who reports
@@ -142,7 +133,7 @@ static bool attribution(const coder_sent *cs, const mention *m)
     size_t b = m->first;
     if (b > 0 && coder_tok_is(cs, b - 1, "عن"))
         b--;
-    return b > 0 && key_in(&cs->keys[b - 1], by, sizeof by / sizeof by[0]);
+    return b > 0 && CODER_TOK_IN(cs, b - 1, by);
 }
 
 /* موسكو، حليفة [النظام السوري]: whose ally the source is describes it. */
@@ -150,7 +141,7 @@ static bool ally_of(const coder_sent *cs, const mention *m, const mention *src)
 {
     static const char *const ally[] = {"حليف", "حليفه", "حليفة", "حلفاء", "الحليف", "الحليفه",
                                        "حليفتها", "حليفها"};
-    if (!src || m->first < 2 || !key_in(&cs->keys[m->first - 1], ally, sizeof ally / sizeof ally[0]))
+    if (!src || m->first < 2 || !CODER_TOK_IN(cs, m->first - 1, ally))
         return false;
     size_t b = m->first - 2;
     if (cs->toks[b].kind == RASD_TOK_PUNCT && b > 0)
@@ -191,7 +182,7 @@ static bool counted_from(const coder_sent *cs, const mention *m, bool digits)
     static const char *const qty[] = {"عشرات", "العشرات", "مئات", "المئات", "الاف", "الالاف",
                                       "عدد", "بعض", "مجموعه", "الوف"};
     return m->prep && !strcmp(m->prep, "من") && m->first >= 2 &&
-           (key_in(&cs->keys[m->first - 2], qty, sizeof qty / sizeof qty[0]) ||
+           (CODER_TOK_IN(cs, m->first - 2, qty) ||
             (digits && cs->toks[m->first - 2].kind == RASD_TOK_NUMBER));
 }
 
@@ -361,7 +352,7 @@ bool args_participle(const coder_sent *cs, size_t i)
     /* feminine participles of reporting and calling (داعية، مطالبة ...) */
     static const char *const fem[] = {"داعيه", "مطالبه", "محذره", "مؤكده", "موكده", "مشيره",
                                       "معربه", "مضيفه", "متهمه", "منتقده", "مناشده", "حاثه"};
-    if (cs->keys[i].acc[0] || (!cs->mw[i].det && key_in(&cs->keys[i], fem, sizeof fem / sizeof fem[0])))
+    if (cs->keys[i].acc[0] || (!cs->mw[i].det && CODER_TOK_IN(cs, i, fem)))
         return true;
     const char *w = cs->keys[i].full;
     size_t len = strlen(w);
@@ -474,7 +465,7 @@ static const mention *light_verb_subject(const coder_sent *cs, size_t t0)
     for (size_t v = t0; v-- > from;) {
         if (cs->toks[v].kind == RASD_TOK_PUNCT)
             return NULL;
-        if (!key_in(&cs->keys[v], light, sizeof light / sizeof light[0]))
+        if (!CODER_TOK_IN(cs, v, light))
             continue;
         for (size_t k = 0; k < cs->nm; k++)
             if (cs->m[k].first > v && cs->m[k].last < t0 && !cs->m[k].prep &&
@@ -499,11 +490,7 @@ static const mention *source_by_entry(const coder_sent *cs, const lex_hit *h, si
     const lex_entry *e = h->e;
     *done = true;
     if (e->opts & LEXO_AGENT) { /* سار المتظاهرون: the mention of the last trigger word */
-        size_t tl = h->trig[h->n_trig - 1];
-        for (size_t k = 0; k < cs->nm; k++)
-            if (cs->m[k].first <= tl && tl <= cs->m[k].last)
-                return &cs->m[k];
-        return NULL;
+        return mention_at(cs, h->trig[h->n_trig - 1]);
     }
     if (e->opts & LEXO_PASSIVE) {
         const mention *by = args_first_after(cs, h->trig[0] + 1, hi, "قبل", NULL);
@@ -562,8 +549,8 @@ static const mention *attack_of(const coder_sent *cs, const lex_hit *h)
     if (h->e->cat != PL_ASSAULT)
         return NULL;
     size_t w = h->last;
-    if (!key_in(&cs->keys[w], attack, sizeof attack / sizeof attack[0]) &&
-        !(w > 0 && key_in(&cs->keys[w - 1], attack, sizeof attack / sizeof attack[0])))
+    if (!CODER_TOK_IN(cs, w, attack) &&
+        !(w > 0 && CODER_TOK_IN(cs, w - 1, attack)))
         return NULL;
     for (size_t i = h->last + 1; i <= h->last + 2 && i < cs->n; i++) {
         const mention *m = mention_at(cs, i);
@@ -757,13 +744,7 @@ static bool quoted_after(const coder_sent *cs, size_t from, size_t i)
 static bool word_before(const coder_sent *cs, const mention *m, size_t back,
                         const char *const *words, size_t n)
 {
-    if (m->first < back)
-        return false;
-    const lex_keys *k = &cs->keys[m->first - back];
-    for (size_t j = 0; j < n; j++)
-        if (!strcmp(k->bare, words[j]) || !strcmp(k->full, words[j]))
-            return true;
-    return false;
+    return m->first >= back && coder_tok_in(cs, m->first - back, words, n);
 }
 
 /* Pictures and flags a crowd carries show whom it supports: صور [الرئيس]،
@@ -898,7 +879,7 @@ static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h, size_
         if (!is_weapon)
             continue;
         /* ضربة [جوية] أميركية: the kind of weapon may come first */
-        size_t at = w + 1 < cs->n && key_in(&cs->keys[w + 1], kind, sizeof kind / sizeof kind[0])
+        size_t at = w + 1 < cs->n && CODER_TOK_IN(cs, w + 1, kind)
                         ? w + 2 : w + 1;
         if (at < cs->n && (cs->toks[at].kind == RASD_TOK_NUMBER || cs->mw[at].upos == UPOS_NUM))
             at++; /* على يد عشرة متمردين */
@@ -1127,7 +1108,7 @@ static bool victim_genitive(const coder_sent *cs, const mention *m)
         i--;
     if (i > 0 && i < m->first && cs->mw[i - 1].upos == UPOS_NUM)
         i--;
-    return i > 0 && !cs->mw[i - 1].det && key_in(&cs->keys[i - 1], suffer, n) &&
+    return i > 0 && !cs->mw[i - 1].det && coder_tok_in(cs, i - 1, suffer, n) &&
            cs->mw[i - 1].upos != UPOS_VERB;
 }
 
@@ -1141,7 +1122,7 @@ static const mention *passive_after_subject(const coder_sent *cs, const lex_hit 
                                        "اعتقل", "اعتقلوا", "اعتقلا", "احتجز", "احتجزوا",
                                        "يحتجزون", "يعتقلون", "اوقف", "اوقفوا"};
     size_t t0 = h->trig[0];
-    if (!key_in(&cs->keys[t0], harm, sizeof harm / sizeof harm[0]))
+    if (!CODER_TOK_IN(cs, t0, harm))
         return NULL;
     /* the subject: the source found before the verb, else a mention ending
      * just before it (42 جنديا باكستانيا قد قتلوا); not a verbal noun after
@@ -1164,7 +1145,7 @@ static const mention *passive_after_subject(const coder_sent *cs, const lex_hit 
                                        "الخميس", "الجمعه"};
     size_t nx = t0 + 1;
     while (nx < cs->n && nx <= t0 + 3 &&
-           (key_in(&cs->keys[nx], when, sizeof when / sizeof when[0]) ||
+           (CODER_TOK_IN(cs, nx, when) ||
             (cs->toks[nx].kind == RASD_TOK_PUNCT && !strcmp(cs->toks[nx].norm, ","))))
         nx++;
     if (nx < cs->n && (cs->toks[nx].kind == RASD_TOK_NUMBER || cs->keys[nx].acc[0]))

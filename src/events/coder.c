@@ -92,24 +92,14 @@ static const char *const fut_after[] = {"المقبل", "المقبله", "ال�
 static const char *const hyp_words[] = {"اذا", "لو", "حال", "ربما", "قد", "يمكن", "يحتمل",
                                         "احتمال"};
 
-static bool any_word(const coder_sent *cs, size_t i, const char *const *words, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (coder_tok_is(cs, i, words[k]))
-            return true;
-    return false;
-}
-
-#define ANY(cs, i, arr) any_word(cs, i, arr, sizeof arr / sizeof arr[0])
-
 /* لا سيما ("especially") and لا يزال / لم يزل ("still") are no negations. */
 static bool is_negation(const coder_sent *cs, size_t i)
 {
     static const char *const still[] = {"يزال", "تزال", "يزالون", "تزالان", "يزالان", "نزال",
                                         "ازال", "يزل", "تزل", "يبرح", "تبرح", "ينفك", "تنفك"};
-    if (!ANY(cs, i, neg_words))
+    if (!CODER_TOK_IN(cs, i, neg_words))
         return false;
-    if (ANY(cs, i + 1, still))
+    if (CODER_TOK_IN(cs, i + 1, still))
         return false;
     return !(coder_tok_is(cs, i, "لا") && (coder_tok_is(cs, i + 1, "سيما") || coder_tok_is(cs, i + 1, "سيّما")));
 }
@@ -118,7 +108,7 @@ static bool is_negation(const coder_sent *cs, size_t i)
  * بحث") it only marks the past. */
 static bool is_hypothetical(const coder_sent *cs, size_t i)
 {
-    if (!ANY(cs, i, hyp_words))
+    if (!CODER_TOK_IN(cs, i, hyp_words))
         return false;
     if (!coder_tok_is(cs, i, "قد"))
         return true;
@@ -146,7 +136,7 @@ static bool clause_between(const coder_sent *cs, size_t from, size_t to)
     static const char *const sub[] = {"مهما", "عندما", "حين", "حينما", "بينما", "الذي", "التي",
                                       "الذين", "لكن", "بل", "كلما"};
     for (size_t j = from; j < to; j++)
-        if (ANY(cs, j, sub))
+        if (CODER_TOK_IN(cs, j, sub))
             return true;
     return false;
 }
@@ -178,7 +168,7 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     }
     /* من المتوقع أن / من المقرر أن reach across the complementiser. */
     for (size_t i = t0 >= 5 ? t0 - 5 : 0; i < t0; i++)
-        if (ANY(cs, i, fut_words))
+        if (CODER_TOK_IN(cs, i, fut_words))
             a->modality = "future";
     const morph_word *w = &cs->mw[t0];
     for (uint8_t k = 0; k < w->n_seg; k++)
@@ -187,11 +177,11 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     /* زيارة مقررة، قمة مرتقبة: a planned act */
     static const char *const planned[] = {"مقرره", "مقرر", "المقرره", "مرتقبه", "مرتقب",
                                           "المرتقبه", "مزمعه", "المزمعه", "مرتقبا"};
-    if (h->e->cat == PL_CONSULT && ANY(cs, h->last + 1, planned))
+    if (h->e->cat == PL_CONSULT && CODER_TOK_IN(cs, h->last + 1, planned))
         a->modality = "future"; /* not إلغاء زيارته المقررة: the cancelling happened */
     /* حتى الأحد المقبل: how long, not when */
     for (size_t i = h->last + 1; i <= hi && i < cs->n; i++)
-        if (ANY(cs, i, fut_after) && !until_before(cs, i, h->last + 1))
+        if (CODER_TOK_IN(cs, i, fut_after) && !until_before(cs, i, h->last + 1))
             a->modality = "future";
     for (size_t i = lo; i < t0; i++)
         if (is_hypothetical(cs, i))
@@ -200,7 +190,7 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     static const char *const wish[] = {"يريد", "تريد", "يرغب", "ترغب", "يامل", "تامل", "يتمني",
                                        "تتمني", "يريدون", "يرغبون"};
     for (size_t i = t0 >= 6 ? t0 - 6 : 0; i < t0; i++)
-        if (ANY(cs, i, wish))
+        if (CODER_TOK_IN(cs, i, wish))
             a->modality = "hypothetical";
     if (denied(cs, t0))
         a->negated = true;
@@ -227,7 +217,7 @@ static bool purpose(const coder_sent *cs, const lex_hit *h)
     /* بهدف رفع الحصار، بغية التوصل، من أجل إطلاق: a masdar after these,
      * whatever the tagger says */
     static const char *const aim[] = {"بهدف", "بغيه", "بقصد", "اجل", "لاجل", "سعيا"};
-    if (t0 > 0 && ANY(cs, t0 - 1, aim))
+    if (t0 > 0 && CODER_TOK_IN(cs, t0 - 1, aim))
         return true;
     if (w->upos == UPOS_VERB || (n >= 4 && !strcmp(b + n - 4, "ات")) ||
         args_relative_before(cs, h->last + 2) ||
@@ -615,7 +605,7 @@ static bool refused(const coder_sent *cs, const ev_cand *c, size_t n, const lex_
     size_t t0 = h->trig[0];
     if (cs->mw[t0].upos == UPOS_VERB)
         return false;
-    if (h->e->cat == PL_ASSAULT && t0 > 0 && ANY(cs, t0 - 1, stop))
+    if (h->e->cat == PL_ASSAULT && t0 > 0 && CODER_TOK_IN(cs, t0 - 1, stop))
         return true;
     for (size_t j = 0; j < n; j++) {
         if (c[j].h.e->cat != PL_REJECT || c[j].h.n_trig != 1 || c[j].h.last >= t0 ||
@@ -771,13 +761,13 @@ static bool crowd_occasion(const coder_sent *cs, const lex_hit *h)
     for (uint8_t j = 0; j < h->n_trig; j++) {
         size_t t = h->trig[j];
         const char *b = cs->keys[t].bare;
-        if (t > 0 && (!strcmp(b, "مسيره") || !strcmp(b, "مسيرات")) && ANY(cs, t - 1, aircraft))
+        if (t > 0 && (!strcmp(b, "مسيره") || !strcmp(b, "مسيرات")) && CODER_TOK_IN(cs, t - 1, aircraft))
             return true;
     }
-    if (!ANY(cs, h->trig[h->n_trig - 1], crowd))
+    if (!CODER_TOK_IN(cs, h->trig[h->n_trig - 1], crowd))
         return false;
     for (size_t i = h->trig[0] + 1; i < cs->n && i <= h->last + 10; i++)
-        if (ANY(cs, i, occasion))
+        if (CODER_TOK_IN(cs, i, occasion))
             return true;
     return false;
 }

@@ -84,5 +84,8 @@ bool coder_has_wa(const coder_sent *cs, size_t i);
 
 /* Is token i (sentence-relative) a given folded word? */
 bool coder_tok_is(const coder_sent *cs, size_t i, const char *folded);
+/* Is token i one of the n folded words (whole form or without clitics)? */
+bool coder_tok_in(const coder_sent *cs, size_t i, const char *const *folded, size_t n);
+#define CODER_TOK_IN(cs, i, arr) coder_tok_in(cs, i, arr, sizeof arr / sizeof arr[0])
 
 #endif

@@ -15,6 +15,14 @@ bool coder_tok_is(const coder_sent *cs, size_t i, const char *folded)
     return i < cs->n && (!strcmp(cs->keys[i].full, folded) || !strcmp(cs->keys[i].bare, folded));
 }
 
+bool coder_tok_in(const coder_sent *cs, size_t i, const char *const *folded, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (coder_tok_is(cs, i, folded[k]))
+            return true;
+    return false;
+}
+
 /* Prepositions that mark an argument role, folded (RASD_NORM_ALL). */
 static const char *const mention_preps[] = {
     "مع", "الي", "علي", "ضد", "عن", "من", "في", "بحق", "تجاه", "لدي", "بين", "عبر",
@@ -432,12 +440,7 @@ static bool merge_loyal_to(const coder_sent *cs, mention *a, const mention *b)
         !b->country[0] || !b->prep || strcmp(b->prep, "ل") != 0 || b->first != a->last + 2)
         return false;
     size_t w = a->last + 1;
-    bool ok = false;
-    for (size_t k = 0; k < sizeof belong / sizeof belong[0] && !ok; k++)
-        ok = !strcmp(cs->keys[w].full, belong[k]) || !strcmp(cs->keys[w].bare, belong[k]);
-    for (size_t k = 0; k < sizeof loyal / sizeof loyal[0] && !ok && b->agent; k++)
-        ok = !strcmp(cs->keys[w].full, loyal[k]) || !strcmp(cs->keys[w].bare, loyal[k]);
-    if (!ok)
+    if (!CODER_TOK_IN(cs, w, belong) && !(b->agent && CODER_TOK_IN(cs, w, loyal)))
         return false;
     extend_with_country(a, b);
     return true;

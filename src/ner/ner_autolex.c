@@ -174,12 +174,7 @@ static rasd_status al_write(const ner_autolex_opts *o, const al_tab *t,
         buf_printf(&b, "\t%llu\t%u\t%u\t%u\t%u\t%u\n", (unsigned long long)n,
                    e->count[0], e->count[1], e->count[2], e->count[3], e->count[4]);
     }
-    rasd_status st = b.oom ? err_set(RASD_ERR_NOMEM, "out of memory") : RASD_OK;
-    FILE *f = st ? NULL : fopen(o->out_path, "wb");
-    if (!st && (!f || fwrite(b.data, 1, b.len, f) != b.len))
-        st = err_set(RASD_ERR_IO, "%s: cannot write", o->out_path);
-    if (f && fclose(f) && !st)
-        st = err_set(RASD_ERR_IO, "%s: cannot write", o->out_path);
+    rasd_status st = buf_save(&b, o->out_path);
     buf_free(&b);
     return st;
 }

@@ -513,12 +513,7 @@ static rasd_status cl_write(const cl *c, size_t docs)
         buf_put(&b, c->t.word[id], c->t.wlen[id]);
         buf_printf(&b, "\t%d\t%d\n", c->fine[i], c->coarse[i]);
     }
-    rasd_status st = b.oom ? err_set(RASD_ERR_NOMEM, "out of memory") : RASD_OK;
-    FILE *f = st ? NULL : fopen(o->out_path, "wb");
-    if (!st && (!f || fwrite(b.data, 1, b.len, f) != b.len))
-        st = err_set(RASD_ERR_IO, "%s: cannot write", o->out_path);
-    if (f && fclose(f) && !st)
-        st = err_set(RASD_ERR_IO, "%s: cannot write", o->out_path);
+    rasd_status st = buf_save(&b, o->out_path);
     buf_free(&b);
     return st;
 }

@@ -257,12 +257,7 @@ static rasd_status emb_write(const emb *e)
             buf_printf(&b, "\t%d", e->assign[k][i]);
         buf_putc(&b, '\n');
     }
-    rasd_status st = b.oom ? err_set(RASD_ERR_NOMEM, "out of memory") : RASD_OK;
-    FILE *f = st ? NULL : fopen(o->out_path, "wb");
-    if (!st && (!f || fwrite(b.data, 1, b.len, f) != b.len))
-        st = err_set(RASD_ERR_IO, "%s: cannot write", o->out_path);
-    if (f && fclose(f) && !st)
-        st = err_set(RASD_ERR_IO, "%s: cannot write", o->out_path);
+    rasd_status st = buf_save(&b, o->out_path);
     buf_free(&b);
     return st;
 }

@@ -186,7 +186,21 @@ static rasd_status lex_read_gaz(ner_lexicon *lx, const char *dir, int cls)
     return st;
 }
 
-static rasd_status lex_read_clusters(ner_lexicon *lx, const char *path)
+/* A word's row of a table: `word` (wl bytes) and `cols` (from the tab
+ * after it to `end`). Returns 1 when the row was kept, 0 when it is
+ * malformed, -1 when memory ran out. */
+typedef int (*lex_row_fn)(ner_lexicon *lx, const char *word, size_t wl, const char *cols,
+                          const char *end);
+
+static lex_slot *lex_word_slot(ner_lexicon *lx, const char *word, size_t wl)
+{
+    return lex_get(lx, ner_hash(word, wl < NER_MAX_KEY ? wl : NER_MAX_KEY));
+}
+
+/* word<TAB>... tables (# comments): each row goes to `row`; the rows kept
+ * are counted in *n and the file goes into the provenance as `what`. */
+static rasd_status lex_read_table(ner_lexicon *lx, const char *path, const char *what,
+                                  lex_row_fn row, size_t *n)
 {
     char *data = NULL;
     size_t len = 0;
@@ -197,66 +211,56 @@ static rasd_status lex_read_clusters(ner_lexicon *lx, const char *path)
         const char *e = memchr(data + p, '\n', len - p);
         size_t ll = e ? (size_t)(e - (data + p)) : len - p;
         const char *line = data + p, *t1 = memchr(line, '\t', ll);
-        unsigned fine, coarse;
-        if (ll > 0 && line[0] != '#' && t1 &&
-            sscanf(t1 + 1, "%u\t%u", &fine, &coarse) == 2 && fine < 65535 &&
-            coarse < 65535) {
-            size_t wl = (size_t)(t1 - line);
-            lex_slot *s = lex_get(lx, ner_hash(line, wl < NER_MAX_KEY ? wl : NER_MAX_KEY));
-            if (!s) {
-                free(data);
-                return RASD_ERR_NOMEM;
-            }
-            s->c_fine = (uint16_t)(fine + 1);
-            s->c_coarse = (uint16_t)(coarse + 1);
-            lx->n_clustered++;
+        int r = ll > 0 && line[0] != '#' && t1 ? row(lx, line, (size_t)(t1 - line), t1, line + ll)
+                                                : 0;
+        if (r < 0) {
+            free(data);
+            return RASD_ERR_NOMEM;
         }
+        *n += (size_t)r;
         p += ll + 1;
     }
-    buf_printf(&lx->prov, "clusters %s: %zu words, fnv64 %016llx\n", path,
-               lx->n_clustered, (unsigned long long)hash_bytes(data, len));
+    buf_printf(&lx->prov, "%s %s: %zu words, fnv64 %016llx\n", what, path, *n,
+               (unsigned long long)hash_bytes(data, len));
     free(data);
     return RASD_OK;
 }
 
+/* word<TAB>fine<TAB>coarse (ner_clust.c) */
+static int lex_row_clusters(ner_lexicon *lx, const char *word, size_t wl, const char *cols,
+                            const char *end)
+{
+    (void)end; /* sscanf stops at the newline */
+    unsigned fine, coarse;
+    if (sscanf(cols + 1, "%u\t%u", &fine, &coarse) != 2 || fine >= 65535 || coarse >= 65535)
+        return 0;
+    lex_slot *s = lex_word_slot(lx, word, wl);
+    if (!s)
+        return -1;
+    s->c_fine = (uint16_t)(fine + 1);
+    s->c_coarse = (uint16_t)(coarse + 1);
+    return 1;
+}
+
 /* Embedding clusters (ner_emb.c): word<TAB>id<TAB>id... (up to
  * NER_EMB_MAXK ids). */
-static rasd_status lex_read_emb(ner_lexicon *lx, const char *path)
+static int lex_row_emb(ner_lexicon *lx, const char *word, size_t wl, const char *cols,
+                       const char *end)
 {
-    char *data = NULL;
-    size_t len = 0;
-    rasd_status st = file_read_all(path, &data, &len, (size_t)256 << 20);
-    if (st)
-        return st;
-    for (size_t p = 0; p < len;) {
-        const char *e = memchr(data + p, '\n', len - p);
-        size_t ll = e ? (size_t)(e - (data + p)) : len - p;
-        const char *line = data + p, *t1 = memchr(line, '\t', ll);
-        if (ll > 0 && line[0] != '#' && t1) {
-            size_t wl = (size_t)(t1 - line);
-            lex_slot *s = lex_get(lx, ner_hash(line, wl < NER_MAX_KEY ? wl : NER_MAX_KEY));
-            if (!s) {
-                free(data);
-                return RASD_ERR_NOMEM;
-            }
-            const char *q = t1, *end = line + ll;
-            for (int k = 0; k < NER_EMB_MAXK && q < end && *q == '\t'; k++) {
-                unsigned long v = 0;
-                int digits = 0;
-                for (q++; q < end && *q >= '0' && *q <= '9'; q++, digits++)
-                    v = v * 10 + (unsigned long)(*q - '0');
-                if (!digits || v >= 65535)
-                    break;
-                s->emb[k] = (uint16_t)(v + 1);
-            }
-            lx->n_emb++;
-        }
-        p += ll + 1;
+    lex_slot *s = lex_word_slot(lx, word, wl);
+    if (!s)
+        return -1;
+    const char *q = cols;
+    for (int k = 0; k < NER_EMB_MAXK && q < end && *q == '\t'; k++) {
+        unsigned long v = 0;
+        int digits = 0;
+        for (q++; q < end && *q >= '0' && *q <= '9'; q++, digits++)
+            v = v * 10 + (unsigned long)(*q - '0');
+        if (!digits || v >= 65535)
+            break;
+        s->emb[k] = (uint16_t)(v + 1);
     }
-    buf_printf(&lx->prov, "embedding clusters %s: %zu words, fnv64 %016llx\n", path,
-               lx->n_emb, (unsigned long long)hash_bytes(data, len));
-    free(data);
-    return RASD_OK;
+    return 1;
 }
 
 /* Dominant entity type and its share -> class 1..12; 13: mostly O. */
@@ -274,36 +278,20 @@ static uint8_t lex_autolex_class(const unsigned long long c[NER_NTYPES])
     return (uint8_t)(bin ? 1 + (best - 1) * 3 + (bin - 1) : 13);
 }
 
-static rasd_status lex_read_autolex(ner_lexicon *lx, const char *path)
+/* word<TAB>n<TAB>O<TAB>PERS<TAB>LOC<TAB>ORG<TAB>MISC (ner_autolex.c) */
+static int lex_row_autolex(ner_lexicon *lx, const char *word, size_t wl, const char *cols,
+                           const char *end)
 {
-    char *data = NULL;
-    size_t len = 0;
-    rasd_status st = file_read_all(path, &data, &len, (size_t)256 << 20);
-    if (st)
-        return st;
-    for (size_t p = 0; p < len;) {
-        const char *e = memchr(data + p, '\n', len - p);
-        size_t ll = e ? (size_t)(e - (data + p)) : len - p;
-        const char *line = data + p, *t1 = memchr(line, '\t', ll);
-        unsigned long long n, c[NER_NTYPES];
-        if (ll > 0 && line[0] != '#' && t1 &&
-            sscanf(t1 + 1, "%llu\t%llu\t%llu\t%llu\t%llu\t%llu", &n, &c[0], &c[1],
-                   &c[2], &c[3], &c[4]) == 6) {
-            size_t wl = (size_t)(t1 - line);
-            lex_slot *s = lex_get(lx, ner_hash(line, wl < NER_MAX_KEY ? wl : NER_MAX_KEY));
-            if (!s) {
-                free(data);
-                return RASD_ERR_NOMEM;
-            }
-            s->autolex = lex_autolex_class(c);
-            lx->n_autolex++;
-        }
-        p += ll + 1;
-    }
-    buf_printf(&lx->prov, "autolex %s: %zu words, fnv64 %016llx\n", path,
-               lx->n_autolex, (unsigned long long)hash_bytes(data, len));
-    free(data);
-    return RASD_OK;
+    (void)end;
+    unsigned long long n, c[NER_NTYPES];
+    if (sscanf(cols + 1, "%llu\t%llu\t%llu\t%llu\t%llu\t%llu", &n, &c[0], &c[1], &c[2],
+               &c[3], &c[4]) != 6)
+        return 0;
+    lex_slot *s = lex_word_slot(lx, word, wl);
+    if (!s)
+        return -1;
+    s->autolex = lex_autolex_class(c);
+    return 1;
 }
 
 rasd_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir,
@@ -321,11 +309,11 @@ rasd_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir,
     for (int c = 0; c < GZ_N && !st && gaz_dir; c++)
         st = lex_read_gaz(lx, gaz_dir, c);
     if (!st && clusters_path)
-        st = lex_read_clusters(lx, clusters_path);
+        st = lex_read_table(lx, clusters_path, "clusters", lex_row_clusters, &lx->n_clustered);
     if (!st && autolex_path)
-        st = lex_read_autolex(lx, autolex_path);
+        st = lex_read_table(lx, autolex_path, "autolex", lex_row_autolex, &lx->n_autolex);
     if (!st && emb_path)
-        st = lex_read_emb(lx, emb_path);
+        st = lex_read_table(lx, emb_path, "embedding clusters", lex_row_emb, &lx->n_emb);
     if (!st && lx->prov.oom)
         st = err_set(RASD_ERR_NOMEM, "out of memory (lexicon)");
     return st;

@@ -186,6 +186,17 @@ rasd_status file_read_all(const char *path, char **out, size_t *len, size_t max)
     return *out ? RASD_OK : err_set(RASD_ERR_NOMEM, "%s: out of memory", path);
 }
 
+rasd_status buf_save(const buf *b, const char *path)
+{
+    if (b->oom)
+        return err_set(RASD_ERR_NOMEM, "%s: out of memory", path);
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(b->data, 1, b->len, f) == b->len;
+    if (f && fclose(f))
+        ok = false;
+    return ok ? RASD_OK : err_set(RASD_ERR_IO, "%s: cannot write", path);
+}
+
 uint64_t hash_bytes(const void *p, size_t n)
 {
     const unsigned char *s = p;

@@ -62,6 +62,9 @@ bool array_grow(void **p, size_t *cap, size_t need, size_t es);
 /* ---- misc */
 /* Read a whole file into a NUL-terminated malloc'd buffer. */
 rasd_status file_read_all(const char *path, char **out, size_t *len, size_t max);
+/* Write b to path (replacing it). Fails with RASD_ERR_NOMEM when b ran out
+ * of memory while being built, RASD_ERR_IO naming path otherwise. */
+rasd_status buf_save(const buf *b, const char *path);
 uint64_t hash_bytes(const void *p, size_t n); /* FNV-1a 64 */
 
 #endif
