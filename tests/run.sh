@@ -7,6 +7,8 @@ B=${1:-build}
 log="$B/test-log.txt"
 : > "$log"
 status=0
+# Lines that name a failure, in every runner's output format.
+failpat='^(FAIL|ERROR|not ok|==[0-9]+==|.*runtime error)'
 
 run() { # run a test program, keep its output, echo failures and closing lines
   "$@" > "$log.one" 2>&1
@@ -18,7 +20,7 @@ run() { # run a test program, keep its output, echo failures and closing lines
     echo "crashed: 0 passed, 1 failed" >> "$log.one"
   fi
   cat "$log.one" >> "$log"
-  grep -E '^(FAIL|ERROR|==[0-9]+==|.*runtime error)' "$log.one" | head -n 40
+  grep -E "$failpat" "$log.one" | head -n 40
   grep -E '[0-9]+ passed, [0-9]+ failed' "$log.one"
 }
 
@@ -41,6 +43,11 @@ totals=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | \
   awk '{p+=$1; f+=$2} END {printf "%d %d", p, f}')
 set -- $totals
 echo "$1 $2" > "$B/test-summary.txt"
+# The failures again, last, where a log cut to its tail still shows them.
+if [ "$2" -ne 0 ]; then
+  echo "failures in $B:"
+  grep -E "$failpat" "$log" | head -n 20
+fi
 echo "tests $B: $1 passed, $2 failed"
 [ "$2" -eq 0 ] || status=1
 exit $status

@@ -47,6 +47,28 @@ async function ready(page, view) {
   await page.waitForFunction((v) => document.body.dataset.ready === v, view, {timeout: 20000});
 }
 
+// Run an action that starts a render (a click, a hash change, a page load)
+// and wait for that render to finish: body[data-render] must differ from the
+// one before, so a view still marked ready from the previous render does not
+// count (the hashchange that starts the new one fires asynchronously).
+async function act(page, view, action) {
+  const before = await page.evaluate(() => document.body.dataset.render || '');
+  await action();
+  try {
+    await page.waitForFunction(([v, b]) => document.body.dataset.render !== b
+      && document.body.dataset.ready === v, [view, before], {timeout: 20000});
+  } catch (e) {
+    const st = await page.evaluate(() => `${document.body.dataset.render}/${document.body.dataset.ready}`);
+    throw new Error(`no new '${view}' render after the action (render/ready ${st}, url ${page.url()})`);
+  }
+}
+
+// Go to a URL and wait for its render; a URL already shown starts none.
+async function visit(page, url, view) {
+  if (page.url() === url) return ready(page, view);
+  return act(page, view, () => page.goto(url));
+}
+
 async function shot(page, name, fullPage = true) {
   await page.screenshot({path: path.join(shots, `${name}.png`), fullPage});
 }
@@ -78,8 +100,7 @@ page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWi
 
 try {
   await test('overview loads in Arabic (RTL) with data', async () => {
-    await page.goto(base, {waitUntil: 'load'});
-    await ready(page, 'overview');
+    await act(page, 'overview', () => page.goto(base, {waitUntil: 'load'}));
     const html = await page.evaluate(() => ({dir: document.documentElement.dir, lang: document.documentElement.lang}));
     assert(html.dir === 'rtl' && html.lang === 'ar', `html dir/lang ${html.dir}/${html.lang}`);
     const rows = await page.locator('#ev-body tr[data-event]').count();
@@ -113,8 +134,7 @@ try {
 
   await test('filter by category narrows the table', async () => {
     await page.selectOption('#f-category', 'CONSULT');
-    await page.click('#f-apply');
-    await ready(page, 'overview');
+    await act(page, 'overview', () => page.click('#f-apply'));
     const chips = await page.locator('#ev-body tr[data-event] .chip').allTextContents();
     assert(chips.length > 0, 'no rows for CONSULT');
     assert(chips.every((c) => c.includes('CONSULT')), `other categories: ${chips.join(' | ')}`);
@@ -122,8 +142,7 @@ try {
   });
 
   await test('filter by actor', async () => {
-    await page.goto(`${base}#/?actor=TUR`);
-    await ready(page, 'overview');
+    await visit(page, `${base}#/?actor=TUR`, 'overview');
     const rows = await page.locator('#ev-body tr[data-event]').allTextContents();
     assert(rows.length > 0, 'no rows for TUR');
     assert(rows.every((r) => /TUR|Turkey|ترك/.test(r)), 'a row without Turkey');
@@ -131,11 +150,9 @@ try {
   });
 
   await test('a malformed filter shows the server error', async () => {
-    await page.goto(`${base}#/`);
-    await ready(page, 'overview');
+    await visit(page, `${base}#/`, 'overview');
     await page.fill('#f-from', '2024-13-01');
-    await page.click('#f-apply');
-    await ready(page, 'overview');
+    await act(page, 'overview', () => page.click('#f-apply'));
     const err = page.locator('#error');
     assert(await err.isVisible(), 'no error shown');
     assert((await err.textContent()).includes('from'), 'error does not name the parameter');
@@ -144,10 +161,8 @@ try {
 
   let eventUrl = '';
   await test('open an event: every mention with Arabic evidence highlighted', async () => {
-    await page.goto(`${base}#/?category=CONSULT`);
-    await ready(page, 'overview');
-    await page.locator('#ev-body tr[data-event]').first().click();
-    await ready(page, 'event');
+    await visit(page, `${base}#/?category=CONSULT`, 'overview');
+    await act(page, 'event', () => page.locator('#ev-body tr[data-event]').first().click());
     eventUrl = page.url();
     const mentions = page.locator('#event-detail li.mention');
     assert(await mentions.count() > 0, 'no mentions');
@@ -170,20 +185,17 @@ try {
     const events = (await res.json()).events;
     const multi = events.filter((e) => e.num_mentions > 1).sort((a, b) => b.num_mentions - a.num_mentions)[0];
     if (!multi) return; // a store without merged events has nothing to show here
-    await page.goto(`${base}#/event/${multi.id}`);
-    await ready(page, 'event');
+    await visit(page, `${base}#/event/${multi.id}`, 'event');
     const n = await page.locator('#event-detail li.mention').count();
     assert(n === multi.num_mentions, `${n} mentions shown, ${multi.num_mentions} stored`);
     for (const p of await page.locator('#event-detail li.mention p.sentence').all())
       assert(ARABIC.test(await p.textContent()), 'a mention without Arabic evidence');
     await shot(page, 'event-multi-ar');
-    await page.goto(eventUrl);
-    await ready(page, 'event');
+    await visit(page, eventUrl, 'event');
   });
 
   await test('article view from the event, sentence in focus', async () => {
-    await page.locator('#event-detail a.doc-link').first().click();
-    await ready(page, 'doc');
+    await act(page, 'doc', () => page.locator('#event-detail a.doc-link').first().click());
     const body = page.locator('#doc-detail .doc-text');
     assert(await body.getAttribute('dir') === 'rtl', 'article not dir=rtl');
     assert(ARABIC.test(await body.textContent()), 'article not Arabic');
@@ -193,47 +205,45 @@ try {
   });
 
   await test('English labels with the language toggle; Arabic content stays RTL', async () => {
-    await page.goto(eventUrl || base);
-    await ready(page, 'event');
-    await page.click('#lang-toggle');
-    await ready(page, 'event');
+    await visit(page, eventUrl || base, 'event');
+    await act(page, 'event', () => page.click('#lang-toggle'));
     const html = await page.evaluate(() => ({dir: document.documentElement.dir, lang: document.documentElement.lang}));
     assert(html.dir === 'ltr' && html.lang === 'en', `html dir/lang ${html.dir}/${html.lang}`);
     assert((await page.locator('aside h2').first().textContent()) === 'Filters', 'labels not English');
     const p = page.locator('#event-detail p.sentence').first();
     assert(await p.evaluate((e) => getComputedStyle(e).direction) === 'rtl', 'Arabic evidence not RTL');
     await shot(page, 'event-en');
-    await page.goto(base);
-    await ready(page, 'overview');
+    await visit(page, base, 'overview');
     await shot(page, 'overview-en');
-    await page.click('#lang-toggle');
-    await ready(page, 'overview');
+    await act(page, 'overview', () => page.click('#lang-toggle'));
     assert(await page.evaluate(() => document.documentElement.dir) === 'rtl', 'not back to Arabic');
   });
 
   await test('article search finds Arabic text', async () => {
     await page.fill('#s-q', 'غزة');
-    await page.locator('#search-form button').click();
-    await ready(page, 'search');
+    await act(page, 'search', () => page.locator('#search-form button').click());
     const items = page.locator('#search-results li a');
     assert(await items.count() > 0, 'no results');
     assert(await page.locator('#search-results mark').count() > 0, 'search term not marked');
-    await items.first().click();
-    await ready(page, 'doc');
+    await act(page, 'doc', () => items.first().click());
   });
 
   await test('network: tapping a node filters by that actor', async () => {
-    await page.goto(base);
-    await ready(page, 'overview');
+    await visit(page, base, 'overview');
     const node = await page.evaluate(() => {
       const cy = window.rasdNetwork;
-      const n = cy.nodes().first();
+      // A node whose centre no other node or label covers, so the click
+      // cannot land on a neighbour drawn on top of it.
+      const inside = (bb, p) => p.x >= bb.x1 && p.x <= bb.x2 && p.y >= bb.y1 && p.y <= bb.y2;
+      const all = cy.nodes();
+      const free = all.filter((a) => all.every((b) => b.same(a)
+        || !inside(b.renderedBoundingBox({includeLabels: true}), a.renderedPosition())));
+      const n = free.length ? free.first() : all.first();
       const box = document.getElementById('network').getBoundingClientRect();
       const p = n.renderedPosition();
       return {id: n.id(), x: box.left + p.x, y: box.top + p.y};
     });
-    await page.mouse.click(node.x, node.y);
-    await ready(page, 'overview');
+    await act(page, 'overview', () => page.mouse.click(node.x, node.y));
     assert(decodeURIComponent(page.url()).includes(`actor=${node.id}`), `url ${page.url()}`);
     assert(await page.inputValue('#f-actor') === node.id, 'actor field not set');
     await shot(page, 'network-pick');

@@ -106,7 +106,7 @@ async function loadEvents(params) {
   if (res.note) $('ev-count').title = res.note;
 }
 
-async function showOverview(params) {
+async function showOverview(params, seq) {
   showView('overview');
   filters = filtersFromParams(params);
   offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
@@ -126,7 +126,7 @@ async function showOverview(params) {
   document.body.dataset.networkEdges = net ? net.edges : '';
   const failed = results.find((r) => r.status === 'rejected');
   showError(failed ? failed.reason : null);
-  document.body.dataset.ready = 'overview';
+  markReady('overview', seq);
 }
 
 function pickFromNetwork(pick) {
@@ -137,7 +137,7 @@ function pickFromNetwork(pick) {
   location.hash = hashFor(f, 0);
 }
 
-async function showEvent(id) {
+async function showEvent(id, seq) {
   showView('event');
   const root = $('event-detail');
   clear(root).append(t('loading'));
@@ -149,10 +149,10 @@ async function showEvent(id) {
     clear(root);
     showError(e);
   }
-  document.body.dataset.ready = 'event';
+  markReady('event', seq);
 }
 
-async function showDoc(id, params) {
+async function showDoc(id, params, seq) {
   showView('doc');
   const root = $('doc-detail');
   clear(root).append(t('loading'));
@@ -164,7 +164,7 @@ async function showDoc(id, params) {
     clear(root);
     showError(e);
   }
-  document.body.dataset.ready = 'doc';
+  markReady('doc', seq);
 }
 
 // The store marks matched words in a snippet as [word].
@@ -174,7 +174,7 @@ function snippetMarks(s) {
   return frag;
 }
 
-async function showSearch(params) {
+async function showSearch(params, seq) {
   showView('search');
   const q = params.get('q') || '';
   $('s-q').value = q;
@@ -194,17 +194,30 @@ async function showSearch(params) {
   } catch (e) {
     showError(e);
   }
-  document.body.dataset.ready = 'search';
+  markReady('search', seq);
+}
+
+// Each route() call is one render. body[data-render] names it (unique
+// across page loads) and body[data-ready] says which view it finished, so
+// the browser tests can wait for the render their own action started rather
+// than see the previous one. A render overtaken by a newer route() (a second
+// click while the first is still loading) never marks itself ready.
+let renderSeq = 0;
+
+function markReady(view, seq) {
+  if (seq === renderSeq) document.body.dataset.ready = view;
 }
 
 async function route() {
+  const seq = ++renderSeq;
   document.body.dataset.ready = '';
+  document.body.dataset.render = `${Math.round(performance.timeOrigin)}-${seq}`;
   const {path, params} = parseHash();
   let m;
-  if ((m = path.match(/^\/event\/(\d+)$/))) return showEvent(m[1]);
-  if ((m = path.match(/^\/doc\/(.+)$/))) return showDoc(decodeURIComponent(m[1]), params);
-  if (path === '/search') return showSearch(params);
-  return showOverview(params);
+  if ((m = path.match(/^\/event\/(\d+)$/))) return showEvent(m[1], seq);
+  if ((m = path.match(/^\/doc\/(.+)$/))) return showDoc(decodeURIComponent(m[1]), params, seq);
+  if (path === '/search') return showSearch(params, seq);
+  return showOverview(params, seq);
 }
 
 // ------------------------------------------------------------------ setup
