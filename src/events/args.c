@@ -484,6 +484,32 @@ static const mention *light_verb_subject(const coder_sent *cs, size_t t0)
 /* Sources fixed by the entry: the crowd an `agent` trigger names, the
  * agent of a passive (من قبل، على يد، من right after). *done is set when
  * the entry decides. */
+/* Is m followed by a ل object that is an actor: للمدنيين, or a title
+ * before one (للقس [الأمريكي برونسون])? Not للمرة الثانية, لمدة يومين. */
+static bool lam_object_after(const coder_sent *cs, const mention *m)
+{
+    size_t o = m->last + 1;
+    if (o >= cs->n || !coder_has_li(cs, o) || !cs->keys[o].nominal)
+        return false;
+    const mention *x = mention_at(cs, o);
+    if (x)
+        return x->first == o && args_usable(x);
+    x = mention_at(cs, o + 1);
+    return x && x->first == o + 1 && !x->prep && args_usable(x) && cs->mw[o].upos == UPOS_NOUN;
+}
+
+/* احتجاز [أنقرة] للقس، قصف [النظام] للمدنيين: when a ل object follows a
+ * verbal noun's genitive, the genitive is the doer, whatever it is (a
+ * capital or a country as much as a person). */
+static const mention *genitive_before_lam(const coder_sent *cs, const lex_hit *h)
+{
+    const mention *g = mention_at(cs, h->last + 1);
+    if (!g || g->first != h->last + 1 || g->prep || !args_usable(g) || h->first != h->last ||
+        cs->mw[h->trig[0]].det || args_has_suffix(&cs->mw[h->trig[0]]))
+        return NULL;
+    return lam_object_after(cs, g) ? g : NULL;
+}
+
 static const mention *source_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi,
                                       bool *done)
 {
@@ -500,6 +526,8 @@ static const mention *source_by_entry(const coder_sent *cs, const lex_hit *h, si
         const mention *from = args_first_after(cs, h->last + 1, hi, "من", NULL);
         if (!by && from && from->first <= h->last + 2 && from->prep)
             by = from; /* not من اعتقال [المسلحين]: a genitive */
+        if (!by)
+            by = genitive_before_lam(cs, h);
         return by ? by : light_verb_subject(cs, h->trig[0]);
     }
     *done = false;
@@ -693,6 +721,8 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         !(e->opts & LEXO_NOUN))
         noun = false;
     if (noun && (m = noun_agent(cs, h)))
+        return m;
+    if (noun && (m = genitive_before_lam(cs, h)))
         return m;
     const mention *after = vso_subject(cs, h, hi);
     /* a bare verbal noun's genitive right after it is its agent (زيارة ولي
@@ -1108,8 +1138,9 @@ static bool victim_genitive(const coder_sent *cs, const mention *m)
         i--;
     if (i > 0 && i < m->first && cs->mw[i - 1].upos == UPOS_NUM)
         i--;
+    /* احتجاز [أنقرة] للقس: a ل object after it makes it the doer */
     return i > 0 && !cs->mw[i - 1].det && coder_tok_in(cs, i - 1, suffer, n) &&
-           cs->mw[i - 1].upos != UPOS_VERB;
+           cs->mw[i - 1].upos != UPOS_VERB && !(i == m->first && lam_object_after(cs, m));
 }
 
 /* أحد عناصر القوات العراقية قتل [، …]: a verb of harm after its subject with

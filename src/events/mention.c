@@ -42,6 +42,11 @@ bool coder_has_wa(const coder_sent *cs, size_t i)
     return i < cs->n && word_has_clitic(&cs->mw[i], MCL_WA);
 }
 
+bool coder_has_li(const coder_sent *cs, size_t i)
+{
+    return i < cs->n && word_has_clitic(&cs->mw[i], MCL_LI);
+}
+
 static const char *mention_prep(const coder_sent *cs, size_t first);
 
 

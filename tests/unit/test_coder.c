@@ -495,6 +495,18 @@ static const struct {
     {"a party's adjective on its name; a purpose clause belongs to the protesters",
      "تظاهر أمس عشرات من أعضاء حزب الغد المصري أمام مقر البرلمان للمطالبة بالإفراج عن زعيم حزبهم.",
      "2009-01-05", "REQUEST", "EGYPTY", "-", "asserted"},
+    {"a verbal noun's genitive followed by a ل object is the doer, even a capital",
+     "وتصاعدت الأزمة بين البلدين على خلفية احتجاز أنقرة للقس الأمريكي برونسون.",
+     "2018-08-14", "COERCE", "TURGOV", "USA", "=asserted"},
+    {"اتهام X لـY: X accuses Y",
+     "وتأتي الأزمة بعد اتهام موسكو لتل أبيب بالتسبب في إسقاط الطائرة.",
+     "2018-10-03", "ACCUSE", "RUSGOV", "ISRGOV", "=asserted"},
+    {"اعتقال X للناشطين: X arrests; للمرة الثانية is no object",
+     "وانتقدت المنظمة اعتقال السلطات المصرية للناشطين.",
+     "2018-10-03", "COERCE", "EGYGOV", "OPP", "=asserted"},
+    {"اعتقال X للمرة الثانية: X is arrested (لـ here is no object)",
+     "وطالبت المنظمة بوقف اعتقال الناشطين للمرة الثانية.",
+     "2018-10-03", "COERCE", "-", "OPP", "hypothetical"},
 };
 
 static void test_coder_regressions(void)
