@@ -411,9 +411,32 @@ static void adjust_args(const coder_memory *mem, ev_args *a)
  * actor (ويطالب القرار ...): then the subject is not carried over. After
  * a pattern that goes on past its verb (مطالبين باستقالة الحكومة، تطبع
  * العلاقات مع) the word after the pattern is no subject. */
+/* ذكر المرصد أن [الغارة] استهدفت، قال إن الطائرات الحربية قصفت: a noun
+ * that is no actor between أن/إن and the verb (an adjective at most after
+ * it) is the verb's subject, so the speaker is not the attacker. */
+static bool subject_after_complementizer(const coder_sent *cs, size_t t0)
+{
+    for (size_t back = 2; back <= 3 && back <= t0; back++) {
+        size_t k = t0 - back, s = k + 1;
+        if (!coder_tok_is(cs, k, "ان"))
+            continue;
+        if (!cs->mw[s].det || cs->mw[s].upos != UPOS_NOUN || (back == 3 && cs->mw[s + 1].upos != UPOS_ADJ))
+            return false;
+        for (size_t m = 0; m < cs->nm; m++)
+            if (cs->m[m].first <= t0 - 1 && cs->m[m].last >= s)
+                return false;
+        return true;
+    }
+    return false;
+}
+
 static bool overt_subject(const coder_sent *cs, const lex_hit *h)
 {
     size_t i = h->last + 1;
+    /* (only for attacks: البلدين اتفقا، المجموعة ستجتمع name actors the
+     * dictionary does not know, and the speaker is often one of them) */
+    if (h->e->cat == PL_ASSAULT && subject_after_complementizer(cs, h->trig[0]))
+        return true;
     bool goes_on = h->n_trig > 1 && h->trig[1] == h->trig[0] + 1;
     if (!goes_on && i < cs->n && cs->mw[i].det && cs->mw[i].upos == UPOS_NOUN)
         return true;

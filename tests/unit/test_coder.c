@@ -522,6 +522,45 @@ static void test_coder_regressions(void)
     }
 }
 
+/* Each case once coded a party that is wrong: no event of category `cat`
+ * may have the source `src` (a code) in the output. */
+static const struct {
+    const char *why, *text, *date, *cat, *src;
+} wrong_source_cases[] = {
+    {"the observatory reports the strike, the strike's own noun is the subject",
+     "وذكر المرصد السوري أن الغارة استهدفت تجمعا لمدنيين قرب البلدة.", "2018-07-13",
+     "ASSAULT", "SYRNGOHRI"},
+    {"a health directorate reports the strikes, it does not strike",
+     "وقالت مديرية الصحة إن الحصيلة أولية، مضيفة أن الغارات الجوية استهدفت مناطق سكنية.",
+     "2018-06-07", "ASSAULT", "CVL"},
+};
+
+static bool has_source(json_t *evs, const char *cat, const char *src)
+{
+    size_t i;
+    json_t *ev;
+    json_array_foreach(evs, i, ev) {
+        const char *c = json_string_value(json_object_get(ev, "category"));
+        const char *s = field(ev, "source", "code");
+        if (c && !strcmp(c, cat) && s && !strcmp(s, src))
+            return true;
+    }
+    return false;
+}
+
+static void test_coder_wrong_source(void)
+{
+    for (size_t k = 0; k < sizeof wrong_source_cases / sizeof wrong_source_cases[0]; k++) {
+        json_t *evs = code(wrong_source_cases[k].text, wrong_source_cases[k].date);
+        bool bad = has_source(evs, wrong_source_cases[k].cat, wrong_source_cases[k].src);
+        CHECK(!bad);
+        if (bad)
+            fprintf(stderr, "  %s from %s in: %s (%s)\n", wrong_source_cases[k].cat,
+                    wrong_source_cases[k].src, wrong_source_cases[k].text, wrong_source_cases[k].why);
+        json_decref(evs);
+    }
+}
+
 /* Regression: the spans files were split by their database `_id`, so a
  * sentence could be test in one file and training data in the other. */
 static void test_gsr_split_id(void)
@@ -593,6 +632,7 @@ int main(void)
     RUN(test_denial);
     RUN(test_no_event);
     RUN(test_coder_regressions);
+    RUN(test_coder_wrong_source);
     RUN(test_gsr_split_id);
     RUN(test_sport_state);
     RUN(test_schema);
