@@ -721,6 +721,16 @@ static bool inside_name(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
+/* لجنة المفاوضات، وفد التفاوض، هيئة الإغاثة: a verbal noun with the
+ * article as the genitive of a body names the body, not an act. */
+static bool names_body(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const body[] = {"لجنه", "لجان", "هيئه", "وفد", "وفود", "فريق", "فرق"};
+    size_t t0 = h->trig[0];
+    return t0 > 0 && h->n_trig == 1 && cs->mw[t0].det == 1 && !cs->mw[t0 - 1].det &&
+           CODER_TOK_IN(cs, t0 - 1, body);
+}
+
 static bool verbal(plover_cat c)
 {
     return c == PL_ACCUSE || c == PL_REQUEST || c == PL_REJECT || c == PL_SUPPORT ||
@@ -799,8 +809,8 @@ static bool crowd_occasion(const coder_sent *cs, const lex_hit *h)
 static bool no_act(const coder_sent *cs, const lex_hit *h)
 {
     return (h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h) ||
-           inside_name(cs, h) || anonymity(cs, h) || topic_noun(cs, h) || counted(cs, h) ||
-           relative_what(cs, h) || crowd_occasion(cs, h);
+           inside_name(cs, h) || names_body(cs, h) || anonymity(cs, h) || topic_noun(cs, h) ||
+           counted(cs, h) || relative_what(cs, h) || crowd_occasion(cs, h);
 }
 
 /* Who acts when the clause names nobody, in order: the sentence (the
