@@ -731,6 +731,19 @@ static bool names_body(const coder_sent *cs, const lex_hit *h)
            CODER_TOK_IN(cs, t0 - 1, body);
 }
 
+/* هذه الاتهامات ترفضها روسيا، وتأتي هذه الزيارة بعد: a verbal noun after
+ * a demonstrative points back to an act already reported (and coded where
+ * it was reported); it reports no new one. */
+static bool pointed_back(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const dem[] = {"هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هذان",
+                                      "هاتان", "هولاء", "بهذه", "بهذا", "لهذه", "لهذا",
+                                      "وهذه", "وهذا", "بتلك", "بذلك", "لتلك", "لذلك"};
+    size_t t0 = h->trig[0];
+    return t0 > 0 && cs->mw[t0].det == 1 && cs->mw[t0].upos == UPOS_NOUN &&
+           CODER_TOK_IN(cs, t0 - 1, dem);
+}
+
 static bool verbal(plover_cat c)
 {
     return c == PL_ACCUSE || c == PL_REQUEST || c == PL_REJECT || c == PL_SUPPORT ||
@@ -809,8 +822,8 @@ static bool crowd_occasion(const coder_sent *cs, const lex_hit *h)
 static bool no_act(const coder_sent *cs, const lex_hit *h)
 {
     return (h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h) ||
-           inside_name(cs, h) || names_body(cs, h) || anonymity(cs, h) || topic_noun(cs, h) ||
-           counted(cs, h) || relative_what(cs, h) || crowd_occasion(cs, h);
+           inside_name(cs, h) || names_body(cs, h) || pointed_back(cs, h) || anonymity(cs, h) ||
+           topic_noun(cs, h) || counted(cs, h) || relative_what(cs, h) || crowd_occasion(cs, h);
 }
 
 /* Who acts when the clause names nobody, in order: the sentence (the

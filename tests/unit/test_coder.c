@@ -528,6 +528,12 @@ static void test_coder_regressions(void)
 static const struct {
     const char *why, *text, *date, *cat, *src; /* src "*": any event of cat */
 } wrong_source_cases[] = {
+    {"هذه الاتهامات points back to accusations already reported: no new one",
+     "لكن كل هذه الاتهامات ترفضها روسيا، وتصفها بأنها نتائج الخوف من روسيا.", "2018-07-15",
+     "ACCUSE", "*"},
+    {"تلك الغارات points back to strikes already reported",
+     "وأضافت المصادر أن تلك الغارات أسفرت عن خسائر كبيرة في صفوف مليشيات الحوثي.", "2018-04-01",
+     "ASSAULT", "*"},
     {"لجنة المفاوضات: a body named after talks reports no talks",
      "أكدت مصادر في لجنة المفاوضات بمدينة حرستا التوصل لاتفاق نهائي مع قوات النظام السوري.",
      "2018-03-21", "CONSULT", "*"},
