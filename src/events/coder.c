@@ -744,6 +744,31 @@ static bool pointed_back(const coder_sent *cs, const lex_hit *h)
            CODER_TOK_IN(cs, t0 - 1, dem);
 }
 
+/* عثر بداخلها على الألغام والعبوات الناسفة، تفكيك عبوة ناسفة: a device
+ * that was found, seized or defused is no attack. Only a pattern that
+ * starts with the device itself (not انفجار … عبوة). */
+static bool defused(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const device[] = {"عبوه", "عبوات", "عبوتين", "عبوتان", "قنبله", "قنابل",
+                                         "لغم", "الغام", "متفجرات", "حزام", "احزمه", "سياره",
+                                         "سيارات", "شاحنه", "دراجه", "صهريج"};
+    static const char *const found[] = {
+        "عثر", "عثرت", "عثروا", "العثور", "ضبط", "ضبطت", "ضبطوا", "اكتشاف", "اكتشف", "اكتشفت",
+        "تفكيك", "فكك", "فككت", "ابطال", "ابطل", "ابطلت", "مصادره", "صادر", "صادرت", "ضبطيه",
+        "تحييد", "نزع", "مخزن", "مخازن", "مستودع", "مستودعات", "تهريب", "تصنيع", "تخزين"};
+    size_t t0 = h->trig[0];
+    if (h->e->cat != PL_ASSAULT || !CODER_TOK_IN(cs, t0, device))
+        return false;
+    for (size_t back = 1; back <= 8 && back <= t0; back++) {
+        size_t i = t0 - back;
+        if (cs->toks[i].kind == RASD_TOK_PUNCT && !coder_tok_is(cs, i, "،"))
+            return false;
+        if (CODER_TOK_IN(cs, i, found))
+            return true;
+    }
+    return false;
+}
+
 static bool verbal(plover_cat c)
 {
     return c == PL_ACCUSE || c == PL_REQUEST || c == PL_REJECT || c == PL_SUPPORT ||
@@ -822,7 +847,8 @@ static bool crowd_occasion(const coder_sent *cs, const lex_hit *h)
 static bool no_act(const coder_sent *cs, const lex_hit *h)
 {
     return (h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h) ||
-           inside_name(cs, h) || names_body(cs, h) || pointed_back(cs, h) || anonymity(cs, h) ||
+           inside_name(cs, h) || names_body(cs, h) || pointed_back(cs, h) || defused(cs, h) ||
+           anonymity(cs, h) ||
            topic_noun(cs, h) || counted(cs, h) || relative_what(cs, h) || crowd_occasion(cs, h);
 }
 
