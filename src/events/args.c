@@ -481,6 +481,36 @@ static const mention *light_verb_subject(const coder_sent *cs, size_t t0)
     return NULL;
 }
 
+/* Is there a verb of reaction or observation right before m (VSO: انتقد
+ * [الرئيس] قصف المدينة; not شهدت إعلان [الرئيس]: a genitive) or between m and the verbal noun at t0 (SVO:
+ * [تركيا] رحبت بوقف إطلاق النار)? Its subject reacts to, watches or
+ * discusses the act named by the noun; it does not do it. */
+static bool reaction_around(const coder_sent *cs, const mention *m, size_t t0)
+{
+    /* (not the ambiguous تابع "affiliated; went on", رصد "allocated",
+     * اعترض "intercepted", وصف "described", nor ناقش: their subject often
+     * acts, and those who discuss sanctions impose them) */
+    static const char *const react[] = {
+        "انتقد", "انتقدت", "انتقدوا", "ينتقد", "تنتقد", "ادان", "ادانت", "ادانوا", "يدين",
+        "تدين", "ندد", "نددت", "نددوا", "يندد", "تندد", "استنكر", "استنكرت", "يستنكر",
+        "تستنكر", "شجب", "شجبت", "رحب", "رحبت", "رحبوا", "يرحب", "ترحب", "استقبل", "استقبلت",
+        "استقبلوا", "يستقبل", "تستقبل", "شهد", "شهدت", "يشهد", "تشهد", "ايد", "ايدت",
+        "يويد", "تويد", "عارض", "عارضت", "يعارض", "تعارض", "حذر", "حذرت", "يحذر", "تحذر"};
+    /* (حذر الملك خلال لقاء مع ...: the meeting he warned in is his own) */
+    if (t0 > 0 && (coder_tok_is(cs, t0 - 1, "خلال") || coder_tok_is(cs, t0 - 1, "اثناء")))
+        return false;
+    size_t from = m->first >= 1 ? m->first - 1 : 0;
+    for (size_t i = from; i < t0; i++) {
+        if (i >= m->first && i <= m->last)
+            continue;
+        if (cs->toks[i].kind == RASD_TOK_PUNCT)
+            return false;
+        if (CODER_TOK_IN(cs, i, react) && cs->mw[i].upos == UPOS_VERB)
+            return true;
+    }
+    return false;
+}
+
 /* Sources fixed by the entry: the crowd an `agent` trigger names, the
  * agent of a passive (من قبل، على يد، من right after). *done is set when
  * the entry decides. */
@@ -746,6 +776,10 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         return m;
     /* SVO: a subject just before the trigger. */
     const mention *pre = arg_last_before(cs, lo, t0);
+    /* انتقد [الرئيس] قصف المدينة، رحبت [تركيا] بوقف إطلاق النار: the
+     * subject of a verb of reaction does not do the act it reacts to */
+    if (pre && noun && reaction_around(cs, pre, t0))
+        pre = NULL;
     /* أمام مقر [البرلمان] للمطالبة: a purpose noun's doer is no genitive
      * of a place phrase */
     if (pre && pre->gprep && !strcmp(pre->gprep, "امام") && args_purpose_noun(cs, t0))

@@ -501,6 +501,9 @@ static const struct {
     {"a verbal noun's genitive followed by a ل object is the doer, even a capital",
      "وتصاعدت الأزمة بين البلدين على خلفية احتجاز أنقرة للقس الأمريكي برونسون.",
      "2018-08-14", "COERCE", "TURGOV", "USA", "=asserted"},
+    {"the meeting one warns during is one's own (خلال لقاء)",
+     "حذر الملك عبد الله الثاني خلال لقاء مع ممثلين عن وسائل الإعلام من نتائج الاحتجاجات.",
+     "2018-06-05", "CONSULT", "JORGOV", "-", "=asserted"},
     {"اتهام X لـY: X accuses Y",
      "وتأتي الأزمة بعد اتهام موسكو لتل أبيب بالتسبب في إسقاط الطائرة.",
      "2018-10-03", "ACCUSE", "RUSGOV", "ISRGOV", "=asserted"},
@@ -531,6 +534,12 @@ static void test_coder_regressions(void)
 static const struct {
     const char *why, *text, *date, *cat, *src; /* src "*": any event of cat */
 } wrong_source_cases[] = {
+    {"who receives a ceasefire decision does not cease fire",
+     "واستقبل المواطنون الأفغان قرار وقف إطلاق النار بدهشة وفرحة.", "2018-06-16", "RETREAT",
+     "AFGCVL"},
+    {"who welcomes a visit is not the visitor",
+     "ترحب لندن بزيارة ولي العهد السعودي الأمير محمد بن سلمان إلى بريطانيا.", "2018-03-07",
+     "CONSULT", "GBRGOV"},
     {"هذه الاتهامات points back to accusations already reported: no new one",
      "لكن كل هذه الاتهامات ترفضها روسيا، وتصفها بأنها نتائج الخوف من روسيا.", "2018-07-15",
      "ACCUSE", "*"},
