@@ -1098,6 +1098,12 @@ static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, d
             d->tgt = args_first_after(cs, h->last + 1, hi, NULL, by);
         }
     }
+    /* تطالب واشنطن [كوريا الشمالية] بالإفراج عن المواطنين: a demand's
+     * addressee stands in the gap, before what is demanded */
+    /* (with no subject found, the actor in the gap may be it: وطالب
+     * المجتمع الدولي بمعاقبة الأسد) */
+    if (!d->tgt && e->cat == PL_REQUEST && d->src)
+        d->tgt = arg_in_gap(cs, h, d->src);
     for (uint8_t k = 0; !d->tgt && k < e->n_tgt; k++) {
         const char *how = e->tgt[k];
         if (!strcmp(how, "bayn")) {
