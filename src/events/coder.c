@@ -90,7 +90,7 @@ static const char *const fut_words[] = {"سوف", "المقرر", "المتوق�
                                         "ينوي", "تنوي", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه"};
 static const char *const fut_after[] = {"المقبل", "المقبله", "القادم", "القادمه", "غدا"};
 static const char *const hyp_words[] = {"اذا", "لو", "حال", "ربما", "قد", "يمكن", "يحتمل",
-                                        "احتمال"};
+                                        "احتمال", "يجب", "ينبغي"};
 
 /* لا سيما ("especially") and لا يزال / لم يزل ("still") are no negations. */
 static bool is_negation(const coder_sent *cs, size_t i)
@@ -179,6 +179,14 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
                                           "المرتقبه", "مزمعه", "المزمعه", "مرتقبا"};
     if (h->e->cat == PL_CONSULT && CODER_TOK_IN(cs, h->last + 1, planned))
         a->modality = "future"; /* not إلغاء زيارته المقررة: the cancelling happened */
+    /* الانسحاب المحتمل، العقوبات الأميركية المحتملة: a possible act (not
+     * يعارض … قرار محتمل: the gap pattern's object is the possible one) */
+    static const char *const possible[] = {"المحتمل", "المحتمله", "محتمل", "محتمله"};
+    size_t next = h->last + 1;
+    size_t adj = next < cs->n && cs->mw[next].upos == UPOS_ADJ ? next + 1 : next;
+    bool one = h->n_trig == 1 || cs->mw[h->last].upos == UPOS_ADJ; /* عقوبات أميركية */
+    if (one && (CODER_TOK_IN(cs, next, possible) || CODER_TOK_IN(cs, adj, possible)))
+        a->modality = "hypothetical";
     /* حتى الأحد المقبل: how long, not when */
     for (size_t i = h->last + 1; i <= hi && i < cs->n; i++)
         if (CODER_TOK_IN(cs, i, fut_after) && !until_before(cs, i, h->last + 1))
