@@ -335,13 +335,7 @@ bool args_has_suffix(const morph_word *w)
 /* للمطالبة، لبحث: a verbal noun with ل (purpose) at token i? */
 bool args_purpose_noun(const coder_sent *cs, size_t i)
 {
-    const morph_word *w = &cs->mw[i];
-    if (w->upos == UPOS_VERB)
-        return false;
-    for (uint8_t k = 0; k < w->n_seg; k++)
-        if (w->seg[k].kind == MSEG_PREFIX && w->seg[k].clitic == MCL_LI)
-            return true;
-    return false;
+    return cs->mw[i].upos != UPOS_VERB && coder_has_clitic(cs, i, MCL_LI);
 }
 
 /* An accusative participle describing its clause's subject: مطالبا،
@@ -455,10 +449,8 @@ static const mention *light_verb_subject(const coder_sent *cs, size_t t0)
     static const char *const light[] = {"تمكن", "تمكنت", "تمكنوا", "نجح", "نجحت", "نجحوا",
                                         "استطاع", "استطاعت", "قام", "قامت", "قاموا", "اقدم",
                                         "اقدمت", "اقدموا"};
-    bool linked = t0 > 0 && (coder_tok_is(cs, t0 - 1, "من") || coder_tok_is(cs, t0 - 1, "في"));
-    const morph_word *w = &cs->mw[t0];
-    for (uint8_t k = 0; !linked && k < w->n_seg; k++)
-        linked = w->seg[k].kind == MSEG_PREFIX && w->seg[k].clitic == MCL_BI;
+    bool linked = (t0 > 0 && (coder_tok_is(cs, t0 - 1, "من") || coder_tok_is(cs, t0 - 1, "في"))) ||
+                  coder_has_clitic(cs, t0, MCL_BI);
     if (!linked) /* (after من / في / ب it is a verbal noun, whatever the tagger says) */
         return NULL;
     size_t from = t0 >= 7 ? t0 - 7 : 0;
@@ -519,7 +511,7 @@ static bool reaction_around(const coder_sent *cs, const mention *m, size_t t0)
 static bool lam_object_after(const coder_sent *cs, const mention *m)
 {
     size_t o = m->last + 1;
-    if (o >= cs->n || !coder_has_li(cs, o) || !cs->keys[o].nominal)
+    if (o >= cs->n || !coder_has_clitic(cs, o, MCL_LI) || !cs->keys[o].nominal)
         return false;
     const mention *x = mention_at(cs, o);
     if (x)
@@ -997,10 +989,8 @@ static bool accused_before_charge(const coder_sent *cs, const lex_hit *h, size_t
         }
         if (i > hi)
             break;
-        const morph_word *w = &cs->mw[i];
-        for (uint8_t q = 0; q < w->n_seg; q++)
-            if (w->seg[q].kind == MSEG_PREFIX && w->seg[q].clitic == MCL_BI)
-                charge = i;
+        if (coder_has_clitic(cs, i, MCL_BI))
+            charge = i;
     }
     if (charge == SIZE_MAX)
         return false;

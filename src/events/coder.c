@@ -170,10 +170,8 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     for (size_t i = t0 >= 5 ? t0 - 5 : 0; i < t0; i++)
         if (CODER_TOK_IN(cs, i, fut_words))
             a->modality = "future";
-    const morph_word *w = &cs->mw[t0];
-    for (uint8_t k = 0; k < w->n_seg; k++)
-        if (w->seg[k].kind == MSEG_PREFIX && w->seg[k].clitic == MCL_SA)
-            a->modality = "future";
+    if (coder_has_clitic(cs, t0, MCL_SA))
+        a->modality = "future";
     /* زيارة مقررة، قمة مرتقبة: a planned act */
     static const char *const planned[] = {"مقرره", "مقرر", "المقرره", "مرتقبه", "مرتقب",
                                           "المرتقبه", "مزمعه", "المزمعه", "مرتقبا"};
@@ -216,7 +214,6 @@ static bool purpose(const coder_sent *cs, const lex_hit *h)
 {
     plover_cat c = h->e->cat;
     size_t t0 = h->trig[0];
-    const morph_word *w = &cs->mw[t0];
     const char *b = cs->keys[t0].bare;
     size_t n = strlen(b);
     if (!(c == PL_AGREE || c == PL_MOBILIZE || c == PL_RETREAT || c == PL_COERCE ||
@@ -227,14 +224,11 @@ static bool purpose(const coder_sent *cs, const lex_hit *h)
     static const char *const aim[] = {"بهدف", "بغيه", "بقصد", "اجل", "لاجل", "سعيا"};
     if (t0 > 0 && CODER_TOK_IN(cs, t0 - 1, aim))
         return true;
-    if (w->upos == UPOS_VERB || (n >= 4 && !strcmp(b + n - 4, "ات")) ||
+    if (cs->mw[t0].upos == UPOS_VERB || (n >= 4 && !strcmp(b + n - 4, "ات")) ||
         args_relative_before(cs, h->last + 2) ||
         (t0 > 0 && strstr(cs->keys[t0 - 1].bare, "تعرض"))) /* تعرض للاعتقال: it happened */
         return false;
-    for (uint8_t k = 0; k < w->n_seg; k++)
-        if (w->seg[k].kind == MSEG_PREFIX && w->seg[k].clitic == MCL_LI)
-            return true;
-    return false;
+    return coder_has_clitic(cs, t0, MCL_LI);
 }
 
 /* نفت روسيا أن تكون قواتها قصفت المستشفى: an act in the complement of a
@@ -790,13 +784,9 @@ static bool endangers(const coder_sent *cs, const lex_hit *h)
 {
     if (h->e->cat != PL_THREATEN || h->n_trig > 1)
         return false;
-    for (size_t i = h->last + 1; i <= h->last + 4 && i < cs->n; i++) {
-        const morph_word *w = &cs->mw[i];
-        for (uint8_t q = 0; q < w->n_seg; q++)
-            if (w->seg[q].kind == MSEG_PREFIX && w->seg[q].clitic == MCL_BI &&
-                !coder_tok_is(cs, i, "بخطر"))
-                return false;
-    }
+    for (size_t i = h->last + 1; i <= h->last + 4 && i < cs->n; i++)
+        if (coder_has_clitic(cs, i, MCL_BI) && !coder_tok_is(cs, i, "بخطر"))
+            return false;
     return true;
 }
 

@@ -81,8 +81,8 @@ bool mention_singular(const coder_sent *cs, const mention *m);
 
 /* Does token i carry the conjunction و? */
 bool coder_has_wa(const coder_sent *cs, size_t i);
-/* Does token i carry the preposition ل (ل, لل)? */
-bool coder_has_li(const coder_sent *cs, size_t i);
+/* Does token i carry the proclitic `clitic` (MCL_LI, MCL_BI, MCL_SA...)? */
+bool coder_has_clitic(const coder_sent *cs, size_t i, int clitic);
 
 /* Is token i (sentence-relative) a given folded word? */
 bool coder_tok_is(const coder_sent *cs, size_t i, const char *folded);

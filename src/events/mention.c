@@ -42,9 +42,9 @@ bool coder_has_wa(const coder_sent *cs, size_t i)
     return i < cs->n && word_has_clitic(&cs->mw[i], MCL_WA);
 }
 
-bool coder_has_li(const coder_sent *cs, size_t i)
+bool coder_has_clitic(const coder_sent *cs, size_t i, int clitic)
 {
-    return i < cs->n && word_has_clitic(&cs->mw[i], MCL_LI);
+    return i < cs->n && word_has_clitic(&cs->mw[i], clitic);
 }
 
 static const char *mention_prep(const coder_sent *cs, size_t first);
