@@ -162,6 +162,11 @@ typedef struct rasd_config {
                                  analysed sentence's events, one line
                                  {"explain": {...}} with its actor mentions
                                  and triggers (a debugging view) */
+    int keep_all;             /* 1: also keep the candidate events that the
+                                 event classifier (data/models/events.bin)
+                                 scores below its threshold: more recall,
+                                 less precision; their confidence is below
+                                 the threshold */
 } rasd_config;
 
 /* Fill `cfg` with defaults. */

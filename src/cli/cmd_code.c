@@ -5,12 +5,14 @@
 
 static const char code_usage[] =
     "rasd code [--in auto|txt|jsonl|html] [--replace-invalid] [--keep-furniture]\n"
-    "          [--max-doc-bytes N] [-j N] [--stats] [--explain] [--data DIR] [--dict SPEC]...\n"
+    "          [--max-doc-bytes N] [-j N] [--stats] [--explain] [--all] [--data DIR] [--dict SPEC]...\n"
     "          [FILE...|-]\n"
     "  --dict SPEC  an extra actor dictionary layer: FILE.actors, FILE.txt (agents),\n"
     "               petrarch:FILE or petrarch-agents:FILE (PETRARCH/TABARI formats)\n"
     "  --explain    before each analysed sentence's events, a line {\"explain\": ...}\n"
-    "               with the actor mentions and triggers rasd found";
+    "               with the actor mentions and triggers rasd found\n"
+    "  --all        also the candidate events the event classifier scores below its\n"
+    "               threshold (more recall, less precision; see their confidence)";
 
 static rasd_status code_one(const rasd_ctx *ctx, rasd_doc *doc, buf *out,
                             size_t *items, void *ud)
@@ -33,7 +35,7 @@ static double now_seconds(void)
 
 int cmd_code(int argc, char **argv, cli_io *io)
 {
-    bool stats = false, explain = false;
+    bool stats = false, explain = false, all = false;
     int kept = 1;
     for (int i = 1; i < argc; i++) { /* strip our own flag, pass the rest on */
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -44,6 +46,8 @@ int cmd_code(int argc, char **argv, cli_io *io)
             stats = true;
         else if (!strcmp(argv[i], "--explain"))
             explain = true;
+        else if (!strcmp(argv[i], "--all"))
+            all = true;
         else
             argv[kept++] = argv[i];
     }
@@ -53,6 +57,7 @@ int cmd_code(int argc, char **argv, cli_io *io)
     if (first < 0)
         return CLI_USAGE;
     o.cfg.explain = explain;
+    o.cfg.keep_all = all;
     rasd_ctx *ctx;
     if (rasd_ctx_new(&o.cfg, &ctx) != RASD_OK) {
         fprintf(io->err, "rasd: %s\n", rasd_errmsg());

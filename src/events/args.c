@@ -124,6 +124,18 @@ static bool place_head_before(const coder_sent *cs, const mention *m)
     return CODER_TOK_IN(cs, b, head);
 }
 
+/* قرب الحدود مع [الصين]، على حدود [سوريا]: a border names a place, not a
+ * party. */
+static bool border_of(const coder_sent *cs, const mention *m)
+{
+    static const char *const border[] = {"الحدود", "حدود", "الحد", "حدودها", "حدوده",
+                                         "الحدودي", "الحدوديه"};
+    size_t b = m->first;
+    if (b > 0 && coder_tok_is(cs, b - 1, "مع"))
+        b--;
+    return b > 0 && !m->person && CODER_TOK_IN(cs, b - 1, border);
+}
+
 /* بحسب [المرصد السوري]، وفقا لـ[الوكالة]، نقلا عن [مصادر]: who reports
  * the act is no party to it. */
 static bool attribution(const coder_sent *cs, const mention *m)
@@ -159,7 +171,7 @@ const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,
             continue;
         /* (with a preposition asked for, the place may be the target:
          * أطلقت قذائف على جنوب إسرائيل) */
-        if ((!prep && place_head_before(cs, m)) || attribution(cs, m))
+        if ((!prep && place_head_before(cs, m)) || attribution(cs, m) || border_of(cs, m))
             continue;
         /* في وسط [بغداد]، في مدينة [حلب]: a place, not a party (في صفوف
          * [الميليشيات]: among its ranks) */
@@ -590,17 +602,20 @@ static const mention *visit_by(const coder_sent *cs, const lex_hit *h)
  * X), an armed force as the pattern's own genitive (انسحاب [القوات
  * التركية]; a transitive noun's genitive is otherwise its object:
  * استدعاء السفير), or its country adjective (الغارات الإسرائيلية). */
+/* Nouns of attack (folded keys). */
+static const char *const attack_nouns[] = {"هجوم", "هجوما", "هجمات", "غاره", "غارات", "ضربه",
+                                           "ضربات", "قصف", "اعتداء", "اعتداءات", "هجومي",
+                                           "الغاره", "الغارات", "الهجوم", "الهجمات"};
+
 /* هجوم صاروخي [لفصائل المعارضة]، غارة [لطائرات التحالف]: an attack noun's
  * ل (after an adjective at most) names whose attack it is. */
 static const mention *attack_of(const coder_sent *cs, const lex_hit *h)
 {
-    static const char *const attack[] = {"هجوم", "هجوما", "هجمات", "غاره", "غارات", "ضربه",
-                                         "ضربات", "قصف", "هجومي", "اعتداء", "اعتداءات"};
     if (h->e->cat != PL_ASSAULT)
         return NULL;
     size_t w = h->last;
-    if (!CODER_TOK_IN(cs, w, attack) &&
-        !(w > 0 && CODER_TOK_IN(cs, w - 1, attack)))
+    if (!CODER_TOK_IN(cs, w, attack_nouns) &&
+        !(w > 0 && CODER_TOK_IN(cs, w - 1, attack_nouns)))
         return NULL;
     for (size_t i = h->last + 1; i <= h->last + 2 && i < cs->n; i++) {
         const mention *m = mention_at(cs, i);
@@ -625,11 +640,35 @@ static const mention *noun_agent(const coder_sent *cs, const lex_hit *h)
             if (cs->m[k].first == h->trig[j] && h->trig[j] == h->trig[j - 1] + 1 &&
                 armed(&cs->m[k]) && !cs->m[k].prep && args_usable(&cs->m[k]))
                 return &cs->m[k];
+    /* (or the pattern's own last word: عقوبات [أميركية]; or right after
+     * its first word, in its gap: القصف [التركي] للقرية) */
+    bool own = h->n_trig > 1 && cs->mw[h->last].upos == UPOS_ADJ;
+    size_t gap = h->n_trig > 1 && h->trig[1] > h->trig[0] + 1 ? h->trig[0] + 1 : SIZE_MAX;
     for (size_t k = 0; k < cs->nm; k++)
-        if (cs->m[k].adj && cs->m[k].first == h->last + 1 &&
+        if (cs->m[k].adj &&
+            (cs->m[k].first == h->last + 1 || (own && cs->m[k].first == h->last) ||
+             (cs->m[k].first == gap && cs->m[k].last < h->trig[1])) &&
             !(k + 1 < cs->nm && cs->m[k + 1].adj && cs->m[k + 1].first <= cs->m[k].last + 2))
             return &cs->m[k];
     return visit_by(cs, h);
+}
+
+/* أربع غارات استهدفت: an attack noun right before an attack verb is its
+ * subject (a describing clause). */
+bool args_attack_noun_before(const coder_sent *cs, const lex_hit *h)
+{
+    size_t t0 = h->trig[0];
+    return h->e->cat == PL_ASSAULT && t0 > 0 && cs->mw[t0].upos == UPOS_VERB &&
+           CODER_TOK_IN(cs, t0 - 1, attack_nouns) && !mention_at(cs, t0 - 1);
+}
+
+/* إنها تحاصر، أنهم هاجموا: the complementiser right before a verb carries
+ * its subject as a feminine or plural pronoun. (إنه is left out: it is
+ * also the empty pronoun of إنه قتل عشرون شخصا, "twenty were killed".) */
+static bool pronoun_subject(const coder_sent *cs, size_t t0)
+{
+    static const char *const comp[] = {"انها", "انهم", "انهما", "اننا"};
+    return t0 > 0 && cs->mw[t0].upos == UPOS_VERB && CODER_TOK_IN(cs, t0 - 1, comp);
 }
 
 /* VSO: the subject right after the verb (or a noun's genitive), before
@@ -688,6 +727,19 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
     for (size_t i = h->last + 1; after && after->gprep && i < after->first; i++)
         if (is_preposition(cs, i))
             after = NULL;
+    /* اتهامات نفتها [الوزيرة]: after a noun, an actor that follows a verb
+     * is that verb's subject (a relative clause), not the noun's agent */
+    for (size_t i = h->last + 1; after && i < after->first; i++)
+        if (cs->mw[i].upos == UPOS_VERB && !(cs->mw[t0].upos == UPOS_VERB))
+            after = NULL;
+    /* تقول الشرطة إنها تحاصر [أحد المسلحين]: a pronoun on the
+     * complementiser is the verb's subject; what follows is its object */
+    if (after && pronoun_subject(cs, t0))
+        after = NULL;
+    /* أربع غارات استهدفت مواقع [الميليشيات]: an attack noun right before
+     * the verb is its subject */
+    if (after && args_attack_noun_before(cs, h))
+        after = NULL;
     /* تظاهر [أمس] مئات من الطلبة: a number of people, then who they are */
     if (!after)
         after = arg_counted(cs, t0 + 1, hi, cs->mw[t0].upos == UPOS_VERB);
@@ -723,6 +775,21 @@ static const mention *preceded_by(const coder_sent *cs, size_t t0)
             return m;
     }
     return NULL;
+}
+
+/* حماية [بولندا] من الاتهامات، مخاوف [إسرائيل] من هجوم: an actor right
+ * before من and a noun of harm is kept from it or fears it (not ما قامت
+ * به السلطات من اعتقالات: به before it names the doer). */
+static bool feared(const coder_sent *cs, const lex_hit *h, const mention *pre)
+{
+    plover_cat c = h->e->cat;
+    size_t t0 = h->trig[0];
+    if (!(c == PL_ACCUSE || c == PL_ASSAULT || c == PL_COERCE || c == PL_THREATEN ||
+          c == PL_SANCTION))
+        return false;
+    return t0 >= 2 && coder_tok_is(cs, t0 - 1, "من") && pre->last + 2 == t0 &&
+           !(pre->first > 0 && (coder_tok_is(cs, pre->first - 1, "به") ||
+                                coder_tok_is(cs, pre->first - 1, "بها")));
 }
 
 static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
@@ -775,6 +842,8 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     /* أمام مقر [البرلمان] للمطالبة: a purpose noun's doer is no genitive
      * of a place phrase */
     if (pre && pre->gprep && !strcmp(pre->gprep, "امام") && args_purpose_noun(cs, t0))
+        pre = NULL;
+    if (pre && noun && feared(cs, h, pre))
         pre = NULL;
     if (pre && (!after || pre->last + 4 >= t0))
         return pre;
@@ -1067,6 +1136,16 @@ static const mention *adjective_object(const coder_sent *cs, const lex_hit *h, s
     return NULL;
 }
 
+static bool verb_between(const coder_sent *cs, const lex_hit *h, const mention *m)
+{
+    if (cs->mw[h->trig[0]].upos == UPOS_VERB)
+        return false;
+    for (size_t i = h->last + 1; i < m->first; i++)
+        if (cs->mw[i].upos == UPOS_VERB)
+            return true;
+    return false;
+}
+
 static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
 {
     const lex_entry *e = h->e;
@@ -1103,6 +1182,11 @@ static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, d
             }
         } else if (!strcmp(how, "obj")) {
             d->tgt = args_first_after(cs, h->last + 1, hi, NULL, d->src);
+            /* العقوبات الأميركية تضع [الولايات المتحدة]: the object of a
+             * verb after a noun is the verb's (but an attack hits
+             * whoever the place holds: مطعم يقصده رجال شرطة) */
+            if (d->tgt && e->cat != PL_ASSAULT && verb_between(cs, h, d->tgt))
+                d->tgt = NULL;
             /* مواقع لفصائل المعارضة: the object's owner, through ل */
             if (!d->tgt)
                 d->tgt = args_first_after(cs, h->last + 1, hi, "ل", d->src);
@@ -1303,6 +1387,37 @@ static void assign_by_category(const coder_sent *cs, const lex_hit *h, size_t hi
     }
 }
 
+/* A verbal noun of accusation, arrest or killing with a pronoun (لاتهامه
+ * بمساعدة، بعد اعتقالها، اغتياله) names who suffers it; a ل object after
+ * it (اتهامه لموسكو) makes the pronoun the doer. Attacks (هجومه، قصفه)
+ * keep their doer. */
+static bool pronoun_patient(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const harm[] = {"اغتيال", "قتل", "اختطاف", "خطف", "استهداف", "اعدام",
+                                       "تصفيه", "اصابه"};
+    size_t t0 = h->trig[0];
+    plover_cat c = h->e->cat;
+    if (cs->mw[t0].upos == UPOS_VERB || !args_has_suffix(&cs->mw[t0]) || h->n_trig > 1)
+        return false;
+    if (!(c == PL_ACCUSE || c == PL_COERCE || (c == PL_ASSAULT && CODER_TOK_IN(cs, t0, harm))))
+        return false;
+    return !(t0 + 1 < cs->n && coder_has_clitic(cs, t0 + 1, MCL_LI) && cs->keys[t0 + 1].nominal &&
+             mention_at(cs, t0 + 1));
+}
+
+/* محكمة قضت بسجنه لإدانته، ألغت المحكمة حكما بإدانته: the subject of a
+ * verb (before the noun, or right after a verb) does what the noun names;
+ * the pronoun is someone else. */
+static bool subject_of_verb(const coder_sent *cs, const mention *m, size_t t0)
+{
+    if (m->first > 0 && cs->mw[m->first - 1].upos == UPOS_VERB)
+        return true;
+    for (size_t i = m->last + 1; i < t0; i++)
+        if (cs->mw[i].upos == UPOS_VERB)
+            return true;
+    return false;
+}
+
 void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, ev_args *args)
 {
     size_t t0 = h->trig[0];
@@ -1320,6 +1435,14 @@ void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, e
     assign_constructions(cs, h, hi, &d);
     assign_violence(cs, h, hi, &d);
     assign_by_category(cs, h, hi, &d);
+    /* لاتهامه، اعتقاله، اغتياله: the actor the noun's pronoun takes up
+     * suffers the act */
+    /* (not right before it: بيونغيانغ تحتجزهم is a verb, whatever the
+     * tagger says) */
+    if (d.src && d.src->last + 1 < t0 && pronoun_patient(cs, h) && !subject_of_verb(cs, d.src, t0)) {
+        d.tgt = d.src;
+        d.src = NULL;
+    }
     args->src = d.src;
     args->tgt = d.tgt;
 }

@@ -66,6 +66,8 @@ bool args_purpose_noun(const coder_sent *cs, size_t i);
 bool args_both(const mention *m);
 /* Is the token before i a relative pronoun (الذي، التي ...)? */
 bool args_relative_before(const coder_sent *cs, size_t i);
+/* An attack noun right before attack verb h (غارات استهدفت), its subject? */
+bool args_attack_noun_before(const coder_sent *cs, const lex_hit *h);
 /* The victim a killing or arrest pattern names itself (قتل … فلسطينيا), or NULL. */
 const mention *args_pattern_victim(const coder_sent *cs, const lex_hit *h);
 /* Source and target of trigger h within clause [lo, hi] into args->src/tgt. */

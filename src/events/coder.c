@@ -126,7 +126,35 @@ static bool is_hypothetical(const coder_sent *cs, size_t i)
 }
 
 static bool denied(const coder_sent *cs, size_t t0);
+static bool denied_noun(const coder_sent *cs, const lex_hit *h);
 static bool purpose(const coder_sent *cs, const lex_hit *h);
+
+/* غير الشرعية والقبض، للحيلولة دون تنامي عواقب العقوبات: غير, عدم and دون
+ * negate the word they govern (غير مسموح، عدم التوصل، دون أن يلتقي), not a
+ * trigger further on; غير أن is "however". */
+static bool governs(const coder_sent *cs, size_t i, size_t t0)
+{
+    static const char *const near[] = {"غير", "عدم", "دون", "بدون"};
+    if (!CODER_TOK_IN(cs, i, near))
+        return true;
+    if (coder_tok_is(cs, i, "غير")) /* غير مسبوقة; غير أن is "however" */
+        return t0 == i + 1;
+    if (t0 == i + 1 || (t0 == i + 2 && coder_tok_is(cs, i + 1, "ان")))
+        return true;
+    /* عدم نهبها أو مصادرتها، دون اعتقال وتعذيب: coordinated nouns */
+    if ((t0 == i + 3 && coder_tok_is(cs, i + 2, "او")) || (t0 == i + 2 && coder_has_wa(cs, t0)))
+        return true;
+    /* عدم إجراء أي تجارب، عدم تمديد تخفيف العقوبات: a chain of nouns, each
+     * the genitive of the one before; not عدم الامتثال للعقوبات (a
+     * preposition opens another phrase) */
+    if (t0 > i + 3 || coder_has_clitic(cs, t0, MCL_LI) || coder_has_clitic(cs, t0, MCL_BI))
+        return false;
+    for (size_t j = i + 1; j < t0; j++)
+        if (cs->mw[j].det || cs->keys[j].nominal || cs->mw[j].upos == UPOS_VERB ||
+            cs->toks[j].kind != RASD_TOK_ARABIC)
+            return false;
+    return true;
+}
 
 /* لا نخاف مهما أطلقوا: a subordinate clause between a negator and the
  * trigger keeps the negation out (لن تعيد التفاوض keeps it: the verb
@@ -159,7 +187,7 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     a->negated = false;
     a->modality = "asserted";
     for (size_t i = from; i < t0; i++) {
-        if (!is_negation(cs, i) || clause_between(cs, i + 1, t0))
+        if (!is_negation(cs, i) || clause_between(cs, i + 1, t0) || !governs(cs, i, t0))
             continue;
         if (i > 0 && coder_tok_is(cs, i, "لم") && coder_tok_is(cs, i - 1, "ما"))
             a->modality = "hypothetical"; /* ما لم: "unless" */
@@ -198,7 +226,7 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     for (size_t i = t0 >= 6 ? t0 - 6 : 0; i < t0; i++)
         if (CODER_TOK_IN(cs, i, wish))
             a->modality = "hypothetical";
-    if (denied(cs, t0))
+    if (denied(cs, t0) || denied_noun(cs, h))
         a->negated = true;
     if (purpose(cs, h) && !strcmp(a->modality, "asserted"))
         a->modality = "hypothetical";
@@ -248,6 +276,28 @@ static bool denied(const coder_sent *cs, size_t t0)
         for (size_t k = 0; comp && k < sizeof deny / sizeof deny[0]; k++)
             if (!strcmp(cs->keys[i].bare, deny[k]))
                 return true;
+    }
+    return false;
+}
+
+/* نفى النظام السوري التوصل إلى اتفاق، نفت إسرائيل شن غارات: a verbal noun
+ * that a verb of denial takes as its object (its subject at most
+ * between) is denied. Not accusations: نفى الاتهامات denies the charge,
+ * the accusation itself was made. */
+static bool denied_noun(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const deny[] = {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ينفون", "نافيا",
+                                       "نافيه"};
+    size_t t0 = h->trig[0];
+    if (h->e->cat == PL_ACCUSE || cs->mw[t0].upos == UPOS_VERB)
+        return false;
+    for (size_t i = t0, steps = 0; i-- > 0 && steps < 6; steps++) {
+        if (cs->toks[i].kind == RASD_TOK_PUNCT || coder_tok_is(cs, i, "ان"))
+            return false;
+        if (CODER_TOK_IN(cs, i, deny)) /* (the tagger often reads نفى as a noun) */
+            return true;
+        if (cs->mw[i].upos == UPOS_VERB) /* another verb between */
+            return false;
     }
     return false;
 }
@@ -437,7 +487,8 @@ static bool overt_subject(const coder_sent *cs, const lex_hit *h)
     size_t i = h->last + 1;
     /* (only for attacks: البلدين اتفقا، المجموعة ستجتمع name actors the
      * dictionary does not know, and the speaker is often one of them) */
-    if (h->e->cat == PL_ASSAULT && subject_after_complementizer(cs, h->trig[0]))
+    if (h->e->cat == PL_ASSAULT &&
+        (subject_after_complementizer(cs, h->trig[0]) || args_attack_noun_before(cs, h)))
         return true;
     bool goes_on = h->n_trig > 1 && h->trig[1] == h->trig[0] + 1;
     if (!goes_on && i < cs->n && cs->mw[i].det && cs->mw[i].upos == UPOS_NOUN)
@@ -896,6 +947,14 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
         a->src = &mem->last_source;
 }
 
+/* m is a bare BUS (or absent or uncoded, and the other party is one). */
+static bool bare_firm(const mention *m, const mention *other)
+{
+    if (!m || !m->code[0])
+        return other && !strcmp(other->code, "BUS");
+    return !strcmp(m->code, "BUS");
+}
+
 /* Parties that cannot be what they were found to be; false when the
  * candidate is no event. */
 static bool check_parties(const coder_sent *cs, const lex_hit *h, bool endanger, ev_args *a)
@@ -917,6 +976,10 @@ static bool check_parties(const coder_sent *cs, const lex_hit *h, bool endanger,
          (a->src->name && a->tgt->name && !strcmp(a->src->name, a->tgt->name))))
         a->tgt = NULL; /* USAGOV -> USAGOV: one actor, unless two people */
     if (!a->src && !a->tgt && (needs_actor(h->e->cat) || (h->e->opts & LEXO_CUE)))
+        return false;
+    /* A firm of no stated country (الشركة المنتجة اتفقت معه) makes
+     * business news, not political events, unless a coded party joins it. */
+    if (bare_firm(a->src, a->tgt) && bare_firm(a->tgt, a->src))
         return false;
     /* Parties that are only names nobody could code (clubs, firms) make
      * no usable event: at least one must have a country or a sector. */
@@ -1004,12 +1067,16 @@ static bool disaster_sentence(const coder_sent *cs)
                                            "فيضانات", "فيضان", "سيول", "اعصار", "عاصفه",
                                            "انهيار", "غرق", "غرقت", "مروري", "الطقس",
                                            "سقطت", "الوحول", "وحول", "انزلاق", "انهيارات",
-                                           "امطار", "عواصف", "بركان", "ثوران"};
+                                           "امطار", "عواصف", "بركان", "ثوران",
+                                           /* epidemics (قتل فيروس نيباه 260 شخصا) */
+                                           "فيروس", "وباء", "الوباء", "الكوليرا", "كوليرا",
+                                           "الانفلونزا", "انفلونزا", "الحمي", "مرض", "المرض",
+                                           "ايبولا", "اختراق", "قرصنه", "حادث", "حادثه"};
     static const char *const violence[] = {"هجوم", "هجمات", "هجوما", "قصف", "غاره", "غارات",
                                            "تفجير", "اشتباك", "اشتباكات", "رصاص", "مسلح",
                                            "مسلحين", "مسلحون", "عبوه", "انتحاري", "اغتيال",
                                            "قنبله", "صاروخ", "صواريخ", "معارك", "قذائف",
-                                           "اعتداء", "نار", "قصفت", "قصفوا", "استهدف",
+                                           "اعتداء", "نار", "قصفت", "قصفوا", "استهدف", "دهس",
                                            "استهدفت", "هاجم", "هاجمت", "هاجموا"};
     return sentence_has(cs, disaster, sizeof disaster / sizeof disaster[0]) &&
            !sentence_has(cs, violence, sizeof violence / sizeof violence[0]);
@@ -1123,7 +1190,7 @@ static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem
         }
         bool trained;
         double p = detect_prob(ctx->detect, cat, f, nf, &trained);
-        if (trained && p < detect_threshold(ctx->detect, cat))
+        if (trained && p < detect_threshold(ctx->detect, cat) && !ctx->cfg.keep_all)
             continue; /* a background mention, not a reported event */
         ev_emit(ctx, cs, &cand[k].h, &cand[k].a, sent_index, trained ? p : -1, out);
         if (cand[k].a.src)
