@@ -72,7 +72,9 @@ static void expect(const char *text, const char *date, const char *cat, const ch
     json_t *ev = find(evs, cat);
     CHECK(ev != NULL);
     if (!ev) {
-        fprintf(stderr, "  no %s in: %s\n  got: %s\n", cat, text, json_dumps(evs, 0));
+        char *got = json_dumps(evs, 0); /* (freed: ASan reports the failure, not a leak) */
+        fprintf(stderr, "  no %s in: %s\n  got: %s\n", cat, text, got ? got : "?");
+        free(got);
     } else {
         const char *s = field(ev, "source", "country"), *t = field(ev, "target", "country");
         CHECK_EQ_STR(s ? s : "-", src);
@@ -226,7 +228,9 @@ static bool has_event(json_t *evs, const char *cat, const char *src, const char 
             m && !strcmp(m, mod + (plain || neg)))
             return true;
     }
-    fprintf(stderr, "  no %s %s->%s (%s) in: %s\n", cat, src, tgt, mod, json_dumps(evs, 0));
+    char *got = json_dumps(evs, 0); /* (freed: ASan reports the failure, not a leak) */
+    fprintf(stderr, "  no %s %s->%s (%s) in: %s\n", cat, src, tgt, mod, got ? got : "?");
+    free(got);
     return false;
 }
 
