@@ -671,6 +671,18 @@ static bool pronoun_subject(const coder_sent *cs, size_t t0)
     return t0 > 0 && cs->mw[t0].upos == UPOS_VERB && CODER_TOK_IN(cs, t0 - 1, comp);
 }
 
+/* A verb between a noun trigger and m (اتهامات نفتها [الوزيرة]): m is that
+ * verb's subject or object, not the noun's. */
+static bool verb_between(const coder_sent *cs, const lex_hit *h, const mention *m)
+{
+    if (cs->mw[h->trig[0]].upos == UPOS_VERB)
+        return false;
+    for (size_t i = h->last + 1; i < m->first; i++)
+        if (cs->mw[i].upos == UPOS_VERB)
+            return true;
+    return false;
+}
+
 /* VSO: the subject right after the verb (or a noun's genitive), before
  * any prepositional phrase starts; NULL when what follows is an object. */
 static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t hi)
@@ -729,9 +741,8 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
             after = NULL;
     /* اتهامات نفتها [الوزيرة]: after a noun, an actor that follows a verb
      * is that verb's subject (a relative clause), not the noun's agent */
-    for (size_t i = h->last + 1; after && i < after->first; i++)
-        if (cs->mw[i].upos == UPOS_VERB && !(cs->mw[t0].upos == UPOS_VERB))
-            after = NULL;
+    if (after && verb_between(cs, h, after))
+        after = NULL;
     /* تقول الشرطة إنها تحاصر [أحد المسلحين]: a pronoun on the
      * complementiser is the verb's subject; what follows is its object */
     if (after && pronoun_subject(cs, t0))
@@ -1134,16 +1145,6 @@ static const mention *adjective_object(const coder_sent *cs, const lex_hit *h, s
             return m;
     }
     return NULL;
-}
-
-static bool verb_between(const coder_sent *cs, const lex_hit *h, const mention *m)
-{
-    if (cs->mw[h->trig[0]].upos == UPOS_VERB)
-        return false;
-    for (size_t i = h->last + 1; i < m->first; i++)
-        if (cs->mw[i].upos == UPOS_VERB)
-            return true;
-    return false;
 }
 
 static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
