@@ -1,5 +1,6 @@
 /* ner.c - loading the NER model and tagging: emission scores from hashed
- * features, then Viterbi restricted to valid BIO sequences. */
+ * features for the 17 BILOU states, then Viterbi restricted to valid BILOU
+ * sequences, mapped back to BIO tags. */
 #include "ner_int.h"
 #include "../util/mfile.h"
 #include <stdio.h>
@@ -88,7 +89,7 @@ static rasd_status ner_map(ner_model *m, mfile *mf, const char *path)
         return st;
     ner_meta mt;
     memcpy(&mt, p, sizeof mt);
-    if (mt.version != NER_VERSION || mt.ntags != NER_NTAGS ||
+    if (mt.version != NER_VERSION || mt.ntags != NER_NSTATES ||
         !ner_pow2(mt.lex_cap) || !ner_pow2(mt.phr_cap) || !ner_pow2(mt.w_cap) ||
         mt.lex_cap > (1ull << 32) || mt.phr_cap > (1ull << 32) ||
         mt.w_cap > (1ull << 32) || mt.n_rows > mt.w_cap)
@@ -106,7 +107,7 @@ static rasd_status ner_map(ner_model *m, mfile *mf, const char *path)
     m->wk = p;
     m->w_mask = mt.w_cap - 1;
     if ((st = ner_section(mf, path, "WROW",
-                          mt.n_rows * NER_NTAGS * sizeof(int16_t), &p)))
+                          mt.n_rows * NER_NSTATES * sizeof(int16_t), &p)))
         return st;
     m->rows = p;
     m->n_rows = mt.n_rows;
@@ -225,10 +226,10 @@ static rasd_status ner_work_grow(ner_work *w, size_t n)
     ner_tok *t = realloc(w->tok, cap * sizeof *t);
     if (t)
         w->tok = t;
-    int32_t *e = realloc(w->em, cap * NER_NTAGS * sizeof *e);
+    int32_t *e = realloc(w->em, cap * NER_NSTATES * sizeof *e);
     if (e)
         w->em = e;
-    uint8_t *b = realloc(w->bp, cap * NER_NTAGS);
+    uint8_t *b = realloc(w->bp, cap * NER_NSTATES);
     if (b)
         w->bp = b;
     if (!t || !e || !b)
@@ -244,6 +245,56 @@ int ner_bio_allowed(int prev, int t)
     if (t == NER_O || ner_tag_is_b(t))
         return 1;
     return prev == t || prev == t - 1;   /* I-X after B-X or I-X */
+}
+
+/* Inside an entity (after B-X or I-X) only I-X or L-X may follow; outside
+ * it, O, B-* or U-*. */
+int ner_state_allowed(int prev, int s)
+{
+    int open = prev > 0 && ner_state_pos(prev) <= NER_SI;
+    if (!open)
+        return s == NER_O || ner_state_pos(s) == NER_SB || ner_state_pos(s) == NER_SU;
+    return s > 0 && ner_state_type(s) == ner_state_type(prev) &&
+           (ner_state_pos(s) == NER_SI || ner_state_pos(s) == NER_SL);
+}
+
+void ner_preds_init(ner_preds *pr)
+{
+    for (int t = 0; t < NER_NSTATES; t++) {
+        pr->n[t] = 0;
+        for (int q = 0; q < NER_NSTATES; q++)
+            if (ner_state_allowed(q, t))
+                pr->p[t][pr->n[t]++] = (uint8_t)q;
+    }
+}
+
+int ner_state_final(int s)
+{
+    return s == NER_O || ner_state_pos(s) >= NER_SL;
+}
+
+int ner_state_tag(int s)
+{
+    if (s <= 0 || s >= NER_NSTATES)
+        return NER_O;
+    int b = 2 * (int)ner_state_type(s) - 1;
+    int pos = ner_state_pos(s);
+    return pos == NER_SB || pos == NER_SU ? b : b + 1;
+}
+
+void ner_bio_to_states(uint8_t *tags, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int t = tags[i] < NER_NTAGS ? tags[i] : NER_O;
+        if (t == NER_O) {
+            tags[i] = NER_O;
+            continue;
+        }
+        ner_type ty = ner_tag_type(t);
+        int last = i + 1 == n || tags[i + 1] != 2 * (int)ty;   /* no I-X next */
+        int pos = ner_tag_is_b(t) ? (last ? NER_SU : NER_SB) : (last ? NER_SL : NER_SI);
+        tags[i] = (uint8_t)ner_state(ty, pos);
+    }
 }
 
 static int32_t ner_row_find(const ner_model *m, uint64_t f)
@@ -267,66 +318,83 @@ static void ner_emissions(const ner_model *m, const ner_tok *t, size_t n,
     uint64_t f[NER_MAX_FEATS];
     const int16_t *rows[NER_MAX_FEATS];
     for (size_t i = 0; i < n; i++) {
-        int32_t *e = em + i * NER_NTAGS;
-        memset(e, 0, NER_NTAGS * sizeof *e);
+        int32_t *e = em + i * NER_NSTATES;
+        memset(e, 0, NER_NSTATES * sizeof *e);
         size_t k = ner_features(t, n, i, f), nr = 0;
         for (size_t j = 0; j < k; j++)
             __builtin_prefetch(&m->wk[f[j] & m->w_mask]);
         for (size_t j = 0; j < k; j++) {
             int32_t r = ner_row_find(m, f[j]);
             if (r >= 0) {
-                rows[nr] = m->rows + (size_t)r * NER_NTAGS;
+                rows[nr] = m->rows + (size_t)r * NER_NSTATES;
                 __builtin_prefetch(rows[nr++]);
             }
         }
         for (size_t j = 0; j < nr; j++)
-            for (int c = 0; c < NER_NTAGS; c++)
+            for (int c = 0; c < NER_NSTATES; c++)
                 e[c] += rows[j][c];
     }
 }
 
 #define NEG_INF (INT64_MIN / 4)
 
-void ner_viterbi(const int32_t (*trans)[NER_NTAGS], const int32_t *em,
-                 size_t n, uint8_t *bp, uint8_t *tags)
+/* Best final state (O, L-X or U-X: an entity cannot be left open), the
+ * path back from it, then BIO tags. */
+static void ner_backtrace(const int64_t *d, const uint8_t *bp, size_t n,
+                          uint8_t *tags)
 {
-    int64_t d[NER_NTAGS], nd[NER_NTAGS], tr[NER_NTAGS][NER_NTAGS];
-    if (n == 0)
-        return;
-    for (int p = 0; p < NER_NTAGS; p++)   /* forbidden moves cost "infinity" */
-        for (int t = 0; t < NER_NTAGS; t++)
-            tr[p][t] = ner_bio_allowed(p, t) ? trans[p][t] : NEG_INF;
-    for (int t = 0; t < NER_NTAGS; t++)
-        d[t] = ner_bio_allowed(-1, t) ? (int64_t)trans[NER_NTAGS][t] + em[t] : NEG_INF;
-    for (size_t i = 1; i < n; i++) {
-        const int32_t *e = em + i * NER_NTAGS;
-        for (int t = 0; t < NER_NTAGS; t++) {
-            int64_t best = NEG_INF;
-            int arg = 0;
-            for (int p = 0; p < NER_NTAGS; p++) {
-                int64_t v = d[p] + tr[p][t];
-                if (v > best) {
-                    best = v;
-                    arg = p;
-                }
-            }
-            nd[t] = best < NEG_INF / 2 ? NEG_INF : best + e[t];
-            bp[i * NER_NTAGS + t] = (uint8_t)arg;
-        }
-        /* keep scores small: subtract the maximum (no overflow on long input) */
-        int64_t mx = NEG_INF;
-        for (int t = 0; t < NER_NTAGS; t++)
-            mx = nd[t] > mx ? nd[t] : mx;
-        for (int t = 0; t < NER_NTAGS; t++)
-            d[t] = nd[t] < NEG_INF / 2 ? NEG_INF : nd[t] - mx;
-    }
-    int best = 0;
-    for (int t = 1; t < NER_NTAGS; t++)
-        if (d[t] > d[best])
+    int best = NER_O;
+    for (int t = 1; t < NER_NSTATES; t++)
+        if (ner_state_final(t) && d[t] > d[best])
             best = t;
     tags[n - 1] = (uint8_t)best;
     for (size_t i = n - 1; i > 0; i--)
-        tags[i - 1] = bp[i * NER_NTAGS + tags[i]];
+        tags[i - 1] = bp[i * NER_NSTATES + tags[i]];
+    for (size_t i = 0; i < n; i++)
+        tags[i] = (uint8_t)ner_state_tag(tags[i]);
+}
+
+/* One step: the best allowed predecessor of each state, plus emissions. */
+static void ner_vstep(const ner_preds *pr, const int32_t (*trans)[NER_NSTATES],
+                      const int64_t *d, const int32_t *e, int64_t *nd,
+                      uint8_t *bp)
+{
+    for (int t = 0; t < NER_NSTATES; t++) {
+        int64_t best = NEG_INF;
+        int arg = 0;
+        for (int k = 0; k < pr->n[t]; k++) {
+            int p = pr->p[t][k];
+            int64_t v = d[p] + trans[p][t];
+            if (v > best) {
+                best = v;
+                arg = p;
+            }
+        }
+        nd[t] = best < NEG_INF / 2 ? NEG_INF : best + e[t];
+        bp[t] = (uint8_t)arg;
+    }
+}
+
+void ner_viterbi(const int32_t (*trans)[NER_NSTATES], const int32_t *em,
+                 size_t n, uint8_t *bp, uint8_t *tags)
+{
+    int64_t d[NER_NSTATES], nd[NER_NSTATES];
+    ner_preds pr;
+    if (n == 0)
+        return;
+    ner_preds_init(&pr);
+    for (int t = 0; t < NER_NSTATES; t++)
+        d[t] = ner_state_allowed(-1, t) ? (int64_t)trans[NER_NSTATES][t] + em[t] : NEG_INF;
+    for (size_t i = 1; i < n; i++) {
+        ner_vstep(&pr, trans, d, em + i * NER_NSTATES, nd, bp + i * NER_NSTATES);
+        /* keep scores small: subtract the maximum (no overflow on long input) */
+        int64_t mx = NEG_INF;
+        for (int t = 0; t < NER_NSTATES; t++)
+            mx = nd[t] > mx ? nd[t] : mx;
+        for (int t = 0; t < NER_NSTATES; t++)
+            d[t] = nd[t] < NEG_INF / 2 ? NEG_INF : nd[t] - mx;
+    }
+    ner_backtrace(d, bp, n, tags);
 }
 
 rasd_status ner_tag_words(const ner_model *m, ner_work *w,
@@ -349,7 +417,7 @@ rasd_status ner_tag_words(const ner_model *m, ner_work *w,
             for (size_t i = 0; i < k; i++)
                 w->tok[i].mem = ner_mem_class(&w->mem, w->tok[i].stem);
         ner_emissions(m, w->tok, k, w->em);
-        ner_viterbi((const int32_t(*)[NER_NTAGS])m->trans, w->em, k, w->bp,
+        ner_viterbi((const int32_t(*)[NER_NSTATES])m->trans, w->em, k, w->bp,
                     tags + at);
         if (m->flags & NER_F_MEMORY)
             ner_mem_add(&w->mem, w->tok, tags + at, k);

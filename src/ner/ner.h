@@ -1,11 +1,13 @@
 /* ner.h - named entities (PERS, LOC, ORG, MISC) in Arabic news.
  *
- * A first-order structured perceptron (averaged) over BIO tags with hashed
- * features: word and clitic-stripped forms, affixes, shape, curated
- * gazetteers (data/gazetteers/), word clusters and clusters of word
- * embeddings learnt from unlabelled news (data/ner/clusters.tsv,
- * embclusters.tsv). Decoding is Viterbi with BIO-validity constraints,
- * linear in the sentence length. The model (data/models/ner.bin, mfile kind
+ * A first-order structured perceptron (averaged) with hashed features: word
+ * and clitic-stripped forms, affixes, shape, curated gazetteers
+ * (data/gazetteers/), word clusters and clusters of word embeddings learnt
+ * from unlabelled news (data/ner/clusters.tsv, embclusters.tsv). Inside,
+ * it scores BILOU states (B, I, L = last word, U = one-word entity, per
+ * type, and O); decoding is Viterbi restricted to valid BILOU sequences,
+ * linear in the sentence length, and its result is mapped back to BIO: the
+ * interface below only ever sees the 9 BIO tags. The model (data/models/ner.bin, mfile kind
  * "NER1") carries its own copy of the gazetteers and clusters, so a model is
  * always used with the lexicon it was trained with.
  *

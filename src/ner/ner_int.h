@@ -6,11 +6,25 @@
 #include "ner.h"
 
 #define NER_KIND "NER1"
-#define NER_VERSION 5u     /* bump when features or layout change */
+#define NER_VERSION 6u     /* bump when features or layout change */
 #define NER_MAX_KEY 64     /* bytes of a word used for features */
 #define NER_MAX_FEATS 128  /* features per token (upper bound) */
 #define NER_MAX_PHRASE 6   /* words in a gazetteer phrase */
 #define NER_MAX_CG 8       /* character trigram features per word */
+
+/* Internal states: BILOU. The model scores 17 states (O, then B, I, L, U
+ * per type: L ends an entity of 2+ words, U is a one-word entity); gold BIO
+ * is converted for training and decoded states are mapped back to BIO, so
+ * callers only ever see the 9 BIO tags. */
+enum { NER_SB, NER_SI, NER_SL, NER_SU, NER_NPOS };
+#define NER_NSTATES (1 + (NER_NTYPES - 1) * NER_NPOS)
+
+static inline int ner_state(ner_type ty, int pos) { return 1 + (ty - 1) * NER_NPOS + pos; }
+static inline int ner_state_pos(int s) { return (s - 1) % NER_NPOS; }
+static inline ner_type ner_state_type(int s)
+{
+    return s ? (ner_type)((s - 1) / NER_NPOS + 1) : NER_NONE;
+}
 
 /* Gazetteer classes (bit numbers); file names in ner_gaz_files[]. */
 enum {
@@ -62,9 +76,9 @@ struct ner_model {
     uint64_t phr_mask;
     const w_slot *wk;
     uint64_t w_mask;
-    const int16_t *rows;       /* n_rows x NER_NTAGS */
+    const int16_t *rows;       /* n_rows x NER_NSTATES */
     uint64_t n_rows;
-    int32_t trans[NER_NTAGS + 1][NER_NTAGS]; /* row NER_NTAGS = start */
+    int32_t trans[NER_NSTATES + 1][NER_NSTATES]; /* row NER_NSTATES = start */
     const char *prov;
     size_t prov_len;
     uint32_t flags;            /* NER_F_* */
@@ -127,10 +141,23 @@ uint8_t ner_mem_class(const ner_memory *m, uint64_t key);
 void ner_mem_add(ner_memory *m, const ner_tok *t, const uint8_t *tags, size_t n);
 
 /* ---- ner.c */
-/* Viterbi over int32 emission scores em[n][NER_NTAGS]; bp scratch n*NTAGS. */
-void ner_viterbi(const int32_t (*trans)[NER_NTAGS], const int32_t *em,
+/* Viterbi over int32 emission scores em[n][NER_NSTATES] restricted to valid
+ * BILOU sequences; bp scratch n * NER_NSTATES. Writes BIO tags. */
+void ner_viterbi(const int32_t (*trans)[NER_NSTATES], const int32_t *em,
                  size_t n, uint8_t *bp, uint8_t *tags);
 int ner_bio_allowed(int prev, int t); /* prev = -1 at the start */
+int ner_state_allowed(int prev, int s); /* BILOU; prev = -1 at the start */
+int ner_state_final(int s);             /* may end a sentence */
+int ner_state_tag(int s);               /* BIO tag of a state */
+/* Valid BIO tags[0..n) into BILOU states, in place. */
+void ner_bio_to_states(uint8_t *tags, size_t n);
+/* The allowed predecessors of each state, ascending (Viterbi loops over
+ * these only: 97 moves instead of 17 x 17). */
+typedef struct ner_preds {
+    uint8_t n[NER_NSTATES];
+    uint8_t p[NER_NSTATES][NER_NSTATES];
+} ner_preds;
+void ner_preds_init(ner_preds *pr);
 
 /* ---- ner_lex.c: gazetteers and clusters into lexicon tables (trainer) */
 typedef struct ner_lexicon {

@@ -1,5 +1,8 @@
 /* ner_train.c - averaged structured perceptron for the NER tagger.
  *
+ * The perceptron learns the 17 BILOU states (ner_int.h): gold BIO is
+ * converted, and predictions are mapped back to BIO wherever they are
+ * scored or feed the document memory.
  * Features are the hashes produced by ner_features(); during training they
  * are mapped to dense rows (rare ones dropped), and the averaged weights are
  * finally quantised to int16 and stored in an open-addressing table keyed by
@@ -125,10 +128,11 @@ static rasd_status train_fdata_alloc(fdata *d, const ner_corpus *c, size_t a,
     return RASD_OK;
 }
 
-/* Featurise sentences [a, b) of c. With `add`, new features enter the map
- * and are counted; otherwise unknown features become -1. Rows are the map
- * indices (1-based) until train_apply_remap. `mem` (may be NULL) gives the
- * document-memory class of each token. */
+/* Featurise sentences [a, b) of c; d->gold gets the gold tags as BILOU
+ * states. With `add`, new features enter the map and are counted;
+ * otherwise unknown features become -1. Rows are the map indices (1-based)
+ * until train_apply_remap. `mem` (may be NULL) gives the document-memory
+ * class of each token. */
 static rasd_status train_featurise(const ner_model *lm, const ner_corpus *c,
                                    size_t a, size_t b, fmap *fm, int add,
                                    const uint8_t *mem, fdata *d)
@@ -176,6 +180,9 @@ static rasd_status train_featurise(const ner_model *lm, const ner_corpus *c,
     if (!st) {
         d->sent_off[d->n_sent] = ti;
         d->tok_off[ti] = fi;
+        for (size_t s = 0; s < d->n_sent; s++)   /* gold BIO -> BILOU */
+            ner_bio_to_states(d->gold + d->sent_off[s],
+                              d->sent_off[s + 1] - d->sent_off[s]);
     }
     free(tk);
     return st;
@@ -220,7 +227,7 @@ static void train_apply_remap(fdata *d, const int32_t *remap)
 typedef struct percep {
     size_t rows;
     float *w, *u;                  /* weights and c-weighted update sums */
-    double tw[NER_NTAGS + 1][NER_NTAGS], tu[NER_NTAGS + 1][NER_NTAGS];
+    double tw[NER_NSTATES + 1][NER_NSTATES], tu[NER_NSTATES + 1][NER_NSTATES];
     double c;                      /* update counter for averaging */
 } percep;
 
@@ -228,47 +235,56 @@ static void train_emit(const float *w, const fdata *d, size_t t0, size_t n,
                        double *em)
 {
     for (size_t i = 0; i < n; i++) {
-        double *e = em + i * NER_NTAGS;
-        for (int t = 0; t < NER_NTAGS; t++)
+        double *e = em + i * NER_NSTATES;
+        for (int t = 0; t < NER_NSTATES; t++)
             e[t] = 0;
         for (size_t j = d->tok_off[t0 + i]; j < d->tok_off[t0 + i + 1]; j++) {
             int32_t r = d->feat[j];
             if (r < 0)
                 continue;
-            const float *row = w + (size_t)r * NER_NTAGS;
-            for (int t = 0; t < NER_NTAGS; t++)
+            const float *row = w + (size_t)r * NER_NSTATES;
+            for (int t = 0; t < NER_NSTATES; t++)
                 e[t] += row[t];
         }
     }
 }
 
-static void train_viterbi(double (*tr)[NER_NTAGS], const double *em, size_t n,
+static void train_viterbi(double (*tr)[NER_NSTATES], const double *em, size_t n,
                           uint8_t *bp, uint8_t *out)
 {
-    double d[NER_NTAGS], nd[NER_NTAGS];
-    for (int t = 0; t < NER_NTAGS; t++)
-        d[t] = ner_bio_allowed(-1, t) ? tr[NER_NTAGS][t] + em[t] : -INFINITY;
+    double d[NER_NSTATES], nd[NER_NSTATES];
+    ner_preds pr;
+    ner_preds_init(&pr);
+    for (int t = 0; t < NER_NSTATES; t++)
+        d[t] = ner_state_allowed(-1, t) ? tr[NER_NSTATES][t] + em[t] : -INFINITY;
     for (size_t i = 1; i < n; i++) {
-        for (int t = 0; t < NER_NTAGS; t++) {
+        for (int t = 0; t < NER_NSTATES; t++) {
             double best = -INFINITY;
             int arg = 0;
-            for (int p = 0; p < NER_NTAGS; p++) {
+            for (int k = 0; k < pr.n[t]; k++) {
+                int p = pr.p[t][k];
                 double v = d[p] + tr[p][t];
-                if (ner_bio_allowed(p, t) && v > best)
+                if (v > best)
                     best = v, arg = p;
             }
-            nd[t] = best + em[i * NER_NTAGS + t];
-            bp[i * NER_NTAGS + t] = (uint8_t)arg;
+            nd[t] = best + em[i * NER_NSTATES + t];
+            bp[i * NER_NSTATES + t] = (uint8_t)arg;
         }
         memcpy(d, nd, sizeof d);
     }
-    int b = 0;
-    for (int t = 1; t < NER_NTAGS; t++)
-        if (d[t] > d[b])
+    int b = NER_O;   /* an entity cannot be left open at the end */
+    for (int t = 1; t < NER_NSTATES; t++)
+        if (ner_state_final(t) && d[t] > d[b])
             b = t;
     out[n - 1] = (uint8_t)b;
     for (size_t i = n - 1; i > 0; i--)
-        out[i - 1] = bp[i * NER_NTAGS + out[i]];
+        out[i - 1] = bp[i * NER_NSTATES + out[i]];
+}
+
+static void train_states_to_bio(uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        s[i] = (uint8_t)ner_state_tag(s[i]);
 }
 
 static void train_update_tok(percep *p, const fdata *d, size_t ti, int good,
@@ -278,7 +294,7 @@ static void train_update_tok(percep *p, const fdata *d, size_t ti, int good,
         int32_t r = d->feat[j];
         if (r < 0)
             continue;
-        float *w = p->w + (size_t)r * NER_NTAGS, *u = p->u + (size_t)r * NER_NTAGS;
+        float *w = p->w + (size_t)r * NER_NSTATES, *u = p->u + (size_t)r * NER_NSTATES;
         w[good] += 1, w[bad] -= 1;
         u[good] += (float)p->c, u[bad] -= (float)p->c;
     }
@@ -291,7 +307,7 @@ static void train_update(percep *p, const fdata *d, size_t t0, size_t n,
     for (size_t i = 0; i < n; i++) {
         if (g[i] != pred[i])
             train_update_tok(p, d, t0 + i, g[i], pred[i]);
-        int gp = i ? g[i - 1] : NER_NTAGS, pp = i ? pred[i - 1] : NER_NTAGS;
+        int gp = i ? g[i - 1] : NER_NSTATES, pp = i ? pred[i - 1] : NER_NSTATES;
         if (gp != pp || g[i] != pred[i]) {
             p->tw[gp][g[i]] += 1, p->tu[gp][g[i]] += p->c;
             p->tw[pp][pred[i]] -= 1, p->tu[pp][pred[i]] -= p->c;
@@ -300,20 +316,20 @@ static void train_update(percep *p, const fdata *d, size_t t0, size_t n,
 }
 
 /* Averaged weights into aw / atr. */
-static void train_average(const percep *p, float *aw, double (*atr)[NER_NTAGS])
+static void train_average(const percep *p, float *aw, double (*atr)[NER_NSTATES])
 {
-    size_t n = p->rows * NER_NTAGS;
+    size_t n = p->rows * NER_NSTATES;
     double c = p->c > 0 ? p->c : 1;
     for (size_t i = 0; i < n; i++)
         aw[i] = p->w[i] - (float)(p->u[i] / c);
-    for (int a = 0; a <= NER_NTAGS; a++)
-        for (int b = 0; b < NER_NTAGS; b++)
+    for (int a = 0; a <= NER_NSTATES; a++)
+        for (int b = 0; b < NER_NSTATES; b++)
             atr[a][b] = p->tw[a][b] - p->tu[a][b] / c;
 }
 
 static void train_reset(percep *p)
 {
-    size_t nw = p->rows * NER_NTAGS;
+    size_t nw = p->rows * NER_NSTATES;
     memset(p->w, 0, nw * sizeof *p->w);
     memset(p->u, 0, nw * sizeof *p->u);
     memset(p->tw, 0, sizeof p->tw);
@@ -326,7 +342,7 @@ typedef struct scratch {
     uint8_t *bp, *pred;
 } scratch;
 
-static double train_eval(const float *w, double (*tr)[NER_NTAGS],
+static double train_eval(const float *w, double (*tr)[NER_NSTATES],
                          const fdata *d, const ner_corpus *c, size_t s0,
                          scratch *sc, ner_score *out)
 {
@@ -338,6 +354,7 @@ static double train_eval(const float *w, double (*tr)[NER_NTAGS],
             continue;
         train_emit(w, d, t0, n, sc->em);
         train_viterbi(tr, sc->em, n, sc->bp, sc->pred);
+        train_states_to_bio(sc->pred, n);
         ner_score_add(&score, c->s[s0 + s].gold, sc->pred, n);
     }
     if (out)
@@ -358,9 +375,9 @@ static void train_augment(double *em, const uint8_t *gold, size_t n,
                           double margin, double miss)
 {
     for (size_t i = 0; i < n; i++)
-        for (int t = 0; t < NER_NTAGS; t++)
+        for (int t = 0; t < NER_NSTATES; t++)
             if (t != gold[i])
-                em[i * NER_NTAGS + t] +=
+                em[i * NER_NSTATES + t] +=
                     margin * (gold[i] != NER_O && t == NER_O ? miss : 1);
 }
 
@@ -389,13 +406,13 @@ static void train_epoch(percep *p, const fdata *d, size_t *order, size_t n_order
 
 /* ---- the final model: quantised weights in a fingerprint table */
 
-static float train_maxabs(const float *aw, size_t n, double (*atr)[NER_NTAGS])
+static float train_maxabs(const float *aw, size_t n, double (*atr)[NER_NSTATES])
 {
     double mx = 1e-9;
     for (size_t i = 0; i < n; i++)
         mx = fabs(aw[i]) > mx ? fabs(aw[i]) : mx;
-    for (int a = 0; a <= NER_NTAGS; a++)
-        for (int b = 0; b < NER_NTAGS; b++)
+    for (int a = 0; a <= NER_NSTATES; a++)
+        for (int b = 0; b < NER_NSTATES; b++)
             mx = fabs(atr[a][b]) > mx ? fabs(atr[a][b]) : mx;
     return (float)mx;
 }
@@ -404,35 +421,35 @@ static size_t train_kept_rows(const float *aw, size_t rows, float scale)
 {
     size_t kept = 0;
     for (size_t r = 0; r < rows; r++)
-        for (int t = 0; t < NER_NTAGS; t++)
-            if (lrintf(aw[r * NER_NTAGS + t] * scale) != 0) {
+        for (int t = 0; t < NER_NSTATES; t++)
+            if (lrintf(aw[r * NER_NSTATES + t] * scale) != 0) {
                 kept++;
                 break;
             }
     return kept;
 }
 
-static rasd_status train_build(const float *aw, double (*atr)[NER_NTAGS],
+static rasd_status train_build(const float *aw, double (*atr)[NER_NSTATES],
                                size_t rows, const uint64_t *keys,
                                const ner_lexicon *lx, uint32_t flags,
                                ner_model *m, ner_meta *mt)
 {
-    float scale = 32000.0f / train_maxabs(aw, rows * NER_NTAGS, atr);
+    float scale = 32000.0f / train_maxabs(aw, rows * NER_NSTATES, atr);
     size_t kept = train_kept_rows(aw, rows, scale);
     uint64_t cap = 16;   /* load factor at most 3/4: short probes, compact file */
     while (cap * 3 < kept * 4)
         cap *= 2;
     w_slot *wk = calloc(cap, sizeof *wk);
-    int16_t *q = calloc(kept ? kept * NER_NTAGS : 1, sizeof *q);
+    int16_t *q = calloc(kept ? kept * NER_NSTATES : 1, sizeof *q);
     if (!wk || !q) {
         free(wk), free(q);
         return err_set(RASD_ERR_NOMEM, "out of memory (model)");
     }
     size_t k = 0;
     for (size_t r = 0; r < rows; r++) {
-        int16_t v[NER_NTAGS], any = 0;
-        for (int t = 0; t < NER_NTAGS; t++) {
-            v[t] = (int16_t)lrintf(aw[r * NER_NTAGS + t] * scale);
+        int16_t v[NER_NSTATES], any = 0;
+        for (int t = 0; t < NER_NSTATES; t++) {
+            v[t] = (int16_t)lrintf(aw[r * NER_NSTATES + t] * scale);
             any |= v[t] != 0;
         }
         if (!any)
@@ -442,7 +459,7 @@ static rasd_status train_build(const float *aw, double (*atr)[NER_NTAGS],
             i = (i + 1) & (cap - 1);
         wk[i].fp = (uint32_t)(keys[r] >> 32) | 1u;
         wk[i].row = (uint32_t)k;
-        memcpy(q + k * NER_NTAGS, v, sizeof v);
+        memcpy(q + k * NER_NSTATES, v, sizeof v);
         k++;
     }
     memset(m, 0, sizeof *m);
@@ -452,11 +469,11 @@ static rasd_status train_build(const float *aw, double (*atr)[NER_NTAGS],
     m->wk = wk, m->w_mask = cap - 1;
     m->rows = q, m->n_rows = kept;
     m->flags = flags;
-    for (int a = 0; a <= NER_NTAGS; a++)
-        for (int b = 0; b < NER_NTAGS; b++)
+    for (int a = 0; a <= NER_NSTATES; a++)
+        for (int b = 0; b < NER_NSTATES; b++)
             m->trans[a][b] = (int32_t)lrint(atr[a][b] * scale);
     memset(mt, 0, sizeof *mt);
-    mt->version = NER_VERSION, mt->ntags = NER_NTAGS;
+    mt->version = NER_VERSION, mt->ntags = NER_NSTATES;
     mt->lex_cap = lx->lex_cap, mt->phr_cap = lx->phr_cap;
     mt->w_cap = cap, mt->n_rows = kept, mt->scale = scale;
     mt->flags = flags;
@@ -478,7 +495,7 @@ static rasd_status train_write(const ner_model *m, const ner_meta *mt,
         st = mfile_writer_add(w, "WKEY", m->wk, mt->w_cap * sizeof(w_slot));
     if (!st)
         st = mfile_writer_add(w, "WROW", m->rows,
-                              mt->n_rows * NER_NTAGS * sizeof(int16_t));
+                              mt->n_rows * NER_NSTATES * sizeof(int16_t));
     if (!st)
         st = mfile_writer_add(w, "TRAN", m->trans, sizeof m->trans);
     if (!st)
@@ -526,7 +543,7 @@ typedef struct trainer {
     uint64_t *keys;
     int32_t *remap;
     float *aw;
-    double atr[NER_NTAGS + 1][NER_NTAGS];
+    double atr[NER_NSTATES + 1][NER_NSTATES];
     scratch sc;
     size_t *order;
     double o_bias;
@@ -612,12 +629,12 @@ static rasd_status trainer_features(trainer *t, const uint8_t *mem_tr,
 
 static rasd_status trainer_alloc(trainer *t)
 {
-    size_t nw = (t->p.rows ? t->p.rows : 1) * NER_NTAGS;
+    size_t nw = (t->p.rows ? t->p.rows : 1) * NER_NSTATES;
     t->p.w = calloc(nw, sizeof(float));
     t->p.u = calloc(nw, sizeof(float));
     t->aw = calloc(nw, sizeof(float));
-    t->sc.em = malloc(NER_MAX_CHUNK * NER_NTAGS * sizeof(double));
-    t->sc.bp = malloc(NER_MAX_CHUNK * NER_NTAGS);
+    t->sc.em = malloc(NER_MAX_CHUNK * NER_NSTATES * sizeof(double));
+    t->sc.bp = malloc(NER_MAX_CHUNK * NER_NSTATES);
     t->sc.pred = malloc(NER_MAX_CHUNK);
     t->order = malloc((t->td.n_sent + 1) * sizeof *t->order);
     if (!t->p.w || !t->p.u || !t->aw || !t->sc.em || !t->sc.bp || !t->sc.pred ||
@@ -670,9 +687,9 @@ static void trainer_member(trainer *t, uint64_t seed, double *best_f1,
 static rasd_status trainer_run(trainer *t, double *best_f1, int *best_epoch)
 {
     int k = t->o->ensemble > 1 ? t->o->ensemble : 1;
-    size_t nw = t->p.rows * NER_NTAGS;
+    size_t nw = t->p.rows * NER_NSTATES;
     float *sum = k > 1 ? calloc(nw ? nw : 1, sizeof *sum) : NULL;
-    double tsum[NER_NTAGS + 1][NER_NTAGS];
+    double tsum[NER_NSTATES + 1][NER_NSTATES];
     if (k > 1 && !sum)
         return err_set(RASD_ERR_NOMEM, "out of memory (ensemble)");
     memset(tsum, 0, sizeof tsum);
@@ -683,15 +700,15 @@ static rasd_status trainer_run(trainer *t, double *best_f1, int *best_epoch)
             break;
         for (size_t i = 0; i < nw; i++)
             sum[i] += t->aw[i];
-        for (int a = 0; a <= NER_NTAGS; a++)
-            for (int b = 0; b < NER_NTAGS; b++)
+        for (int a = 0; a <= NER_NSTATES; a++)
+            for (int b = 0; b < NER_NSTATES; b++)
                 tsum[a][b] += t->atr[a][b];
     }
     if (k > 1) {
         for (size_t i = 0; i < nw; i++)
             t->aw[i] = sum[i] / (float)k;
-        for (int a = 0; a <= NER_NTAGS; a++)
-            for (int b = 0; b < NER_NTAGS; b++)
+        for (int a = 0; a <= NER_NSTATES; a++)
+            for (int b = 0; b < NER_NSTATES; b++)
                 t->atr[a][b] = tsum[a][b] / k;
         if (t->dd.n_sent)
             tlog(t, "ensemble of %d: dev micro-F1 %.4f\n", k,
@@ -707,7 +724,7 @@ static void trainer_shift_o(trainer *t, double delta)
     uint64_t bias = ner_feat_bias();
     for (size_t r = 0; r < t->p.rows; r++)
         if (t->keys[r] == bias) {
-            t->aw[r * NER_NTAGS + NER_O] -= (float)delta;
+            t->aw[r * NER_NSTATES + NER_O] -= (float)delta;
             return;
         }
 }
@@ -739,12 +756,12 @@ static void trainer_o_bias(trainer *t)
 
 /* Mean of o->ensemble perceptrons trained on the sentences subset[0..n). */
 static void trainer_fit(trainer *t, const size_t *subset, size_t n, float *aw,
-                        double (*atr)[NER_NTAGS])
+                        double (*atr)[NER_NSTATES])
 {
     int k = t->o->ensemble > 1 ? t->o->ensemble : 1;
-    size_t nw = t->p.rows * NER_NTAGS;
+    size_t nw = t->p.rows * NER_NSTATES;
     memset(aw, 0, nw * sizeof *aw);
-    memset(atr, 0, sizeof(double) * (NER_NTAGS + 1) * NER_NTAGS);
+    memset(atr, 0, sizeof(double) * (NER_NSTATES + 1) * NER_NSTATES);
     for (int m = 0; m < k; m++) {
         uint64_t rng = t->o->seed + (uint64_t)m;
         train_reset(&t->p);
@@ -755,13 +772,13 @@ static void trainer_fit(trainer *t, const size_t *subset, size_t n, float *aw,
         train_average(&t->p, t->aw, t->atr);
         for (size_t i = 0; i < nw; i++)
             aw[i] += t->aw[i] / (float)k;
-        for (int a = 0; a <= NER_NTAGS; a++)
-            for (int b = 0; b < NER_NTAGS; b++)
+        for (int a = 0; a <= NER_NSTATES; a++)
+            for (int b = 0; b < NER_NSTATES; b++)
                 atr[a][b] += t->atr[a][b] / k;
     }
 }
 
-static void trainer_predict(const float *aw, double (*atr)[NER_NTAGS],
+static void trainer_predict(const float *aw, double (*atr)[NER_NSTATES],
                             const fdata *d, size_t s, scratch *sc, uint8_t *out)
 {
     size_t t0 = d->sent_off[s], n = d->sent_off[s + 1] - t0;
@@ -769,6 +786,7 @@ static void trainer_predict(const float *aw, double (*atr)[NER_NTAGS],
         return;
     train_emit(aw, d, t0, n, sc->em);
     train_viterbi(atr, sc->em, n, sc->bp, out + t0);
+    train_states_to_bio(out + t0, n);
 }
 
 /* Memory class of every token of sentences [a, b) given predicted tags. */
@@ -795,11 +813,11 @@ static rasd_status trainer_memclasses(trainer *t, const ner_corpus *c, size_t a,
 
 static rasd_status trainer_memory(trainer *t, uint8_t **mem_tr, uint8_t **mem_dev)
 {
-    size_t ns = t->td.n_sent, nw = t->p.rows * NER_NTAGS;
+    size_t ns = t->td.n_sent, nw = t->p.rows * NER_NSTATES;
     uint8_t *ptr = calloc(t->td.n_tok + 1, 1), *pdv = calloc(t->dd.n_tok + 1, 1);
     float *aw = malloc((nw ? nw : 1) * sizeof *aw);
     size_t *sub = malloc((ns + 1) * sizeof *sub);
-    double atr[NER_NTAGS + 1][NER_NTAGS];
+    double atr[NER_NSTATES + 1][NER_NSTATES];
     *mem_tr = malloc(t->td.n_tok + 1);
     *mem_dev = malloc(t->dd.n_tok + 1);
     rasd_status st = RASD_OK;

@@ -1,4 +1,4 @@
-/* test_ner.c - named entities: key folding and clitic forms, BIO spans and
+/* test_ner.c - named entities: key folding and clitic forms, BIO spans, BILOU states and
  * Viterbi validity, CoNLL parsing, entity scoring, the committed model on
  * clear cases and hostile input, a corrupt model file, concurrent readers
  * and deterministic training. */
@@ -99,25 +99,69 @@ static int valid_bio(const uint8_t *t, size_t n)
 static void test_viterbi_valid(void)
 {
     /* whatever the scores, the decoder never outputs I-X after O or Y */
-    int32_t trans[NER_NTAGS + 1][NER_NTAGS];
-    int32_t em[50 * NER_NTAGS];
-    uint8_t bp[50 * NER_NTAGS], tags[50];
+    int32_t trans[NER_NSTATES + 1][NER_NSTATES];
+    int32_t em[50 * NER_NSTATES];
+    uint8_t bp[50 * NER_NSTATES], tags[50];
     uint64_t r = 7;
     int ok = 1;
     for (int round = 0; round < 200; round++) {
-        for (int a = 0; a <= NER_NTAGS; a++)
-            for (int b = 0; b < NER_NTAGS; b++)
+        for (int a = 0; a <= NER_NSTATES; a++)
+            for (int b = 0; b < NER_NSTATES; b++)
                 trans[a][b] = (int32_t)((r = ner_mix(r)) % 2001) - 1000;
         size_t n = 1 + (size_t)((r = ner_mix(r)) % 50);
-        for (size_t i = 0; i < n * NER_NTAGS; i++)
+        for (size_t i = 0; i < n * NER_NSTATES; i++)
             em[i] = (int32_t)((r = ner_mix(r)) % 20001) - 10000;
-        /* make invalid I- tags attractive */
+        /* make invalid moves attractive: I-ORG anywhere, B-LOC open at the end */
         for (size_t i = 0; i < n; i++)
-            em[i * NER_NTAGS + NER_I_ORG] += 30000;
-        ner_viterbi((const int32_t(*)[NER_NTAGS])trans, em, n, bp, tags);
+            em[i * NER_NSTATES + ner_state(NER_ORG, NER_SI)] += 30000;
+        em[(n - 1) * NER_NSTATES + ner_state(NER_LOC, NER_SB)] += 60000;
+        ner_viterbi((const int32_t(*)[NER_NSTATES])trans, em, n, bp, tags);
         ok &= valid_bio(tags, n);
+        for (size_t i = 0; i < n; i++)
+            ok &= tags[i] < NER_NTAGS;
     }
     CHECK(ok);
+}
+
+/* BIO -> BILOU: valid state sequences that map back to the same tags. */
+static void test_bilou(void)
+{
+    uint8_t t[] = {NER_B_PERS, NER_I_PERS, NER_I_PERS, NER_O, NER_B_LOC,
+                   NER_B_LOC, NER_I_LOC, NER_B_MISC};
+    uint8_t s[8];
+    memcpy(s, t, sizeof s);
+    ner_bio_to_states(s, 8);
+    CHECK_EQ_INT(s[0], ner_state(NER_PERS, NER_SB));
+    CHECK_EQ_INT(s[1], ner_state(NER_PERS, NER_SI));
+    CHECK_EQ_INT(s[2], ner_state(NER_PERS, NER_SL));
+    CHECK_EQ_INT(s[3], NER_O);
+    CHECK_EQ_INT(s[4], ner_state(NER_LOC, NER_SU));
+    CHECK_EQ_INT(s[5], ner_state(NER_LOC, NER_SB));
+    CHECK_EQ_INT(s[6], ner_state(NER_LOC, NER_SL));
+    CHECK_EQ_INT(s[7], ner_state(NER_MISC, NER_SU));
+    CHECK_EQ_INT(NER_NSTATES, 17);
+    uint64_t r = 11;
+    int ok = 1;
+    for (int round = 0; round < 500; round++) {   /* random valid BIO */
+        uint8_t g[20], st[20];
+        for (int i = 0; i < 20; i++) {
+            int v = (int)((r = ner_mix(r)) % NER_NTAGS);
+            g[i] = (uint8_t)(ner_bio_allowed(i ? g[i - 1] : -1, v) ? v : NER_O);
+        }
+        memcpy(st, g, sizeof st);
+        ner_bio_to_states(st, 20);
+        for (int i = 0; i < 20; i++) {
+            ok &= ner_state_allowed(i ? st[i - 1] : -1, st[i]);
+            ok &= ner_state_tag(st[i]) == g[i];
+        }
+        ok &= ner_state_final(st[19]);
+    }
+    CHECK(ok);
+    CHECK(!ner_state_allowed(-1, ner_state(NER_ORG, NER_SL)));
+    CHECK(!ner_state_allowed(ner_state(NER_ORG, NER_SB), NER_O));
+    CHECK(!ner_state_allowed(ner_state(NER_ORG, NER_SI), ner_state(NER_LOC, NER_SL)));
+    CHECK(ner_state_allowed(ner_state(NER_ORG, NER_SU), ner_state(NER_ORG, NER_SB)));
+    CHECK(!ner_state_final(ner_state(NER_PERS, NER_SI)));
 }
 
 /* ---------------------------------------------------------------- memory */
@@ -340,6 +384,15 @@ static void test_corrupt_model(void)
         fclose(f);
         CHECK(ner_load_file(tmp, &m) != RASD_OK);
     }
+    f = fopen(tmp, "wb");   /* a model of the BIO format (version 5) */
+    if (f) {
+        data[len / 2] ^= 0x40;
+        data[12] = 5, data[13] = data[14] = data[15] = 0;
+        fwrite(data, 1, len, f);
+        fclose(f);
+        CHECK(ner_load_file(tmp, &m) == RASD_ERR_FORMAT);
+        CHECK(strstr(rasd_errmsg(), "model version 5, expected 6") != NULL);
+    }
     CHECK(ner_load_file("/nonexistent/ner.bin", &m) == RASD_ERR_IO);
     remove(tmp);
     free(data);
@@ -448,6 +501,7 @@ int main(void)
     RUN(test_forms);
     RUN(test_spans);
     RUN(test_viterbi_valid);
+    RUN(test_bilou);
     RUN(test_memory);
     RUN(test_conll_split);
     RUN(test_corpus_parse);
