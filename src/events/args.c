@@ -519,7 +519,8 @@ static bool reaction_around(const coder_sent *cs, const mention *m, size_t t0)
  * agent of a passive (من قبل، على يد، من right after). *done is set when
  * the entry decides. */
 /* Is m followed by a ل object that is an actor: للمدنيين, or a title
- * before one (للقس [الأمريكي برونسون])? Not للمرة الثانية, لمدة يومين. */
+ * before one (للقس [الأمريكي برونسون], للقس [الأمريكي])? Not للمرة الثانية,
+ * لمدة يومين. */
 static bool lam_object_after(const coder_sent *cs, const mention *m)
 {
     size_t o = m->last + 1;
@@ -528,8 +529,9 @@ static bool lam_object_after(const coder_sent *cs, const mention *m)
     const mention *x = mention_at(cs, o);
     if (x)
         return x->first == o && args_usable(x);
+    /* the title may carry only a nationality: للقس [الأمريكي] */
     x = mention_at(cs, o + 1);
-    return x && x->first == o + 1 && !x->prep && args_usable(x) && cs->mw[o].upos == UPOS_NOUN;
+    return x && x->first == o + 1 && !x->prep && !x->conj && cs->mw[o].upos == UPOS_NOUN;
 }
 
 /* احتجاز [أنقرة] للقس، قصف [النظام] للمدنيين: when a ل object follows a
@@ -856,6 +858,11 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         pre = NULL;
     if (pre && noun && feared(cs, h, pre))
         pre = NULL;
+    /* قس أمريكي تتهمه [أنقرة]: a verb that carries its object as a
+     * pronoun has its subject after it; the actor before is the object */
+    if (pre && after && after->first == h->last + 1 && cs->mw[t0].upos == UPOS_VERB &&
+        h->first == h->last && args_has_suffix(&cs->mw[t0]))
+        return after;
     if (pre && (!after || pre->last + 4 >= t0))
         return pre;
     return after;

@@ -162,6 +162,26 @@ static bool mention_from_dict(const rasd_ctx *ctx, coder_sent *cs, size_t i,
     return true;
 }
 
+/* Does a name the dictionary knows start inside the entity toks[i+1..j)?
+ * (فمنظمة "[هيومن رايتس ووتش]": the entity's head word is no part of the
+ * name.) Countries and regions do not count (بنك قطر الوطني is a bank),
+ * nor a person inside an organisation (مؤسسة كلينتون). */
+static bool name_inside(const rasd_ctx *ctx, const coder_sent *cs, size_t i, size_t j,
+                        ner_type t)
+{
+    for (size_t k = i + 1; k < j; k++) {
+        actors_match am;
+        if (!actors_match_at(ctx->actors, cs->toks, cs->n, k, &am) || am.kind != ACTORS_NAME ||
+            !am.entry)
+            continue;
+        actors_type ty = am.entry->type;
+        if (ty == ACTORS_ORG || ty == ACTORS_IGO || ty == ACTORS_GROUP ||
+            (ty == ACTORS_PERSON && t == NER_PERS))
+            return true;
+    }
+    return false;
+}
+
 /* A named entity no dictionary knows: kept, coded by a following country
  * adjective when there is one. */
 static bool mention_from_ner(const rasd_ctx *ctx, coder_sent *cs, size_t i, mention *m)
@@ -173,6 +193,8 @@ static bool mention_from_ner(const rasd_ctx *ctx, coder_sent *cs, size_t i, ment
     size_t j = i + 1;
     while (j < cs->n && cs->ner[j] == tag + 1)
         j++;
+    if (name_inside(ctx, cs, i, j, t))
+        return false;
     memset(m, 0, sizeof *m);
     m->first = i;
     m->last = j - 1;
@@ -320,7 +342,14 @@ static bool merge_title_name(const coder_sent *cs, mention *a, const mention *b)
     m.first = a->first;
     m.prep = a->prep;
     m.conj = a->conj;
-    if (!m.country[0])
+    /* نائب رئيس [المفوضية الأوروبية] يركي كاتاينن: an unknown name under a
+     * body with no country keeps the body's code (IGOEUREEC, not GOV) */
+    bool body = !m.country[0] && !b->code[0] && !a->country[0] &&
+                strlen(a->code) > strlen(a->sector);
+    if (body) {
+        snprintf(m.code, sizeof m.code, "%s", a->code);
+        snprintf(m.sector, sizeof m.sector, "%s", a->sector);
+    } else if (!m.country[0])
         mention_set_code(&m, a->country, a->sector[0] ? a->sector : m.sector);
     if (!m.code[0])
         snprintf(m.code, sizeof m.code, "%s%s", m.country, m.sector[0] ? m.sector : a->sector);
@@ -718,7 +747,11 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
     surname_memory(cs, mem);
     for (size_t k = 0; k < cs->nm; k++) {
         mention_span(cs, &cs->m[k]);
-        if (cs->m[k].person && !cs->m[k].resolved && cs->m[k].country[0]) {
+        /* (an office named by its country is a person too: [الرئيس الفلبيني]
+         * انتقد ... وانتقد [الرئيس]) */
+        bool office = cs->m[k].agent && cs->m[k].last == cs->m[k].first + 1 &&
+                      cs->mw[cs->m[k].first].det && title_word(cs->keys[cs->m[k].first].stem);
+        if ((cs->m[k].person || office) && !cs->m[k].resolved && cs->m[k].country[0]) {
             mem->last_person = cs->m[k];
             mem->have_person = true;
         }
