@@ -10,6 +10,7 @@
 #include <string.h>
 
 #define LEX_GAP_MAX 5
+#define LEX_ASIDE_MAX 12 /* tokens of a parenthesis a gap reaches over */
 
 struct lexicon {
     arena mem;
@@ -369,6 +370,20 @@ static bool lex_word_matches(const lex_word *w, const lex_keys *k, bool noun)
            (noun && k->acc[0] && !strcmp(w->key, k->acc));
 }
 
+/* If keys[t] opens a short parenthesis, the index of its ")"; else t. */
+static size_t paren_end(const lex_keys *keys, size_t n, size_t t)
+{
+    if (strcmp(keys[t].full, "(") != 0)
+        return t;
+    for (size_t k = t + 1; k < n && k <= t + LEX_ASIDE_MAX; k++) {
+        if (!strcmp(keys[k].full, ")"))
+            return k;
+        if (keys[k].stop)
+            break;
+    }
+    return t;
+}
+
 /* Match entry e with its first word at token i; fills h on success. */
 static bool lex_verify(const lex_entry *e, const lex_keys *keys, size_t n, size_t i,
                        lex_hit *h)
@@ -390,7 +405,17 @@ static bool lex_verify(const lex_entry *e, const lex_keys *keys, size_t n, size_
             continue;
         }
         size_t lim = t + gap;
-        while (t < n && t <= lim && !lex_word_matches(w, &keys[t], (e->opts & LEXO_NOUN) != 0)) {
+        while (t < n) {
+            /* خطف في تيزي وزو (110 كلم شرق العاصمة) من قبل: an aside
+             * is no distance */
+            size_t close = gap ? paren_end(keys, n, t) : t;
+            if (close != t) {
+                lim += close - t + 1;
+                t = close + 1;
+                continue;
+            }
+            if (t > lim || lex_word_matches(w, &keys[t], (e->opts & LEXO_NOUN) != 0))
+                break;
             if (gap && keys[t].stop)
                 return false; /* وأعلنت الشركة أن العقوبات ...: another clause */
             t++;
