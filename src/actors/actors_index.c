@@ -627,6 +627,16 @@ static uint32_t hit_for(const actors_dict *d, uint32_t node, const stem *st)
 
 /* Walk the trie from `node` over toks[j..n); return the last acceptable
  * hit seen and the number of tokens it covers beyond j (via *len). */
+/* A hyphen with no space on either side between two words of a name
+ * (جونغ-أون) stands for the space the dictionary writes. */
+static bool joining_hyphen(const rasd_token *toks, size_t n, size_t k)
+{
+    return k > 0 && k + 1 < n && toks[k].kind == RASD_TOK_PUNCT && toks[k].norm_len == 1 &&
+           toks[k].norm[0] == '-' && toks[k - 1].end == toks[k].start &&
+           toks[k].end == toks[k + 1].start && toks[k + 1].kind == RASD_TOK_ARABIC &&
+           toks[k - 1].kind == RASD_TOK_ARABIC;
+}
+
 static uint32_t walk(const actors_dict *d, uint32_t node, const rasd_token *toks,
                      size_t n, size_t j, const stem *st, size_t *len)
 {
@@ -634,6 +644,8 @@ static uint32_t walk(const actors_dict *d, uint32_t node, const rasd_token *toks
     uint32_t best = hit_for(d, node, st);
     *len = 0;
     for (size_t k = j; k < n && k - j < ACT_MAX_PHRASE_TOKS; k++) {
+        if (joining_hyphen(toks, n, k))
+            continue; /* كيم جونغ-أون = كيم جونغ أون */
         size_t kl = tok_key(&toks[k], key);
         if (kl == SIZE_MAX)
             break;
