@@ -625,8 +625,6 @@ static uint32_t hit_for(const actors_dict *d, uint32_t node, const stem *st)
     return any;
 }
 
-/* Walk the trie from `node` over toks[j..n); return the last acceptable
- * hit seen and the number of tokens it covers beyond j (via *len). */
 /* A hyphen with no space on either side between two words of a name
  * (جونغ-أون) stands for the space the dictionary writes. */
 static bool joining_hyphen(const rasd_token *toks, size_t n, size_t k)
@@ -637,6 +635,8 @@ static bool joining_hyphen(const rasd_token *toks, size_t n, size_t k)
            toks[k - 1].kind == RASD_TOK_ARABIC;
 }
 
+/* Walk the trie from `node` over toks[j..n); return the last acceptable
+ * hit seen and the number of tokens it covers beyond j (via *len). */
 static uint32_t walk(const actors_dict *d, uint32_t node, const rasd_token *toks,
                      size_t n, size_t j, const stem *st, size_t *len)
 {
