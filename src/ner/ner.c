@@ -177,6 +177,7 @@ const char *ner_provenance(const ner_model *m, size_t *len)
 
 struct ner_work {
     ner_memory mem;   /* recent tags, for models with NER_F_MEMORY */
+    ner_preds preds;  /* Viterbi's allowed moves */
     size_t cap;
     ner_tok *tok;
     int32_t *em;
@@ -194,8 +195,10 @@ rasd_status ner_work_new(ner_work **out)
     if (st) {
         free(*out);
         *out = NULL;
+        return st;
     }
-    return st;
+    ner_preds_init(&(*out)->preds);
+    return RASD_OK;
 }
 
 void ner_work_reset(ner_work *w)
@@ -375,18 +378,16 @@ static void ner_vstep(const ner_preds *pr, const int32_t (*trans)[NER_NSTATES],
     }
 }
 
-void ner_viterbi(const int32_t (*trans)[NER_NSTATES], const int32_t *em,
-                 size_t n, uint8_t *bp, uint8_t *tags)
+void ner_viterbi(const ner_preds *pr, const int32_t (*trans)[NER_NSTATES],
+                 const int32_t *em, size_t n, uint8_t *bp, uint8_t *tags)
 {
     int64_t d[NER_NSTATES], nd[NER_NSTATES];
-    ner_preds pr;
     if (n == 0)
         return;
-    ner_preds_init(&pr);
     for (int t = 0; t < NER_NSTATES; t++)
         d[t] = ner_state_allowed(-1, t) ? (int64_t)trans[NER_NSTATES][t] + em[t] : NEG_INF;
     for (size_t i = 1; i < n; i++) {
-        ner_vstep(&pr, trans, d, em + i * NER_NSTATES, nd, bp + i * NER_NSTATES);
+        ner_vstep(pr, trans, d, em + i * NER_NSTATES, nd, bp + i * NER_NSTATES);
         /* keep scores small: subtract the maximum (no overflow on long input) */
         int64_t mx = NEG_INF;
         for (int t = 0; t < NER_NSTATES; t++)
@@ -417,8 +418,8 @@ rasd_status ner_tag_words(const ner_model *m, ner_work *w,
             for (size_t i = 0; i < k; i++)
                 w->tok[i].mem = ner_mem_class(&w->mem, w->tok[i].stem);
         ner_emissions(m, w->tok, k, w->em);
-        ner_viterbi((const int32_t(*)[NER_NSTATES])m->trans, w->em, k, w->bp,
-                    tags + at);
+        ner_viterbi(&w->preds, (const int32_t(*)[NER_NSTATES])m->trans, w->em, k,
+                    w->bp, tags + at);
         if (m->flags & NER_F_MEMORY)
             ner_mem_add(&w->mem, w->tok, tags + at, k);
     }

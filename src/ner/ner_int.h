@@ -26,6 +26,13 @@ static inline ner_type ner_state_type(int s)
     return s ? (ner_type)((s - 1) / NER_NPOS + 1) : NER_NONE;
 }
 
+/* The allowed predecessors of each state, ascending (Viterbi loops over
+ * these only: 97 moves instead of 17 x 17). */
+typedef struct ner_preds {
+    uint8_t n[NER_NSTATES];
+    uint8_t p[NER_NSTATES][NER_NSTATES];
+} ner_preds;
+
 /* Gazetteer classes (bit numbers); file names in ner_gaz_files[]. */
 enum {
     GZ_LOC, GZ_PERS, GZ_FIRST, GZ_ORG, GZ_ORGHEAD, GZ_TITLE, GZ_MISC,
@@ -142,21 +149,18 @@ void ner_mem_add(ner_memory *m, const ner_tok *t, const uint8_t *tags, size_t n)
 
 /* ---- ner.c */
 /* Viterbi over int32 emission scores em[n][NER_NSTATES] restricted to valid
- * BILOU sequences; bp scratch n * NER_NSTATES. Writes BIO tags. */
-void ner_viterbi(const int32_t (*trans)[NER_NSTATES], const int32_t *em,
-                 size_t n, uint8_t *bp, uint8_t *tags);
+ * BILOU sequences (pr from ner_preds_init); bp scratch n * NER_NSTATES.
+ * Writes BIO tags. */
+void ner_viterbi(const ner_preds *pr, const int32_t (*trans)[NER_NSTATES],
+                 const int32_t *em, size_t n, uint8_t *bp, uint8_t *tags);
 int ner_bio_allowed(int prev, int t); /* prev = -1 at the start */
 int ner_state_allowed(int prev, int s); /* BILOU; prev = -1 at the start */
 int ner_state_final(int s);             /* may end a sentence */
 int ner_state_tag(int s);               /* BIO tag of a state */
 /* Valid BIO tags[0..n) into BILOU states, in place. */
 void ner_bio_to_states(uint8_t *tags, size_t n);
-/* The allowed predecessors of each state, ascending (Viterbi loops over
- * these only: 97 moves instead of 17 x 17). */
-typedef struct ner_preds {
-    uint8_t n[NER_NSTATES];
-    uint8_t p[NER_NSTATES][NER_NSTATES];
-} ner_preds;
+/* Fill pr from ner_state_allowed (done once per work space, not per
+ * sentence). */
 void ner_preds_init(ner_preds *pr);
 
 /* ---- ner_lex.c: gazetteers and clusters into lexicon tables (trainer) */

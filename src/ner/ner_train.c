@@ -249,20 +249,18 @@ static void train_emit(const float *w, const fdata *d, size_t t0, size_t n,
     }
 }
 
-static void train_viterbi(double (*tr)[NER_NSTATES], const double *em, size_t n,
-                          uint8_t *bp, uint8_t *out)
+static void train_viterbi(const ner_preds *pr, double (*tr)[NER_NSTATES], const double *em,
+                          size_t n, uint8_t *bp, uint8_t *out)
 {
     double d[NER_NSTATES], nd[NER_NSTATES];
-    ner_preds pr;
-    ner_preds_init(&pr);
     for (int t = 0; t < NER_NSTATES; t++)
         d[t] = ner_state_allowed(-1, t) ? tr[NER_NSTATES][t] + em[t] : -INFINITY;
     for (size_t i = 1; i < n; i++) {
         for (int t = 0; t < NER_NSTATES; t++) {
             double best = -INFINITY;
             int arg = 0;
-            for (int k = 0; k < pr.n[t]; k++) {
-                int p = pr.p[t][k];
+            for (int k = 0; k < pr->n[t]; k++) {
+                int p = pr->p[t][k];
                 double v = d[p] + tr[p][t];
                 if (v > best)
                     best = v, arg = p;
@@ -340,6 +338,7 @@ static void train_reset(percep *p)
 typedef struct scratch {
     double *em;
     uint8_t *bp, *pred;
+    ner_preds pr;      /* Viterbi's allowed moves */
 } scratch;
 
 static double train_eval(const float *w, double (*tr)[NER_NSTATES],
@@ -353,7 +352,7 @@ static double train_eval(const float *w, double (*tr)[NER_NSTATES],
         if (!n)
             continue;
         train_emit(w, d, t0, n, sc->em);
-        train_viterbi(tr, sc->em, n, sc->bp, sc->pred);
+        train_viterbi(&sc->pr, tr, sc->em, n, sc->bp, sc->pred);
         train_states_to_bio(sc->pred, n);
         ner_score_add(&score, c->s[s0 + s].gold, sc->pred, n);
     }
@@ -398,7 +397,7 @@ static void train_epoch(percep *p, const fdata *d, size_t *order, size_t n_order
         train_emit(p->w, d, t0, n, sc->em);
         if (margin > 0)
             train_augment(sc->em, d->gold + t0, n, margin, miss);
-        train_viterbi(p->tw, sc->em, n, sc->bp, sc->pred);
+        train_viterbi(&sc->pr, p->tw, sc->em, n, sc->bp, sc->pred);
         if (memcmp(sc->pred, d->gold + t0, n) != 0)
             train_update(p, d, t0, n, sc->pred);
     }
@@ -636,6 +635,7 @@ static rasd_status trainer_alloc(trainer *t)
     t->sc.em = malloc(NER_MAX_CHUNK * NER_NSTATES * sizeof(double));
     t->sc.bp = malloc(NER_MAX_CHUNK * NER_NSTATES);
     t->sc.pred = malloc(NER_MAX_CHUNK);
+    ner_preds_init(&t->sc.pr);
     t->order = malloc((t->td.n_sent + 1) * sizeof *t->order);
     if (!t->p.w || !t->p.u || !t->aw || !t->sc.em || !t->sc.bp || !t->sc.pred ||
         !t->order)
@@ -785,7 +785,7 @@ static void trainer_predict(const float *aw, double (*atr)[NER_NSTATES],
     if (!n)
         return;
     train_emit(aw, d, t0, n, sc->em);
-    train_viterbi(atr, sc->em, n, sc->bp, out + t0);
+    train_viterbi(&sc->pr, atr, sc->em, n, sc->bp, out + t0);
     train_states_to_bio(out + t0, n);
 }
 

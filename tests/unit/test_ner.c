@@ -103,6 +103,8 @@ static void test_viterbi_valid(void)
     int32_t em[50 * NER_NSTATES];
     uint8_t bp[50 * NER_NSTATES], tags[50];
     uint64_t r = 7;
+    ner_preds pr;
+    ner_preds_init(&pr);
     int ok = 1;
     for (int round = 0; round < 200; round++) {
         for (int a = 0; a <= NER_NSTATES; a++)
@@ -115,7 +117,7 @@ static void test_viterbi_valid(void)
         for (size_t i = 0; i < n; i++)
             em[i * NER_NSTATES + ner_state(NER_ORG, NER_SI)] += 30000;
         em[(n - 1) * NER_NSTATES + ner_state(NER_LOC, NER_SB)] += 60000;
-        ner_viterbi((const int32_t(*)[NER_NSTATES])trans, em, n, bp, tags);
+        ner_viterbi(&pr, (const int32_t(*)[NER_NSTATES])trans, em, n, bp, tags);
         ok &= valid_bio(tags, n);
         for (size_t i = 0; i < n; i++)
             ok &= tags[i] < NER_NTAGS;
