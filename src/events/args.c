@@ -546,6 +546,24 @@ static const mention *genitive_before_lam(const coder_sent *cs, const lex_hit *h
     return lam_object_after(cs, g) ? g : NULL;
 }
 
+/* ونفذ عملية الدهم [وحدتا مكافحة الإرهاب]، شنت غارات [طائرات التحالف]:
+ * a verb of carrying out right before the verbal noun has its subject
+ * after the noun phrase (VSO); that subject does the act. */
+static const mention *carried_out_by(const coder_sent *cs, const lex_hit *h, size_t hi)
+{
+    static const char *const exec[] = {"نفذ", "نفذت", "نفذا", "نفذوا", "شن", "شنت", "شنا",
+                                       "شنوا", "اجري", "اجرت", "اجروا"};
+    static const char *const op[] = {"عمليه", "عمليات", "حمله", "حملات"};
+    size_t t0 = h->trig[0], v = t0 > 1 && CODER_TOK_IN(cs, t0 - 1, op) ? t0 - 1 : t0;
+    if (v == 0 || !CODER_TOK_IN(cs, v - 1, exec) ||
+        !(cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN))
+        return NULL;
+    const mention *m = args_first_after(cs, h->last + 1, hi, NULL, NULL);
+    if (!m || m->first > h->last + 2 || mention_at(cs, t0)) /* (an adjective may come between) */
+        return NULL;
+    return m;
+}
+
 static const mention *source_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi,
                                       bool *done)
 {
@@ -564,7 +582,9 @@ static const mention *source_by_entry(const coder_sent *cs, const lex_hit *h, si
             by = from; /* not من اعتقال [المسلحين]: a genitive */
         if (!by)
             by = genitive_before_lam(cs, h);
-        return by ? by : light_verb_subject(cs, h->trig[0]);
+        if (!by)
+            by = light_verb_subject(cs, h->trig[0]);
+        return by ? by : carried_out_by(cs, h, hi);
     }
     *done = false;
     return NULL;
@@ -687,6 +707,23 @@ static bool verb_between(const coder_sent *cs, const lex_hit *h, const mention *
 
 /* VSO: the subject right after the verb (or a noun's genitive), before
  * any prepositional phrase starts; NULL when what follows is an object. */
+/* Is the word right before m, after the verb at t0, a thing a verb of
+ * judgement takes as its object (خطط، سياسة، قرار) that m is the genitive
+ * of? Heads that stand for their genitive (إدارة ترمب، ممثل العراق، دول
+ * مجموعة بريكس، أكبر نقابة) are not in the list. */
+static bool object_noun_before(const coder_sent *cs, size_t t0, const mention *m)
+{
+    static const char *const thing[] = {
+        "خطط", "خطه", "سياسه", "سياسات", "قرار", "قرارات", "تصريحات", "تصريح", "موقف",
+        "مواقف", "سلوك", "دور", "اداء", "تعامل", "تدخل", "برنامج", "مشروع", "عرض",
+        "طلب", "مقترح", "مقترحات", "مبادره", "تهديدات", "اجراءات", "ممارسات",
+        "انتهاكات", "تصرفات", "اتهامات", "دعوه", "دعوات", "شروط", "مطالب", "تقرير",
+        "استراتيجيه", "نهج", "خطاب", "رساله", "رد", "قانون", "صفقه", "عمليات"};
+    size_t i = m->first - 1;
+    return i > t0 && cs->mw[t0].upos == UPOS_VERB && !cs->keys[i].nominal &&
+           !mention_at(cs, i) && CODER_TOK_IN(cs, i, thing);
+}
+
 static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t hi)
 {
     size_t t0 = h->trig[0];
@@ -741,6 +778,10 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
     for (size_t i = h->last + 1; after && after->gprep && i < after->first; i++)
         if (is_preposition(cs, i))
             after = NULL;
+    /* انتقد خطط [ولي العهد]: a bare noun between the verb and the actor
+     * is the object, the actor its genitive (not انتقد أمس [الرئيس]) */
+    if (after && h->n_trig == 1 && after->first > t0 + 1 && object_noun_before(cs, t0, after))
+        after = NULL;
     /* اتهامات نفتها [الوزيرة]: after a noun, an actor that follows a verb
      * is that verb's subject (a relative clause), not the noun's agent */
     if (after && verb_between(cs, h, after))
@@ -813,7 +854,8 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     const mention *m = source_by_entry(cs, h, hi, &done);
     if (done)
         return m;
-    if ((m = preceded_by(cs, t0)) || (m = light_verb_subject(cs, t0)))
+    if ((m = preceded_by(cs, t0)) || (m = light_verb_subject(cs, t0)) ||
+        (m = carried_out_by(cs, h, hi)))
         return m;
     bool noun = (e->opts & LEXO_NOUN) || cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN;
     /* رفض [الرئيس الفرنسي] التدخل التركي: an actor right after a gap
@@ -1008,17 +1050,21 @@ static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h, size_
 {
     static const char *const weapon[] = {"رصاص", "نيران", "قصف", "غاره", "غارات", "قذائف",
                                          "صواريخ", "هجوم", "ايدي", "يد", "ضربه", "ضربات",
-                                         "قذيفه", "صاروخ"};
+                                         "قذيفه", "صاروخ", "دبابات", "مدفعيه"};
+    /* aircraft bomb in an air strike's pattern; elsewhere (أسقط الطائرة) they are hit */
+    static const char *const craft[] = {"طائرات", "طائره", "مقاتلات", "مروحيات", "مقاتله"};
+    bool aerial = !strcmp(h->e->cameo, "195");
     static const char *const kind[] = {"جويه", "صاروخيه", "مدفعيه", "مدفعي", "جوي"};
     if (h->e->cat != PL_ASSAULT)
         return NULL;
     /* the pattern's last word, or one soon after it (قتل … فلسطينيا برصاص X) */
     for (size_t w = h->last; w <= hi && w <= h->last + 4 && w < cs->n; w++) {
-        if (cs->mw[w].det || (w > h->last && cs->toks[w].kind == RASD_TOK_PUNCT))
-            break;
+        if (w > h->last && (cs->mw[w].det || cs->toks[w].kind == RASD_TOK_PUNCT))
+            break; /* (the pattern's own last word may have the article) */
         bool is_weapon = false;
         for (size_t k = 0; k < sizeof weapon / sizeof weapon[0]; k++)
             is_weapon |= !strcmp(cs->keys[w].bare, weapon[k]);
+        is_weapon |= aerial && CODER_TOK_IN(cs, w, craft);
         if (!is_weapon)
             continue;
         /* ضربة [جوية] أميركية: the kind of weapon may come first */
@@ -1054,78 +1100,6 @@ static const mention *arg_in_gap(const coder_sent *cs, const lex_hit *h, const m
             return m;
     }
     return NULL;
-}
-
-/* اتهم [X] Y بـ...: whoever stands right before the charge (بشن، بالوقوف
- * وراء، بتمويل) is the accused; an actor between the verb and the accused
- * accuses; with none, the accuser is unstated (or the verb is a passive:
- * واتهم النظام السوري بشن هجوم). */
-static bool accused_before_charge(const coder_sent *cs, const lex_hit *h, size_t hi,
-                                  const mention **src, const mention **tgt, bool *passive)
-{
-    *passive = false;
-    if (h->e->cat != PL_ACCUSE || h->n_trig > 1 || !strstr(cs->keys[h->trig[0]].bare, "تهم") ||
-        cs->mw[h->trig[0]].upos == UPOS_NOUN)
-        return false;
-    size_t charge = SIZE_MAX;
-    /* (بأنه، بأن end the clause, but they are still the charge) */
-    for (size_t i = h->last + 1; i < cs->n && i <= h->last + 8 && charge == SIZE_MAX; i++) {
-        if (!strncmp(cs->keys[i].full, "بان", strlen("بان"))) {
-            charge = i;
-            break;
-        }
-        if (i > hi)
-            break;
-        if (coder_has_clitic(cs, i, MCL_BI))
-            charge = i;
-    }
-    if (charge == SIZE_MAX)
-        return false;
-    /* جونسون قد اتهم بأنه …: the charge right after the verb makes it a
-     * passive; the subject before it is the accused */
-    if (charge == h->last + 1 && !args_has_suffix(&cs->mw[h->trig[0]])) {
-        size_t t0 = h->trig[0];
-        for (size_t k = cs->nm; k-- > 0;) {
-            const mention *m = &cs->m[k];
-            if (m->last < t0 && m->last + 3 >= t0 && !m->prep && args_usable(m)) {
-                *src = NULL;
-                *tgt = m;
-                *passive = true;
-                return true;
-            }
-        }
-    }
-    const mention *accused = NULL, *accuser = NULL;
-    for (size_t k = 0; k < cs->nm; k++) {
-        const mention *m = &cs->m[k];
-        if (m->first <= h->last || m->last >= charge || m->prep || !args_usable(m))
-            continue;
-        if (accused)
-            accuser = accused;
-        accused = m;
-    }
-    if (!accused)
-        return false;
-    /* Only an actor right before the charge (or with an adverb between)
-     * is the accused: with other words between (ودول أخرى المركز، في
-     * التاسع من نيسان، الديمقراطيين) the accused may be a name no
-     * dictionary knows, and the usual reading holds (VSO: the actor after
-     * the verb accuses). A pronoun on the verb (تتهمه السلطات) is the
-     * accused itself. */
-    static const char *const adv[] = {"كذلك", "ايضا", "مجددا", "مره", "امس", "اليوم", "رسميا",
-                                      "علنا", "صراحه"};
-    if (args_has_suffix(&cs->mw[h->trig[0]]) || args_participle(cs, h->trig[0]))
-        return false; /* تتهمه السلطات; متهما طهران وحليفها: the participle's own rules */
-    for (size_t i = accused->last + 1; i < charge; i++) {
-        bool is_adv = cs->toks[i].kind == RASD_TOK_PUNCT;
-        for (size_t k = 0; !is_adv && k < sizeof adv / sizeof adv[0]; k++)
-            is_adv = coder_tok_is(cs, i, adv[k]);
-        if (!is_adv)
-            return false;
-    }
-    *src = accuser;
-    *tgt = accused;
-    return true;
 }
 
 /* The source and target being assigned, stage by stage. */
@@ -1432,7 +1406,7 @@ void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, e
     dyad d = {arg_source(cs, h, lo, hi), NULL};
     const mention *x, *y;
     bool passive;
-    if (accused_before_charge(cs, h, hi, &x, &y, &passive)) {
+    if (args_accused_before_charge(cs, h, hi, &x, &y, &passive)) {
         /* the accuser between the verb and the accused, else the subject
          * before the verb (دمشق اتهمت التحالف بـ...), else unstated */
         args->src = x ? x : (d.src && d.src->last < t0 && !passive ? d.src : NULL);
@@ -1441,6 +1415,7 @@ void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, e
     }
     assign_by_entry(cs, h, hi, &d);
     assign_constructions(cs, h, hi, &d);
+    args_held_responsible(cs, h, &d.src, &d.tgt);
     assign_violence(cs, h, hi, &d);
     assign_by_category(cs, h, hi, &d);
     /* لاتهامه، اعتقاله، اغتياله: the actor the noun's pronoun takes up

@@ -72,6 +72,18 @@ bool args_attack_noun_before(const coder_sent *cs, const lex_hit *h);
 const mention *args_pattern_victim(const coder_sent *cs, const lex_hit *h);
 /* Source and target of trigger h within clause [lo, hi] into args->src/tgt. */
 void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, ev_args *args);
+
+/* ---- args_accuse.c: who accuses whom (results point into cs) */
+
+/* اتهم [X] Y بـ...: true when the accused stands right before the charge;
+ * *src is the accuser (or NULL), *tgt the accused, *passive when the
+ * charge follows the verb at once (اتهم بأنه). */
+bool args_accused_before_charge(const coder_sent *cs, const lex_hit *h, size_t hi,
+                                const mention **src, const mention **tgt, bool *passive);
+/* حمّل X المسؤولية: a lone actor between the verb and المسؤولية becomes
+ * *tgt (and stops being *src); otherwise nothing changes. */
+void args_held_responsible(const coder_sent *cs, const lex_hit *h, const mention **src,
+                           const mention **tgt);
 /* Date expressions of a sentence, found once and shared by its events. */
 #define EV_MAX_DATES 16
 typedef struct ev_dates {

@@ -203,8 +203,10 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     /* زيارة مقررة، قمة مرتقبة: a planned act */
     static const char *const planned[] = {"مقرره", "مقرر", "المقرره", "مرتقبه", "مرتقب",
                                           "المرتقبه", "مزمعه", "المزمعه", "مرتقبا"};
-    if (h->e->cat == PL_CONSULT && CODER_TOK_IN(cs, h->last + 1, planned))
-        a->modality = "future"; /* not إلغاء زيارته المقررة: the cancelling happened */
+    /* (not إلغاء زيارته المقررة: the cancelling happened) */
+    if (h->e->cat == PL_CONSULT && (CODER_TOK_IN(cs, h->last + 1, planned) ||
+                                    (h->n_trig > 1 && CODER_TOK_IN(cs, h->last, planned))))
+        a->modality = "future"; /* the summit pattern ends in مرتقبة */
     /* الانسحاب المحتمل، العقوبات الأميركية المحتملة: a possible act (not
      * يعارض … قرار محتمل: the gap pattern's object is the possible one) */
     static const char *const possible[] = {"المحتمل", "المحتمله", "محتمل", "محتمله"};
@@ -841,6 +843,18 @@ static bool endangers(const coder_sent *cs, const lex_hit *h)
     return true;
 }
 
+/* حزب الله يهدد أمن المنطقة، يهدد الأمن القومي: endangering a state of
+ * things is how a speaker judges an actor, not an act of threatening. */
+static bool endangers_state(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const state[] = {"امن", "الامن", "استقرار", "سلامه", "السلم", "السلام",
+                                        "مستقبل", "وحده", "سياده", "مصالح", "حياه",
+                                        "الاستقرار", "المصالح", "الملاحه", "الحريات",
+                                        "اقتصاد", "الاقتصاد", "وجود"};
+    size_t i = h->last + 1;
+    return i < cs->n && endangers(cs, h) && CODER_TOK_IN(cs, i, state);
+}
+
 static bool security_force(const mention *m)
 {
     return m && (!strcmp(m->sector, "MIL") || !strcmp(m->sector, "COP") ||
@@ -897,7 +911,7 @@ static bool no_act(const coder_sent *cs, const lex_hit *h)
 {
     return (h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h) ||
            inside_name(cs, h) || names_body(cs, h) || pointed_back(cs, h) || defused(cs, h) ||
-           anonymity(cs, h) ||
+           anonymity(cs, h) || endangers_state(cs, h) ||
            topic_noun(cs, h) || counted(cs, h) || relative_what(cs, h) || crowd_occasion(cs, h);
 }
 
@@ -1058,6 +1072,21 @@ static bool sentence_has(const coder_sent *cs, const char *const *words, size_t 
     return false;
 }
 
+/* Does the sentence name a weapon or an attack? */
+static bool names_violence(const coder_sent *cs)
+{
+    static const char *const violence[] = {"هجوم", "هجمات", "هجوما", "قصف", "غاره", "غارات",
+                                           "تفجير", "اشتباك", "اشتباكات", "رصاص", "مسلح",
+                                           "مسلحين", "مسلحون", "عبوه", "انتحاري", "اغتيال",
+                                           "قنبله", "صاروخ", "صواريخ", "معارك", "قذائف",
+                                           "اعتداء", "نار", "قصفت", "قصفوا", "استهدف", "دهس",
+                                           "استهدفت", "هاجم", "هاجمت", "هاجموا", "نيران",
+                                           "ضربات", "قذيفه", "رصاصه", "سكين", "قناص", "اعدام",
+                                           "تعذيب", "مواجهات", "تفجيرات", "مفخخه", "لغم",
+                                           "الغام", "انتحاريا", "انتحاريه"};
+    return sentence_has(cs, violence, sizeof violence / sizeof violence[0]);
+}
+
 /* Deaths in an earthquake, a crash or a fire are no assault: a sentence
  * that names such a disaster and no weapon or attack makes none. */
 static bool disaster_sentence(const coder_sent *cs)
@@ -1072,14 +1101,8 @@ static bool disaster_sentence(const coder_sent *cs)
                                            "فيروس", "وباء", "الوباء", "الكوليرا", "كوليرا",
                                            "الانفلونزا", "انفلونزا", "الحمي", "مرض", "المرض",
                                            "ايبولا", "اختراق", "قرصنه", "حادث", "حادثه"};
-    static const char *const violence[] = {"هجوم", "هجمات", "هجوما", "قصف", "غاره", "غارات",
-                                           "تفجير", "اشتباك", "اشتباكات", "رصاص", "مسلح",
-                                           "مسلحين", "مسلحون", "عبوه", "انتحاري", "اغتيال",
-                                           "قنبله", "صاروخ", "صواريخ", "معارك", "قذائف",
-                                           "اعتداء", "نار", "قصفت", "قصفوا", "استهدف", "دهس",
-                                           "استهدفت", "هاجم", "هاجمت", "هاجموا"};
     return sentence_has(cs, disaster, sizeof disaster / sizeof disaster[0]) &&
-           !sentence_has(cs, violence, sizeof violence / sizeof violence[0]);
+           !names_violence(cs);
 }
 
 /* هاجم/هجوم is also a verbal attack: a politician or a body of state or
@@ -1175,6 +1198,8 @@ static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem
         if (cand[k].h.e->cat == PL_ASSAULT && (disaster < 0 ? (disaster = disaster_sentence(cs))
                                                              : disaster))
             continue;
+        if ((cand[k].h.e->opts & LEXO_DEATH) && !names_violence(cs))
+            continue; /* لقي حتفه بحمى, غرقا: a death, no assault */
         if (verbal_attack(cs, &cand[k])) {
             const lex_entry *e = entry_for_cameo(ctx->lex, "111");
             if (!e)

@@ -216,6 +216,8 @@ static rasd_status lex_parse_opts(lexicon *lx, char *opts, lex_entry *e,
             e->opts |= LEXO_VERB;
         else if (!strcmp(o, "agent"))
             e->opts |= LEXO_AGENT;
+        else if (!strcmp(o, "death"))
+            e->opts |= LEXO_DEATH;
         else if (!strncmp(o, "prio=", 5))
             e->prio = atoi(o + 5);
         else if (!strncmp(o, "tgt=", 4)) {

@@ -19,7 +19,8 @@ enum {
     LEXO_SPEECH = 1u << 2,
     LEXO_CUE = 1u << 3,
     LEXO_VERB = 1u << 4,  /* the first word may not carry the article or ب/ل/ك */
-    LEXO_AGENT = 1u << 5  /* the trigger names who acts (المتظاهرون): it is the source */
+    LEXO_AGENT = 1u << 5, /* the trigger names who acts (المتظاهرون): it is the source */
+    LEXO_DEATH = 1u << 6  /* names a death, not its cause: needs violence in the sentence */
 };
 
 typedef struct lex_word {

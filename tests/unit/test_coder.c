@@ -195,6 +195,11 @@ static void test_no_event(void)
         "وقال محققون إنهم عثروا على عبوة ناسفة ثانية ضمن متعلقات المسلح.",
         /* مسيرته: a career, not a march */
         "انطلقت مسيرته الفنية في سن مبكرة قبل أن ينتقل إلى القاهرة.",
+        /* لقي حتفه names a death, not its cause: no weapon, no assault */
+        "لقي خمسة أشخاص حتفهم في إيران نتيجة الإصابة بحمى الكونغو النزفية.",
+        "وقالت المنظمة إن 383 مهاجرا لقوا حتفهم منذ مطلع العام قبالة ليبيا.",
+        /* endangering a state of things is a judgement, not a threat */
+        "وقال الوزير إن حزب الله يهدد أمن المنطقة واستقرارها.",
     };
     for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
         json_t *evs = code(none[k], "2020-01-01");
@@ -585,6 +590,34 @@ static const struct {
     {"a parenthesis inside a pattern's gap is no distance (أطلق X (...) النار)",
      "وأطلق الجنود الإسرائيليون (وفق شهود عيان في المكان) النار على المتظاهرين.",
      "2018-05-14", "ASSAULT", "ISRMIL", "CVL", "=asserted"},
+    {"لقي حتفه with a weapon in the sentence is an assault",
+     "لقي فلسطينيان حتفهما وأصيب العشرات بنيران الجيش الإسرائيلي قرب حدود غزة.",
+     "2018-04-06", "ASSAULT", "ISRMIL", "PSE", "=asserted"},
+    {"حمّلت X مسؤولية: a lone actor before المسؤولية is held responsible, not the subject",
+     "وتقول إسرائيل إن جنودها فتحوا النار، وحمّلت حركة حماس مسؤولية أعمال العنف.",
+     "2018-05-15", "ACCUSE", "ISR", "PSEREBHMS", "=asserted"},
+    {"حمّل X المسؤولية لY: the one after ل is held responsible, X holds",
+     "حملت إيران المسؤولية للولايات المتحدة.", "2018-05-15", "ACCUSE", "IRN", "USA",
+     "=asserted"},
+    {"a summit announced ahead (القمة المرتقبة بين X وY) is a future meeting",
+     "ووصفت وسائل إعلام في سول القمة المرتقبة بين زعيم كوريا الشمالية والرئيس الكوري "
+     "الجنوبي بأنها تاريخية.",
+     "2018-04-20", "CONSULT", "PRKGOV", "KORGOV", "future"},
+    {"a planned visit (زيارته المرتقبة) is a future meeting, not an agreement",
+     "وقال الرئيس الصيني بمناسبة زيارته المرتقبة إلى الإمارات إنها شريك استراتيجي.",
+     "2018-07-18", "CONSULT", "CHNGOV", "ARE", "future"},
+    {"نفذت عملية الاعتقال X: the actor after the operation carries it out",
+     "ونفذت عملية الاعتقال قوات الأمن العراقية.", "2018-05-01", "COERCE", "IRQCOP", "-",
+     "=asserted"},
+    {"انتقد خطط X: X is the genitive of the criticised plans, not the critic",
+     "قال نشطاء إن الزامل كان قد انتقد خطط ولي العهد السعودي في طرح أسهم الشركة.",
+     "2018-05-01", "ACCUSE", "-", "SAUGOV", "=asserted"},
+    {"قصفت طائرات روسية: the aircraft's adjective is the air strike's doer",
+     "قصفت طائرات روسية مواقع للمعارضة في ريف إدلب.", "2018-05-01", "ASSAULT", "RUS", "OPP",
+     "=asserted"},
+    {"دعت أكبر نقابة: a head that stands for its genitive leaves the genitive the subject",
+     "دعت أكبر نقابة للممثلين في الولايات المتحدة إلى وضع نهاية لهذه الاجتماعات.",
+     "2018-04-13", "REQUEST", "LAB", "-", "=asserted"},
     {"an office named by its country (الرئيس الفلبيني) is who a later bare الرئيس is",
      "وسبق أن انتقد الرئيس الفلبيني البابا بلغة فجة. وانتقد الرئيس عقيدة الخطيئة الأولى.",
      "2018-06-26", "ACCUSE", "PHLGOV", "-", "asserted"},
@@ -647,6 +680,9 @@ static const struct {
      "وقال إن الشركة المنتجة اتفقت معه على التصوير في الخليج.", "2018-05-01", "AGREE", "*"},
     {"a chief executive is a firm's (BUS), not a head of state resigning",
      "وقدم الرئيس التنفيذي للشركة استقالته من منصبه أمس.", "2018-09-30", "RETREAT", "*"},
+    {"أسقط الطائرة الماليزية: the aircraft downed is hit, its adjective does not shoot",
+     "قالت النيابة إن الصاروخ الذي أسقط الطائرة الماليزية نقل من وحدة عسكرية روسية.",
+     "2018-05-25", "ASSAULT", "MYS"},
     {"قرب الحدود مع الصين: a border names a place, not a party",
      "وقال نشطاء إن اشتباكات اندلعت قرب الحدود مع الصين أمس.", "2018-05-12", "ASSAULT", "*"},
 };
