@@ -1416,6 +1416,7 @@ void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, e
     assign_by_entry(cs, h, hi, &d);
     assign_constructions(cs, h, hi, &d);
     args_held_responsible(cs, h, &d.src, &d.tgt);
+    args_court_sentences(cs, h, hi, &d.src, &d.tgt);
     assign_violence(cs, h, hi, &d);
     assign_by_category(cs, h, hi, &d);
     /* لاتهامه، اعتقاله، اغتياله: the actor the noun's pronoun takes up

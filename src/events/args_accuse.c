@@ -1,6 +1,7 @@
-/* args_accuse.c - who accuses whom: the accused before the charge (اتهم
- * X Y بـ...) and the party held responsible (حمّل X Y المسؤولية). Used
- * by args.c; see src/events/README.md (Arguments). */
+/* args_accuse.c - who accuses, blames or sentences whom: the accused
+ * before the charge (اتهم X Y بـ...), the party held responsible (حمّل X
+ * Y المسؤولية) and the court that sentences (قضت محكمة بسجن X). Used by
+ * args.c; see src/events/README.md (Arguments). */
 #include "events/coder.h"
 #include "events/code_int.h"
 #include <string.h>
@@ -111,4 +112,36 @@ void args_held_responsible(const coder_sent *cs, const lex_hit *h, const mention
     if (*src == inside || (*src && (*src)->first > t0))
         *src = NULL;
     *tgt = inside;
+}
+
+/* قضت محكمة مصرية بسجن X، أصدرت المحكمة أحكاما بالسجن بحق X: the
+ * sentencing patterns are passives (حكم على X بالسجن، أدين X), so a court
+ * found as their first actor is the one that sentences; whom it sentences
+ * comes after it. */
+void args_court_sentences(const coder_sent *cs, const lex_hit *h, size_t hi,
+                          const mention **src, const mention **tgt)
+{
+    if (h->e->cat != PL_SANCTION || !h->e->mode || strcmp(h->e->mode, "convict") || *src)
+        return;
+    size_t t0 = h->trig[0];
+    const mention *court = *tgt && !strcmp((*tgt)->sector, "JUD") && (*tgt)->first > t0 ? *tgt
+                                                                                           : NULL;
+    for (size_t k = 0; !court && k < cs->nm; k++) /* المحكمة التركية قضت بسجن */
+        if (cs->m[k].last < t0 && cs->m[k].last + 2 >= t0 && !cs->m[k].prep &&
+            !strcmp(cs->m[k].sector, "JUD"))
+            court = &cs->m[k];
+    if (!court)
+        return;
+    *src = court;
+    if (*tgt != court)
+        return;
+    /* near the sentence only (not على رجل أدين بهجوم على جنود أميركيين) */
+    size_t from = court->last + 1, end = (court->last > h->last ? court->last : h->last) + 5;
+    if (end > hi)
+        end = hi;
+    *tgt = args_first_after(cs, from, end, NULL, court);
+    if (!*tgt)
+        *tgt = args_first_after(cs, from, end, "بحق", court);
+    if (!*tgt)
+        *tgt = args_first_after(cs, from, end, "علي", court);
 }

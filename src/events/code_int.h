@@ -84,6 +84,11 @@ bool args_accused_before_charge(const coder_sent *cs, const lex_hit *h, size_t h
  * *tgt (and stops being *src); otherwise nothing changes. */
 void args_held_responsible(const coder_sent *cs, const lex_hit *h, const mention **src,
                            const mention **tgt);
+/* قضت محكمة بسجن X: a court found as a sentencing pattern's target (the
+ * patterns are passives) and no source: the court becomes *src, and *tgt
+ * the first actor after it (or NULL). */
+void args_court_sentences(const coder_sent *cs, const lex_hit *h, size_t hi,
+                          const mention **src, const mention **tgt);
 /* Date expressions of a sentence, found once and shared by its events. */
 #define EV_MAX_DATES 16
 typedef struct ev_dates {
