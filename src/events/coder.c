@@ -200,6 +200,17 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
             a->modality = "future";
     if (coder_has_clitic(cs, t0, MCL_SA))
         a->modality = "future";
+    /* يمكن أن تفرض، تستطيع أن تشن، بإمكانها أن: an ability or a duty, not
+     * an act (the complementiser right after the modal word) */
+    static const char *const modal[] = {"يمكن", "يمكنه", "يمكنها", "يمكنهم", "بامكان",
+                                        "بامكانه", "بامكانها", "بوسع", "بوسعه", "بوسعها",
+                                        "يستطيع", "تستطيع", "يستطيعون", "نستطيع", "يجب",
+                                        "ينبغي", "يحتمل", "المحتمل"};
+    for (size_t i = t0 >= 6 ? t0 - 6 : 0; i + 1 < t0; i++)
+        if (CODER_TOK_IN(cs, i, modal) &&
+            (coder_tok_is(cs, i + 1, "ان") || coder_tok_is(cs, i + 2, "ان") ||
+             coder_tok_is(cs, i + 1, "علي"))) /* يجب على */
+            a->modality = "hypothetical";
     /* زيارة مقررة، قمة مرتقبة: a planned act */
     static const char *const planned[] = {"مقرره", "مقرر", "المقرره", "مرتقبه", "مرتقب",
                                           "المرتقبه", "مزمعه", "المزمعه", "مرتقبا"};
