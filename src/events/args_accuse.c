@@ -109,6 +109,13 @@ void args_held_responsible(const coder_sent *cs, const lex_hit *h, const mention
     const mention *lam = args_first_after(cs, h->last + 1, h->last + 3, "ل", NULL);
     if (!inside || (lam && lam->first <= h->last + 3))
         return;
+    /* حمل مسؤولون مصريون [قادة الاعتصام] مسؤولية: words the dictionary
+     * does not know between the actor and المسؤولية are the object, so
+     * the actor is the subject (but not كامل/كافة المسؤولية) */
+    static const char *const all[] = {"كامل", "كافه", "كل", "الكامله"};
+    for (size_t i = inside->last + 1; i < h->last; i++)
+        if (!coder_tok_in(cs, i, all, sizeof all / sizeof all[0]))
+            return;
     if (*src == inside || (*src && (*src)->first > t0))
         *src = NULL;
     *tgt = inside;

@@ -1098,6 +1098,16 @@ static bool names_violence(const coder_sent *cs)
     return sentence_has(cs, violence, sizeof violence / sizeof violence[0]);
 }
 
+/* Words of fighting or repression that make a death violent (لقي مصرعه
+ * في جبهة، حملة القمع) but, unlike names_violence, do not undo the
+ * disaster filter (مقتل is also a crash's toll). */
+static bool names_fighting(const coder_sent *cs)
+{
+    static const char *const fight[] = {"مقتل", "قتال", "جبهه", "جبهات", "قمع", "القمع",
+                                        "معركه"};
+    return sentence_has(cs, fight, sizeof fight / sizeof fight[0]);
+}
+
 /* Deaths in an earthquake, a crash or a fire are no assault: a sentence
  * that names such a disaster and no weapon or attack makes none. */
 static bool disaster_sentence(const coder_sent *cs)
@@ -1209,7 +1219,7 @@ static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem
         if (cand[k].h.e->cat == PL_ASSAULT && (disaster < 0 ? (disaster = disaster_sentence(cs))
                                                              : disaster))
             continue;
-        if ((cand[k].h.e->opts & LEXO_DEATH) && !names_violence(cs))
+        if ((cand[k].h.e->opts & LEXO_DEATH) && !names_violence(cs) && !names_fighting(cs))
             continue; /* لقي حتفه بحمى, غرقا: a death, no assault */
         if (verbal_attack(cs, &cand[k])) {
             const lex_entry *e = entry_for_cameo(ctx->lex, "111");
