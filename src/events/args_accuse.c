@@ -114,7 +114,7 @@ void args_held_responsible(const coder_sent *cs, const lex_hit *h, const mention
      * the actor is the subject (but not كامل/كافة المسؤولية) */
     static const char *const all[] = {"كامل", "كافه", "كل", "الكامله"};
     for (size_t i = inside->last + 1; i < h->last; i++)
-        if (!coder_tok_in(cs, i, all, sizeof all / sizeof all[0]))
+        if (!CODER_TOK_IN(cs, i, all))
             return;
     if (*src == inside || (*src && (*src)->first > t0))
         *src = NULL;

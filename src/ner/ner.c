@@ -341,6 +341,19 @@ static void ner_emissions(const ner_model *m, const ner_tok *t, size_t n,
 
 #define NEG_INF (INT64_MIN / 4)
 
+void ner_states_to_bio(uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        s[i] = (uint8_t)ner_state_tag(s[i]);
+}
+
+void ner_path_back(const uint8_t *bp, size_t n, int last, uint8_t *states)
+{
+    states[n - 1] = (uint8_t)last;
+    for (size_t i = n - 1; i > 0; i--)
+        states[i - 1] = bp[i * NER_NSTATES + states[i]];
+}
+
 /* Best final state (O, L-X or U-X: an entity cannot be left open), the
  * path back from it, then BIO tags. */
 static void ner_backtrace(const int64_t *d, const uint8_t *bp, size_t n,
@@ -350,11 +363,8 @@ static void ner_backtrace(const int64_t *d, const uint8_t *bp, size_t n,
     for (int t = 1; t < NER_NSTATES; t++)
         if (ner_state_final(t) && d[t] > d[best])
             best = t;
-    tags[n - 1] = (uint8_t)best;
-    for (size_t i = n - 1; i > 0; i--)
-        tags[i - 1] = bp[i * NER_NSTATES + tags[i]];
-    for (size_t i = 0; i < n; i++)
-        tags[i] = (uint8_t)ner_state_tag(tags[i]);
+    ner_path_back(bp, n, best, tags);
+    ner_states_to_bio(tags, n);
 }
 
 /* One step: the best allowed predecessor of each state, plus emissions. */

@@ -159,6 +159,11 @@ int ner_state_final(int s);             /* may end a sentence */
 int ner_state_tag(int s);               /* BIO tag of a state */
 /* Valid BIO tags[0..n) into BILOU states, in place. */
 void ner_bio_to_states(uint8_t *tags, size_t n);
+/* BILOU states[0..n) into BIO tags, in place. */
+void ner_states_to_bio(uint8_t *s, size_t n);
+/* Viterbi's path: states[n-1] = last, then back through the backpointers
+ * bp (n rows of NER_NSTATES); n > 0. */
+void ner_path_back(const uint8_t *bp, size_t n, int last, uint8_t *states);
 /* Fill pr from ner_state_allowed (done once per work space, not per
  * sentence). */
 void ner_preds_init(ner_preds *pr);

@@ -274,15 +274,7 @@ static void train_viterbi(const ner_preds *pr, double (*tr)[NER_NSTATES], const 
     for (int t = 1; t < NER_NSTATES; t++)
         if (ner_state_final(t) && d[t] > d[b])
             b = t;
-    out[n - 1] = (uint8_t)b;
-    for (size_t i = n - 1; i > 0; i--)
-        out[i - 1] = bp[i * NER_NSTATES + out[i]];
-}
-
-static void train_states_to_bio(uint8_t *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        s[i] = (uint8_t)ner_state_tag(s[i]);
+    ner_path_back(bp, n, b, out);
 }
 
 static void train_update_tok(percep *p, const fdata *d, size_t ti, int good,
@@ -353,7 +345,7 @@ static double train_eval(const float *w, double (*tr)[NER_NSTATES],
             continue;
         train_emit(w, d, t0, n, sc->em);
         train_viterbi(&sc->pr, tr, sc->em, n, sc->bp, sc->pred);
-        train_states_to_bio(sc->pred, n);
+        ner_states_to_bio(sc->pred, n);
         ner_score_add(&score, c->s[s0 + s].gold, sc->pred, n);
     }
     if (out)
@@ -786,7 +778,7 @@ static void trainer_predict(const float *aw, double (*atr)[NER_NSTATES],
         return;
     train_emit(aw, d, t0, n, sc->em);
     train_viterbi(&sc->pr, atr, sc->em, n, sc->bp, out + t0);
-    train_states_to_bio(out + t0, n);
+    ner_states_to_bio(out + t0, n);
 }
 
 /* Memory class of every token of sentences [a, b) given predicted tags. */
