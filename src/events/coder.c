@@ -69,14 +69,14 @@ static void keys_fill(coder_sent *cs, const char *text)
             lexicon_fold(cs->mw[i].lemma_key, strlen(cs->mw[i].lemma_key), k->lemma);
             keys_accusative(k);
             const morph_word *w = &cs->mw[i];
-            k->nominal = w->det != 0;
+            k->nominal = k->definite = w->det != 0;
             for (uint8_t q = 0; q < w->n_seg; q++)
                 if (w->seg[q].kind == MSEG_PREFIX &&
                     (w->seg[q].clitic == MCL_BI || w->seg[q].clitic == MCL_LI ||
                      w->seg[q].clitic == MCL_KA))
                     k->nominal = true;
         } else {
-            k->nominal = false;
+            k->nominal = k->definite = false;
             k->bare[0] = k->stem[0] = k->lemma[0] = k->acc[0] = '\0';
         }
     }
@@ -418,6 +418,24 @@ static size_t find_triggers(const rasd_ctx *ctx, const coder_sent *cs, lex_hit *
 static bool needs_actor(plover_cat c)
 {
     return c != PL_ASSAULT && c != PL_PROTEST && c != PL_MOBILIZE && c != PL_COERCE;
+}
+
+/* An arrest, a deportation or a deployment named by its verbal noun with
+ * nobody named (بعد احتجازه، مذكرة توقيف، وقف الاحتجاز التعسفي، الخوف
+ * من الترحيل) refers to a practice or to an act reported before; a finite
+ * verb (اعتقلت للمرة الثانية) or تم/جرى + noun (تم اعتقال جمال) reports
+ * one. */
+static bool actorless_reference(const coder_sent *cs, const lex_hit *h)
+{
+    plover_cat c = h->e->cat;
+    size_t t0 = h->trig[0];
+    if ((c != PL_COERCE && c != PL_MOBILIZE) || !((h->e->opts & LEXO_NOUN) || cs->keys[t0].nominal))
+        return false;
+    static const char *const aux[] = {"تم", "يتم", "تمت", "جري", "يجري", "جرت", "تجري"};
+    for (size_t i = 0; t0 > 0 && i < sizeof aux / sizeof *aux; i++)
+        if (!strcmp(cs->keys[t0 - 1].bare, aux[i]))
+            return false;
+    return true;
 }
 
 
@@ -762,6 +780,20 @@ static bool relative_what(const coder_sent *cs, const lex_hit *h)
 
 /* قضت المحكمة على 24 متهما: a participle after a number is a counted
  * noun (defendants), not an act. */
+/* A trigger word that heads a fixed compound noun is no act (قطع الغيار:
+ * spare parts). Pairs of bare keys (article stripped). */
+static bool fixed_compound(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const pairs[][2] = {{"قطع", "غيار"}};
+    size_t t0 = h->trig[0];
+    if (t0 + 1 >= cs->n)
+        return false;
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
+        if (!strcmp(cs->keys[t0].bare, pairs[i][0]) && !strcmp(cs->keys[t0 + 1].bare, pairs[i][1]))
+            return true;
+    return false;
+}
+
 static bool counted(const coder_sent *cs, const lex_hit *h)
 {
     size_t t0 = h->trig[0];
@@ -923,7 +955,8 @@ static bool no_act(const coder_sent *cs, const lex_hit *h)
     return (h->e->opts & LEXO_SPEECH) || after_copula(cs, h) || career_march(cs, h) ||
            inside_name(cs, h) || names_body(cs, h) || pointed_back(cs, h) || defused(cs, h) ||
            anonymity(cs, h) || endangers_state(cs, h) ||
-           topic_noun(cs, h) || counted(cs, h) || relative_what(cs, h) || crowd_occasion(cs, h);
+           topic_noun(cs, h) || counted(cs, h) || relative_what(cs, h) || crowd_occasion(cs, h) ||
+           fixed_compound(cs, h);
 }
 
 /* Who acts when the clause names nobody, in order: the sentence (the
@@ -1000,7 +1033,10 @@ static bool check_parties(const coder_sent *cs, const lex_hit *h, bool endanger,
          args_apposition(cs, a->tgt, a->src) || !a->src->person || !a->tgt->person ||
          (a->src->name && a->tgt->name && !strcmp(a->src->name, a->tgt->name))))
         a->tgt = NULL; /* USAGOV -> USAGOV: one actor, unless two people */
-    if (!a->src && !a->tgt && (needs_actor(h->e->cat) || (h->e->opts & LEXO_CUE)))
+    if (!a->tgt && (h->e->opts & LEXO_DYAD))
+        return false;
+    if (!a->src && !a->tgt &&
+        (needs_actor(h->e->cat) || (h->e->opts & LEXO_CUE) || actorless_reference(cs, h)))
         return false;
     /* A firm of no stated country (الشركة المنتجة اتفقت معه) makes
      * business news, not political events, unless a coded party joins it. */

@@ -218,6 +218,10 @@ static rasd_status lex_parse_opts(lexicon *lx, char *opts, lex_entry *e,
             e->opts |= LEXO_AGENT;
         else if (!strcmp(o, "death"))
             e->opts |= LEXO_DEATH;
+        else if (!strcmp(o, "indef"))
+            e->opts |= LEXO_INDEF;
+        else if (!strcmp(o, "dyad"))
+            e->opts |= LEXO_DYAD;
         else if (!strncmp(o, "prio=", 5))
             e->prio = atoi(o + 5);
         else if (!strncmp(o, "tgt=", 4)) {
@@ -390,7 +394,7 @@ static size_t paren_end(const lex_keys *keys, size_t n, size_t t)
 static bool lex_verify(const lex_entry *e, const lex_keys *keys, size_t n, size_t i,
                        lex_hit *h)
 {
-    if ((e->opts & LEXO_VERB) && keys[i].nominal)
+    if (((e->opts & LEXO_VERB) && keys[i].nominal) || ((e->opts & LEXO_INDEF) && keys[i].definite))
         return false;
     size_t t = i, gap = 0;
     h->n_trig = 0;

@@ -20,7 +20,9 @@ enum {
     LEXO_CUE = 1u << 3,
     LEXO_VERB = 1u << 4,  /* the first word may not carry the article or ب/ل/ك */
     LEXO_AGENT = 1u << 5, /* the trigger names who acts (المتظاهرون): it is the source */
-    LEXO_DEATH = 1u << 6  /* names a death, not its cause: needs violence in the sentence */
+    LEXO_DEATH = 1u << 6, /* names a death, not its cause: needs violence in the sentence */
+    LEXO_INDEF = 1u << 7, /* the first word may not carry the article (العقوبات الأميركية) */
+    LEXO_DYAD = 1u << 8   /* no event without a target (خفض فاتورة الواردات) */
 };
 
 typedef struct lex_word {
@@ -50,6 +52,7 @@ typedef struct lex_keys {
     char full[LEX_KEY_MAX], bare[LEX_KEY_MAX], stem[LEX_KEY_MAX], lemma[LEX_KEY_MAX];
     char acc[LEX_KEY_MAX]; /* bare without an indefinite accusative alef (اجتماعا → اجتماع), or "" */
     bool nominal;          /* has the article or ب/ل/ك: cannot be a finite verb */
+    bool definite;         /* has the article */
     bool stop;             /* a gap (…) may not reach over it: أن/إن, . : ؛ */
 } lex_keys;
 
