@@ -1191,7 +1191,8 @@ static void assign_constructions(const coder_sent *cs, const lex_hit *h, size_t 
     /* اعتقل مسلم بطلب من الحكومة التركية: whoever a request comes from
      * (بطلب من، بناء على طلب) asks */
     if (e->cat == PL_REQUEST && d->tgt && d->tgt->prep && !strcmp(d->tgt->prep, "من") &&
-        cs->keys[t0].nominal && !strcmp(cs->keys[t0].stem, "طلب")) {
+        (cs->keys[t0].nominal || (t0 > 0 && coder_tok_is(cs, t0 - 1, "علي"))) &&
+        !strcmp(cs->keys[t0].stem, "طلب")) {
         d->src = d->tgt;
         d->tgt = NULL;
     }

@@ -780,6 +780,13 @@ static bool relative_what(const coder_sent *cs, const lex_hit *h)
 
 /* قضت المحكمة على 24 متهما: a participle after a number is a counted
  * noun (defendants), not an act. */
+/* قتل نفسه، أحرق نفسه: harm done to oneself is no attack on anyone. */
+static bool self_harm(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const self[] = {"نفسه", "نفسها", "انفسهم", "نفسيهما"};
+    return h->e->cat == PL_ASSAULT && h->last + 1 < cs->n && CODER_TOK_IN(cs, h->last + 1, self);
+}
+
 /* A trigger word that heads a fixed compound noun is no act (قطع الغيار:
  * spare parts). Pairs of bare keys (article stripped). */
 static bool fixed_compound(const coder_sent *cs, const lex_hit *h)
@@ -956,7 +963,7 @@ static bool no_act(const coder_sent *cs, const lex_hit *h)
            inside_name(cs, h) || names_body(cs, h) || pointed_back(cs, h) || defused(cs, h) ||
            anonymity(cs, h) || endangers_state(cs, h) ||
            topic_noun(cs, h) || counted(cs, h) || relative_what(cs, h) || crowd_occasion(cs, h) ||
-           fixed_compound(cs, h);
+           fixed_compound(cs, h) || self_harm(cs, h);
 }
 
 /* Who acts when the clause names nobody, in order: the sentence (the
@@ -1033,6 +1040,10 @@ static bool check_parties(const coder_sent *cs, const lex_hit *h, bool endanger,
          args_apposition(cs, a->tgt, a->src) || !a->src->person || !a->tgt->person ||
          (a->src->name && a->tgt->name && !strcmp(a->src->name, a->tgt->name))))
         a->tgt = NULL; /* USAGOV -> USAGOV: one actor, unless two people */
+    /* هددت السعودية على لسان وزير خارجيتها: who speaks for the source */
+    if (a->tgt && a->tgt->first >= 2 && coder_tok_is(cs, a->tgt->first - 1, "لسان") &&
+        coder_tok_is(cs, a->tgt->first - 2, "علي"))
+        a->tgt = NULL;
     if (!a->tgt && (h->e->opts & LEXO_DYAD))
         return false;
     if (!a->src && !a->tgt &&

@@ -214,6 +214,8 @@ static void test_no_event(void)
         "بلغ حجم التبادل التجاري بين السعودية وفرنسا نحو 31 مليار ريال.",
         /* قطع الغيار: spare parts, not a cut */
         "وأكدت الغرفة أن السيارات وقطع الغيار شكلت ربع الصادرات إلى الولايات المتحدة.",
+        /* harm done to oneself attacks nobody */
+        "وقال رئيس الشرطة إن التحقيق كشف أنه استخدم سلاحه وقتل نفسه.",
     };
     for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
         json_t *evs = code(none[k], "2020-01-01");
@@ -658,6 +660,15 @@ static const struct {
     {"indefinite sanctions named by a noun are new ones",
      "وأعلنت واشنطن عقوبات أمريكية جديدة على إيران.", "2018-11-05", "COERCE", "USAGOV", "IRN",
      "=asserted"},
+    {"بناء على طلب من X: X asks",
+     "وأعلنت مصر تأجيل الاجتماع الثلاثي بناء على طلب من إثيوبيا.", "2018-03-19", "REQUEST",
+     "ETH", "-", "=asserted"},
+    {"على لسان X: X speaks for the source, it is not threatened",
+     "هددت السعودية على لسان وزير خارجيتها بتطوير سلاح نووي.", "2018-05-09", "THREATEN", "SAU",
+     "-", "=asserted"},
+    {"هدد بفرض … على X: X is threatened, not an actor later in the sentence",
+     "هدد ترامب بفرض عقاب شديد على السعودية في حال ثبوت ضلوعها باغتيال الصحفي.", "2018-10-14",
+     "THREATEN", "USAGOV", "SAU", "=asserted"},
     {"stopping exports to a partner is a sanction",
      "قررت السعودية وقف صادراتها إلى كندا.", "2018-08-06", "SANCTION", "SAU", "CAN",
      "=asserted"},
