@@ -778,8 +778,6 @@ static bool relative_what(const coder_sent *cs, const lex_hit *h)
     return true;
 }
 
-/* قضت المحكمة على 24 متهما: a participle after a number is a counted
- * noun (defendants), not an act. */
 /* قتل نفسه، أحرق نفسه: harm done to oneself is no attack on anyone. */
 static bool self_harm(const coder_sent *cs, const lex_hit *h)
 {
@@ -801,6 +799,8 @@ static bool fixed_compound(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
+/* قضت المحكمة على 24 متهما: a participle after a number is a counted
+ * noun (defendants), not an act. */
 static bool counted(const coder_sent *cs, const lex_hit *h)
 {
     size_t t0 = h->trig[0];
