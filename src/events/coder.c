@@ -432,10 +432,7 @@ static bool actorless_reference(const coder_sent *cs, const lex_hit *h)
     if ((c != PL_COERCE && c != PL_MOBILIZE) || !((h->e->opts & LEXO_NOUN) || cs->keys[t0].nominal))
         return false;
     static const char *const aux[] = {"تم", "يتم", "تمت", "جري", "يجري", "جرت", "تجري"};
-    for (size_t i = 0; t0 > 0 && i < sizeof aux / sizeof *aux; i++)
-        if (!strcmp(cs->keys[t0 - 1].bare, aux[i]))
-            return false;
-    return true;
+    return !(t0 > 0 && CODER_TOK_IN(cs, t0 - 1, aux));
 }
 
 

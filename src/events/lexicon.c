@@ -198,30 +198,32 @@ static rasd_status lex_parse_head(lexicon *lx, char *head, lex_entry *e,
     return RASD_OK;
 }
 
+/* The option words that set a flag (data/verbs/FORMAT.md). */
+static const struct {
+    const char *name;
+    unsigned flag;
+} lex_flags[] = {{"noun", LEXO_NOUN},   {"passive", LEXO_PASSIVE}, {"speech", LEXO_SPEECH},
+                 {"cue", LEXO_CUE},     {"verb", LEXO_VERB},       {"agent", LEXO_AGENT},
+                 {"death", LEXO_DEATH}, {"indef", LEXO_INDEF},     {"dyad", LEXO_DYAD}};
+
+/* The flag an option word sets, or 0. */
+static unsigned lex_flag(const char *o)
+{
+    for (size_t i = 0; i < sizeof lex_flags / sizeof lex_flags[0]; i++)
+        if (!strcmp(o, lex_flags[i].name))
+            return lex_flags[i].flag;
+    return 0;
+}
+
 static rasd_status lex_parse_opts(lexicon *lx, char *opts, lex_entry *e,
                                   const char *file, unsigned line)
 {
     e->n_tgt = 0;
     char *save = NULL;
     for (char *o = strtok_r(opts, " \t", &save); o; o = strtok_r(NULL, " \t", &save)) {
-        if (!strcmp(o, "noun"))
-            e->opts |= LEXO_NOUN;
-        else if (!strcmp(o, "passive"))
-            e->opts |= LEXO_PASSIVE;
-        else if (!strcmp(o, "speech"))
-            e->opts |= LEXO_SPEECH;
-        else if (!strcmp(o, "cue"))
-            e->opts |= LEXO_CUE;
-        else if (!strcmp(o, "verb"))
-            e->opts |= LEXO_VERB;
-        else if (!strcmp(o, "agent"))
-            e->opts |= LEXO_AGENT;
-        else if (!strcmp(o, "death"))
-            e->opts |= LEXO_DEATH;
-        else if (!strcmp(o, "indef"))
-            e->opts |= LEXO_INDEF;
-        else if (!strcmp(o, "dyad"))
-            e->opts |= LEXO_DYAD;
+        unsigned flag = lex_flag(o);
+        if (flag)
+            e->opts |= flag;
         else if (!strncmp(o, "prio=", 5))
             e->prio = atoi(o + 5);
         else if (!strncmp(o, "tgt=", 4)) {
