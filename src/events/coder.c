@@ -436,12 +436,23 @@ static bool actorless_reference(const coder_sent *cs, const lex_hit *h)
 }
 
 
+/* A `cue` trigger needs a party, except a violent one in a sentence that
+ * names the weapon or the attack besides (60 شخصا قتلوا … في هجوم
+ * انتحاري): a generic word alone (قتلوا، استشهد) says too little. */
+static bool actorless_cue(const coder_sent *cs, const lex_hit *h)
+{
+    if (!(h->e->opts & LEXO_CUE))
+        return false;
+    return h->e->cat != PL_ASSAULT || !coder_names_violence(cs, h);
+}
+
 /* One event per act: an event that adds nothing to another of the same
- * category in the sentence (no actor of its own, or the same dyad) goes. */
-static bool subsumed(const ev_cand *c, size_t k, size_t n)
+ * category in the sentence (no actor of its own, or the same dyad) goes.
+ * Only candidates marked in `live` count as the other (NULL: all). */
+static bool subsumed(const ev_cand *c, size_t k, size_t n, const bool *live)
 {
     for (size_t j = 0; j < n; j++) {
-        if (j == k || c[j].h.e->cat != c[k].h.e->cat)
+        if (j == k || c[j].h.e->cat != c[k].h.e->cat || (live && !live[j]))
             continue;
         /* المتظاهرون in a sentence that reports the protest by its verb */
         if ((c[k].h.e->opts ^ c[j].h.e->opts) & LEXO_AGENT) {
@@ -782,6 +793,27 @@ static bool self_harm(const coder_sent *cs, const lex_hit *h)
     return h->e->cat == PL_ASSAULT && h->last + 1 < cs->n && CODER_TOK_IN(cs, h->last + 1, self);
 }
 
+/* استشهد بأقوال الرئيس: "cited", not "was martyred" (استشهد برصاص). */
+static bool cited(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const cite[] = {"استشهد", "استشهدت", "استشهدوا", "يستشهد", "تستشهد",
+                                       "يستشهدون", "مستشهدا", "مستشهده"};
+    static const char *const text[] = {
+        "قول", "اقوال", "قوله", "مقوله", "كلام", "كلمات", "تصريح", "تصريحات", "ايه", "ايات",
+        "حديث", "احاديث", "بيت", "ابيات", "مثال", "امثله", "مثل", "تقرير", "تقارير", "دراسه",
+        "ارقام", "احصائيات", "بيانات", "نص", "نصوص", "فقره", "مقطع", "عباره", "كتاب", "مقال"};
+    if (h->e->cat != PL_ASSAULT || !CODER_TOK_IN(cs, h->trig[0], cite))
+        return false;
+    /* the first ب phrase within four words (the subject may come first) */
+    for (size_t i = h->last + 1; i < cs->n && i <= h->last + 4; i++) {
+        if (cs->toks[i].kind == RASD_TOK_PUNCT)
+            return false;
+        if (coder_has_clitic(cs, i, MCL_BI))
+            return CODER_TOK_IN(cs, i, text);
+    }
+    return false;
+}
+
 /* A trigger word that heads a fixed compound noun is no act (قطع الغيار:
  * spare parts). Pairs of bare keys (article stripped). */
 static bool fixed_compound(const coder_sent *cs, const lex_hit *h)
@@ -960,7 +992,7 @@ static bool no_act(const coder_sent *cs, const lex_hit *h)
            inside_name(cs, h) || names_body(cs, h) || pointed_back(cs, h) || defused(cs, h) ||
            anonymity(cs, h) || endangers_state(cs, h) ||
            topic_noun(cs, h) || counted(cs, h) || relative_what(cs, h) || crowd_occasion(cs, h) ||
-           fixed_compound(cs, h) || self_harm(cs, h);
+           fixed_compound(cs, h) || self_harm(cs, h) || cited(cs, h);
 }
 
 /* Who acts when the clause names nobody, in order: the sentence (the
@@ -1044,12 +1076,17 @@ static bool check_parties(const coder_sent *cs, const lex_hit *h, bool endanger,
     if (!a->tgt && (h->e->opts & LEXO_DYAD))
         return false;
     if (!a->src && !a->tgt &&
-        (needs_actor(h->e->cat) || (h->e->opts & LEXO_CUE) || actorless_reference(cs, h)))
+        (needs_actor(h->e->cat) || actorless_cue(cs, h) || actorless_reference(cs, h)))
         return false;
     /* A firm of no stated country (الشركة المنتجة اتفقت معه) makes
      * business news, not political events, unless a coded party joins it. */
     if (bare_firm(a->src, a->tgt) && bare_firm(a->tgt, a->src))
         return false;
+    /* قال مهند عزيز إن تظاهرة انطلقت: a speaker nobody could code is no
+     * party of the violence or protest reported, which stands alone */
+    if (a->src && a->src == a->speaker && !a->src->code[0] &&
+        (h->e->cat == PL_ASSAULT || h->e->cat == PL_PROTEST))
+        a->src = NULL;
     /* Parties that are only names nobody could code (clubs, firms) make
      * no usable event: at least one must have a country or a sector. */
     return !((a->src || a->tgt) && !(a->src && (a->src->code[0] || a->src->pair)) &&
@@ -1104,72 +1141,6 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
  * sentence about a match or a team only a party of the state (a
  * government, army, police, court, legislature with its country: وزارة
  * الداخلية الصربية ألقت القبض على الحكم) makes a political event. */
-static bool sport_sentence(const coder_sent *cs)
-{
-    static const char *const cue[] = {"مباراه", "مباريات", "مباراتان", "مباراتين", "منتخب", "دوري", "نادي", "لاعب",
-                                      "لاعبين", "لاعبو", "لاعبي", "مدرب", "كاس", "مونديال",
-                                      "بطوله", "ملعب", "شوط", "ركله", "فيفا", "اولمبيه",
-                                      "مرمي", "هداف", "انديه"};
-    for (size_t i = 0; i < cs->n; i++)
-        for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++)
-            if (!strcmp(cs->keys[i].stem, cue[k]) || !strcmp(cs->keys[i].bare, cue[k]))
-                return true;
-    return false;
-}
-
-static bool sentence_has(const coder_sent *cs, const char *const *words, size_t n)
-{
-    for (size_t i = 0; i < cs->n; i++)
-        for (size_t k = 0; k < n; k++)
-            if (!strcmp(cs->keys[i].stem, words[k]) || !strcmp(cs->keys[i].bare, words[k]) ||
-                !strcmp(cs->keys[i].lemma, words[k]))
-                return true;
-    return false;
-}
-
-/* Does the sentence name a weapon or an attack? */
-static bool names_violence(const coder_sent *cs)
-{
-    static const char *const violence[] = {"هجوم", "هجمات", "هجوما", "قصف", "غاره", "غارات",
-                                           "تفجير", "اشتباك", "اشتباكات", "رصاص", "مسلح",
-                                           "مسلحين", "مسلحون", "عبوه", "انتحاري", "اغتيال",
-                                           "قنبله", "صاروخ", "صواريخ", "معارك", "قذائف",
-                                           "اعتداء", "نار", "قصفت", "قصفوا", "استهدف", "دهس",
-                                           "استهدفت", "هاجم", "هاجمت", "هاجموا", "نيران",
-                                           "ضربات", "قذيفه", "رصاصه", "سكين", "قناص", "اعدام",
-                                           "تعذيب", "مواجهات", "تفجيرات", "مفخخه", "لغم",
-                                           "الغام", "انتحاريا", "انتحاريه"};
-    return sentence_has(cs, violence, sizeof violence / sizeof violence[0]);
-}
-
-/* Words of fighting or repression that make a death violent (لقي مصرعه
- * في جبهة، حملة القمع) but, unlike names_violence, do not undo the
- * disaster filter (مقتل is also a crash's toll). */
-static bool names_fighting(const coder_sent *cs)
-{
-    static const char *const fight[] = {"مقتل", "قتال", "جبهه", "جبهات", "قمع", "القمع",
-                                        "معركه"};
-    return sentence_has(cs, fight, sizeof fight / sizeof fight[0]);
-}
-
-/* Deaths in an earthquake, a crash or a fire are no assault: a sentence
- * that names such a disaster and no weapon or attack makes none. */
-static bool disaster_sentence(const coder_sent *cs)
-{
-    static const char *const disaster[] = {"زلزال", "زلزالا", "تصادم", "اصطدام",
-                                           "اصطدمت", "تحطم", "تحطمت", "حريق", "حرائق",
-                                           "فيضانات", "فيضان", "سيول", "اعصار", "عاصفه",
-                                           "انهيار", "غرق", "غرقت", "مروري", "الطقس",
-                                           "سقطت", "الوحول", "وحول", "انزلاق", "انهيارات",
-                                           "امطار", "عواصف", "بركان", "ثوران",
-                                           /* epidemics (قتل فيروس نيباه 260 شخصا) */
-                                           "فيروس", "وباء", "الوباء", "الكوليرا", "كوليرا",
-                                           "الانفلونزا", "انفلونزا", "الحمي", "مرض", "المرض",
-                                           "ايبولا", "اختراق", "قرصنه", "حادث", "حادثه"};
-    return sentence_has(cs, disaster, sizeof disaster / sizeof disaster[0]) &&
-           !names_violence(cs);
-}
-
 /* هاجم/هجوم is also a verbal attack: a politician or a body of state or
  * party that "attacks" a person, a policy or the media, in a sentence that
  * names no weapon, force or victim, criticises (ACCUSE, CAMEO 111). */
@@ -1180,7 +1151,7 @@ static bool verbal_attack(const coder_sent *cs, const ev_cand *c)
     static const char *const hajm[] = {"هاجم", "هاجمت", "هاجموا", "يهاجم", "تهاجم",
                                        "يهاجمون"};
     static const char *const political[] = {"GOV", "LEG", "PTY", "OPP", "JUD", "MED"};
-    /* keys without the article: sentence_has compares clitic-free forms */
+    /* keys without the article: coder_sentence_has compares clitic-free forms */
     static const char *const force[] = {"قوات", "قواتنا", "جنود", "جيش", "طائرات", "طائره",
                                         "مقاتلات", "دبابات", "مسلحون", "مسلحين", "مسلح",
                                         "قتلى", "قتيل", "قتيلا", "مقتل", "جرحى", "اصابه",
@@ -1197,7 +1168,7 @@ static bool verbal_attack(const coder_sent *cs, const ev_cand *c)
             hj |= !strcmp(cs->keys[c->h.trig[j]].bare, hajm[k]);
     for (size_t k = 0; k < sizeof political / sizeof political[0]; k++)
         pol |= !strcmp(src->sector, political[k]);
-    return hj && pol && !sentence_has(cs, force, sizeof force / sizeof force[0]);
+    return hj && pol && !coder_sentence_has(cs, force, sizeof force / sizeof force[0]);
 }
 
 /* The first lexicon entry with this CAMEO code (rarely needed: a linear scan). */
@@ -1246,43 +1217,64 @@ static void lend_crowd(ev_cand *c, size_t n)
     }
 }
 
+/* Does candidate k survive the sentence-level filters and the event
+ * classifier? Its probability goes to *p (-1 without a trained model). In
+ * training (out->collect) its features are collected instead and it does
+ * not survive. */
+static bool keep_candidate(const rasd_ctx *ctx, const coder_sent *cs, ev_cand *cand, size_t k,
+                           size_t n, bool sport, int *disaster, const ev_out *out, double *p)
+{
+    ev_cand *c = &cand[k];
+    if (sport && !state_party(c->a.src) && !state_party(c->a.tgt))
+        return false;
+    if (c->h.e->cat == PL_ASSAULT &&
+        (*disaster < 0 ? (*disaster = coder_disaster_sentence(cs)) : *disaster))
+        return false;
+    if ((c->h.e->opts & LEXO_DEATH) && !coder_names_violence(cs, NULL) &&
+        !coder_names_fighting(cs))
+        return false; /* لقي حتفه بحمى, غرقا: a death, no assault */
+    if (verbal_attack(cs, c)) {
+        const lex_entry *e = entry_for_cameo(ctx->lex, "111");
+        if (!e)
+            return false;
+        c->h.e = e;
+    }
+    uint32_t f[DETECT_MAX_FEATS];
+    size_t nf = detect_features(cs, c, f, DETECT_MAX_FEATS);
+    plover_cat cat = c->h.e->cat;
+    if (out->collect) {
+        /* trained on what one-event-per-act leaves among all candidates */
+        if (!subsumed(cand, k, n, NULL))
+            out->collect(out->collect_ud, cat, f, nf);
+        return false;
+    }
+    bool trained;
+    *p = detect_prob(ctx->detect, cat, f, nf, &trained);
+    if (!trained)
+        *p = -1;
+    /* below the threshold: a background mention, not a reported event */
+    return !trained || *p >= detect_threshold(ctx->detect, cat) || ctx->cfg.keep_all;
+}
+
 static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem,
                           size_t sent_index, const lex_hit *hits, size_t nh, ev_out *out)
 {
     ev_cand cand[64];
+    bool live[64];
+    double prob[64];
     size_t n = sentence_candidates(ctx, cs, mem, hits, nh, cand);
     lend_crowd(cand, n);
     const mention *last_src = NULL;
-    bool sport = n > 0 && sport_sentence(cs);
+    bool sport = n > 0 && coder_sport_sentence(cs);
     int disaster = -1; /* computed when an ASSAULT needs it */
+    for (size_t k = 0; k < n; k++)
+        live[k] = keep_candidate(ctx, cs, cand, k, n, sport, &disaster, out, &prob[k]);
+    /* one event per act among the events kept: a candidate the classifier
+     * dropped does not take another's place (قتلوا … الغارة) */
     for (size_t k = 0; k < n; k++) {
-        if (subsumed(cand, k, n))
+        if (!live[k] || subsumed(cand, k, n, live))
             continue;
-        if (sport && !state_party(cand[k].a.src) && !state_party(cand[k].a.tgt))
-            continue;
-        if (cand[k].h.e->cat == PL_ASSAULT && (disaster < 0 ? (disaster = disaster_sentence(cs))
-                                                             : disaster))
-            continue;
-        if ((cand[k].h.e->opts & LEXO_DEATH) && !names_violence(cs) && !names_fighting(cs))
-            continue; /* لقي حتفه بحمى, غرقا: a death, no assault */
-        if (verbal_attack(cs, &cand[k])) {
-            const lex_entry *e = entry_for_cameo(ctx->lex, "111");
-            if (!e)
-                continue;
-            cand[k].h.e = e;
-        }
-        uint32_t f[DETECT_MAX_FEATS];
-        size_t nf = detect_features(cs, &cand[k], f, DETECT_MAX_FEATS);
-        plover_cat cat = cand[k].h.e->cat;
-        if (out->collect) {
-            out->collect(out->collect_ud, cat, f, nf);
-            continue;
-        }
-        bool trained;
-        double p = detect_prob(ctx->detect, cat, f, nf, &trained);
-        if (trained && p < detect_threshold(ctx->detect, cat) && !ctx->cfg.keep_all)
-            continue; /* a background mention, not a reported event */
-        ev_emit(ctx, cs, &cand[k].h, &cand[k].a, sent_index, trained ? p : -1, out);
+        ev_emit(ctx, cs, &cand[k].h, &cand[k].a, sent_index, prob[k], out);
         if (cand[k].a.src)
             last_src = cand[k].a.src;
     }
@@ -1292,7 +1284,7 @@ static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem
     }
     for (size_t k = n; k-- > 0;)
         /* the two sides (الجانبان) are two countries or bodies */
-        if (!subsumed(cand, k, n) && cand[k].a.src && cand[k].a.tgt &&
+        if (!subsumed(cand, k, n, NULL) && cand[k].a.src && cand[k].a.tgt &&
             cand[k].a.src->country[0] && cand[k].a.tgt->country[0] &&
             strcmp(cand[k].a.src->country, cand[k].a.tgt->country)) {
             mem->pair_a = *cand[k].a.src;

@@ -90,4 +90,17 @@ bool coder_tok_is(const coder_sent *cs, size_t i, const char *folded);
 bool coder_tok_in(const coder_sent *cs, size_t i, const char *const *folded, size_t n);
 #define CODER_TOK_IN(cs, i, arr) coder_tok_in(cs, i, arr, sizeof arr / sizeof arr[0])
 
+/* What the sentence is about (topic.c). Each compares the clitic-free
+ * form, the stem and the lemma key of every token. */
+/* Does the sentence have one of the n folded words? */
+bool coder_sentence_has(const coder_sent *cs, const char *const *words, size_t n);
+/* Sports news: a sports word outside a coded actor's name (نادي الأسير). */
+bool coder_sport_sentence(const coder_sent *cs);
+/* A weapon or an attack named outside the tokens of `skip` (NULL: anywhere). */
+bool coder_names_violence(const coder_sent *cs, const lex_hit *skip);
+/* Fighting or repression (جبهة، القمع) that makes a death violent. */
+bool coder_names_fighting(const coder_sent *cs);
+/* An earthquake, a crash, a fire or an epidemic, and no weapon or attack. */
+bool coder_disaster_sentence(const coder_sent *cs);
+
 #endif

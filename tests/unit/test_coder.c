@@ -216,6 +216,9 @@ static void test_no_event(void)
         "وأكدت الغرفة أن السيارات وقطع الغيار شكلت ربع الصادرات إلى الولايات المتحدة.",
         /* harm done to oneself attacks nobody */
         "وقال رئيس الشرطة إن التحقيق كشف أنه استخدم سلاحه وقتل نفسه.",
+        /* استشهد بأقوال: cited, not martyred */
+        "وقال سكان إن كثيرين استشهدوا بأقوال الرئيس.",
+        "واستشهد الوزير بتصريحات نظيره الأمريكي.",
     };
     for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
         json_t *evs = code(none[k], "2020-01-01");
@@ -669,6 +672,15 @@ static const struct {
     {"هدد بفرض … على X: X is threatened, not an actor later in the sentence",
      "هدد ترامب بفرض عقاب شديد على السعودية في حال ثبوت ضلوعها باغتيال الصحفي.", "2018-10-14",
      "THREATEN", "USAGOV", "SAU", "=asserted"},
+    {"نادي الأسير is an actor, and its club word does not make the sentence sports news",
+     "وطالب نادي الأسير الفلسطيني بالإفراج عن المعتقلين في السجون.", "2018-05-01", "REQUEST",
+     "PSENGOHRI", "-", "=asserted"},
+    {"a speaker nobody could code is no party of the protest he reports",
+     "وقال مهند عزيز إن المئات احتجوا أمس في الساحة.", "2008-11-01", "PROTEST", "-", "-",
+     "=asserted"},
+    {"a generic killing verb (cue) with nobody named counts beside a named attack",
+     "قال ضابط في الشرطة إن 60 شخصا قتلوا وجرح 200 في ما يشتبه بأنه هجوم انتحاري على فندق.",
+     "2008-09-21", "ASSAULT", "-", "-", "=asserted"},
     {"stopping exports to a partner is a sanction",
      "قررت السعودية وقف صادراتها إلى كندا.", "2018-08-06", "SANCTION", "SAU", "CAN",
      "=asserted"},
