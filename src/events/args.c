@@ -745,8 +745,11 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
             break;
         }
     /* A verb agrees in number only with a subject before it: after هاجموا
-     * or يطلقون comes the object (العشرات من المستوطنين هاجموا المواطنين). */
-    const mention *after = args_verb_plural(cs, t0) ? NULL : args_first_after(cs, t0 + 1, lim, NULL, NULL);
+     * or يطلقون comes the object (العشرات من المستوطنين هاجموا المواطنين);
+     * after a first person (ندعو الولايات المتحدة) too. */
+    const mention *after = args_verb_plural(cs, t0) || (h->e->opts & LEXO_FIRST)
+                               ? NULL
+                               : args_first_after(cs, t0 + 1, lim, NULL, NULL);
     /* حملت اللجنة [الجيش السوري] مسؤولية: a subject that is no actor
      * opens the gap; the actor after it is the object */
     if (after && h->n_trig > 1 && after->first > t0 + 1 && after->last < h->last &&

@@ -200,6 +200,11 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
             a->modality = "future";
     if (coder_has_clitic(cs, t0, MCL_SA))
         a->modality = "future";
+    /* كانت ستفرض، لكانت ستشن: a future seen from the past is what would
+     * have happened (counterfactual), not a plan */
+    static const char *const was[] = {"كان", "كانت", "كانوا", "كانا"};
+    if (coder_has_clitic(cs, t0, MCL_SA) && t0 > 0 && CODER_TOK_IN(cs, t0 - 1, was))
+        a->modality = "hypothetical";
     /* يمكن أن تفرض، تستطيع أن تشن، بإمكانها أن: an ability or a duty, not
      * an act (the complementiser right after the modal word) */
     static const char *const modal[] = {"يمكن", "يمكنه", "يمكنها", "يمكنهم", "بامكان",
@@ -723,8 +728,9 @@ static bool refused(const coder_sent *cs, const ev_cand *c, size_t n, const lex_
     if (h->e->cat == PL_ASSAULT && t0 > 0 && CODER_TOK_IN(cs, t0 - 1, stop))
         return true;
     for (size_t j = 0; j < n; j++) {
+        /* a first person is a verb whatever the tagger says (نرفض) */
         if (c[j].h.e->cat != PL_REJECT || c[j].h.n_trig != 1 || c[j].h.last >= t0 ||
-            cs->mw[c[j].h.trig[0]].upos != UPOS_VERB)
+            (cs->mw[c[j].h.trig[0]].upos != UPOS_VERB && !(c[j].h.e->opts & LEXO_FIRST)))
             continue;
         /* right after it, or after its subject (رفض [ماكين] تأييد) */
         size_t from = c[j].h.last + 1;
@@ -1015,6 +1021,9 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
     /* ودعت [المجتمع الدولي]: a target right after the verb is no subject;
      * the source of the sentence's previous event carries over */
     bool overt = overt_subject(cs, h) && !(a->tgt && a->tgt->first == h->last + 1);
+    /* نرفض، ندعو in a quote: "we" are the speaker's side */
+    if (!a->src && (h->e->opts & LEXO_FIRST) && a->speaker)
+        a->src = a->speaker;
     if (!a->src && verb && !overt_subject(cs, h))
         a->src = dropped_subject(cs, hits, nh, h, lo, c, n);
     /* only the previous event's own source, never the target itself */

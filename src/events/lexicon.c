@@ -204,7 +204,8 @@ static const struct {
     unsigned flag;
 } lex_flags[] = {{"noun", LEXO_NOUN},   {"passive", LEXO_PASSIVE}, {"speech", LEXO_SPEECH},
                  {"cue", LEXO_CUE},     {"verb", LEXO_VERB},       {"agent", LEXO_AGENT},
-                 {"death", LEXO_DEATH}, {"indef", LEXO_INDEF},     {"dyad", LEXO_DYAD}};
+                 {"death", LEXO_DEATH}, {"indef", LEXO_INDEF},     {"dyad", LEXO_DYAD},
+                 {"first", LEXO_FIRST}};
 
 /* The flag an option word sets, or 0. */
 static unsigned lex_flag(const char *o)

@@ -22,7 +22,8 @@ enum {
     LEXO_AGENT = 1u << 5, /* the trigger names who acts (المتظاهرون): it is the source */
     LEXO_DEATH = 1u << 6, /* names a death, not its cause: needs violence in the sentence */
     LEXO_INDEF = 1u << 7, /* the first word may not carry the article (العقوبات الأميركية) */
-    LEXO_DYAD = 1u << 8   /* no event without a target (خفض فاتورة الواردات) */
+    LEXO_DYAD = 1u << 8,  /* no event without a target (خفض فاتورة الواردات) */
+    LEXO_FIRST = 1u << 9  /* first person (نرفض، ندعو): no subject follows, the speaker acts */
 };
 
 typedef struct lex_word {
