@@ -1146,10 +1146,6 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
     return n;
 }
 
-/* Sport pages meet, attack, threaten and beat each other every day: in a
- * sentence about a match or a team only a party of the state (a
- * government, army, police, court, legislature with its country: وزارة
- * الداخلية الصربية ألقت القبض على الحكم) makes a political event. */
 /* هاجم/هجوم is also a verbal attack: a politician or a body of state or
  * party that "attacks" a person, a policy or the media, in a sentence that
  * names no weapon, force or victim, criticises (ACCUSE, CAMEO 111). */
@@ -1234,6 +1230,10 @@ static bool keep_candidate(const rasd_ctx *ctx, const coder_sent *cs, ev_cand *c
                            size_t n, bool sport, int *disaster, const ev_out *out, double *p)
 {
     ev_cand *c = &cand[k];
+    /* Sport pages meet, attack, threaten and beat each other every day: in
+     * a sentence about a match or a team only a party of the state (a
+     * government, army, police, court, legislature with its country: وزارة
+     * الداخلية الصربية ألقت القبض على الحكم) makes a political event. */
     if (sport && !state_party(c->a.src) && !state_party(c->a.tgt))
         return false;
     if (c->h.e->cat == PL_ASSAULT &&
