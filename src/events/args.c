@@ -85,15 +85,6 @@ bool args_both(const mention *m)
     return m->prep && !strcmp(m->prep, "كل");
 }
 
-/* The mention covering token i, or NULL. */
-static const mention *mention_at(const coder_sent *cs, size_t i)
-{
-    for (size_t k = 0; k < cs->nm; k++)
-        if (cs->m[k].first <= i && i <= cs->m[k].last)
-            return &cs->m[k];
-    return NULL;
-}
-
 bool args_usable(const mention *m)
 {
     return !m->conj && !m->adj;
@@ -119,7 +110,7 @@ static bool place_head_before(const coder_sent *cs, const mention *m)
         return false;
     size_t b = m->first - 1;
     /* العاصمة البريطانية [لندن]: through the head's adjective */
-    if (b > 0 && cs->mw[b].upos == UPOS_ADJ && mention_at(cs, b) && mention_at(cs, b)->adj)
+    if (b > 0 && cs->mw[b].upos == UPOS_ADJ && coder_mention_at(cs, b) && coder_mention_at(cs, b)->adj)
         b--;
     return CODER_TOK_IN(cs, b, head);
 }
@@ -436,7 +427,7 @@ static const mention *relative_agent_at(const coder_sent *cs, size_t from)
         /* شنتها طائرة [أميركية]: the country adjective of the doer */
         for (size_t k = 0; k < cs->nm; k++)
             if (cs->m[k].first == i + 2 && cs->m[k].adj && cs->m[k].country[0] &&
-                !mention_at(cs, i + 1) && cs->mw[i + 1].upos == UPOS_NOUN)
+                !coder_mention_at(cs, i + 1) && cs->mw[i + 1].upos == UPOS_NOUN)
                 return &cs->m[k];
         return NULL;
     }
@@ -526,11 +517,11 @@ static bool lam_object_after(const coder_sent *cs, const mention *m)
     size_t o = m->last + 1;
     if (o >= cs->n || !coder_has_clitic(cs, o, MCL_LI) || !cs->keys[o].nominal)
         return false;
-    const mention *x = mention_at(cs, o);
+    const mention *x = coder_mention_at(cs, o);
     if (x)
         return x->first == o && args_usable(x);
     /* the title may carry only a nationality: للقس [الأمريكي] */
-    x = mention_at(cs, o + 1);
+    x = coder_mention_at(cs, o + 1);
     return x && x->first == o + 1 && !x->prep && !x->conj && cs->mw[o].upos == UPOS_NOUN;
 }
 
@@ -539,7 +530,7 @@ static bool lam_object_after(const coder_sent *cs, const mention *m)
  * capital or a country as much as a person). */
 static const mention *genitive_before_lam(const coder_sent *cs, const lex_hit *h)
 {
-    const mention *g = mention_at(cs, h->last + 1);
+    const mention *g = coder_mention_at(cs, h->last + 1);
     if (!g || g->first != h->last + 1 || g->prep || !args_usable(g) || h->first != h->last ||
         cs->mw[h->trig[0]].det || args_has_suffix(&cs->mw[h->trig[0]]))
         return NULL;
@@ -559,7 +550,7 @@ static const mention *carried_out_by(const coder_sent *cs, const lex_hit *h, siz
         !(cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN))
         return NULL;
     const mention *m = args_first_after(cs, h->last + 1, hi, NULL, NULL);
-    if (!m || m->first > h->last + 2 || mention_at(cs, t0)) /* (an adjective may come between) */
+    if (!m || m->first > h->last + 2 || coder_mention_at(cs, t0)) /* (an adjective may come between) */
         return NULL;
     return m;
 }
@@ -570,7 +561,7 @@ static const mention *source_by_entry(const coder_sent *cs, const lex_hit *h, si
     const lex_entry *e = h->e;
     *done = true;
     if (e->opts & LEXO_AGENT) { /* سار المتظاهرون: the mention of the last trigger word */
-        return mention_at(cs, h->trig[h->n_trig - 1]);
+        return coder_mention_at(cs, h->trig[h->n_trig - 1]);
     }
     if (e->opts & LEXO_PASSIVE) {
         const mention *by = args_first_after(cs, h->trig[0] + 1, hi, "قبل", NULL);
@@ -600,7 +591,7 @@ static const mention *visit_by(const coder_sent *cs, const lex_hit *h)
     for (size_t i = h->last + 1; i <= h->last + 6 && i < cs->n; i++) {
         if (cs->toks[i].kind == RASD_TOK_PUNCT)
             return NULL;
-        const mention *m = mention_at(cs, i);
+        const mention *m = coder_mention_at(cs, i);
         if (!m)
             continue;
         if (m->first != i || !m->prep || !args_usable(m))
@@ -640,7 +631,7 @@ static const mention *attack_of(const coder_sent *cs, const lex_hit *h)
         !(w > 0 && CODER_TOK_IN(cs, w - 1, attack_nouns)))
         return NULL;
     for (size_t i = h->last + 1; i <= h->last + 2 && i < cs->n; i++) {
-        const mention *m = mention_at(cs, i);
+        const mention *m = coder_mention_at(cs, i);
         if (m)
             return m->first == i && m->prep && !strcmp(m->prep, "ل") && args_usable(m) &&
                            !m->person ? m : NULL;
@@ -681,7 +672,7 @@ bool args_attack_noun_before(const coder_sent *cs, const lex_hit *h)
 {
     size_t t0 = h->trig[0];
     return h->e->cat == PL_ASSAULT && t0 > 0 && cs->mw[t0].upos == UPOS_VERB &&
-           CODER_TOK_IN(cs, t0 - 1, attack_nouns) && !mention_at(cs, t0 - 1);
+           CODER_TOK_IN(cs, t0 - 1, attack_nouns) && !coder_mention_at(cs, t0 - 1);
 }
 
 /* إنها تحاصر، أنهم هاجموا: the complementiser right before a verb carries
@@ -721,7 +712,7 @@ static bool object_noun_before(const coder_sent *cs, size_t t0, const mention *m
         "استراتيجيه", "نهج", "خطاب", "رساله", "رد", "قانون", "صفقه", "عمليات"};
     size_t i = m->first - 1;
     return i > t0 && cs->mw[t0].upos == UPOS_VERB && !cs->keys[i].nominal &&
-           !mention_at(cs, i) && CODER_TOK_IN(cs, i, thing);
+           !coder_mention_at(cs, i) && CODER_TOK_IN(cs, i, thing);
 }
 
 static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t hi)
@@ -740,7 +731,7 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
             /* دعت القوى [والفصائل الفلسطينية]: a subject that is no actor
              * coordinated with one */
             if (i == first && !is_preposition(cs, i) && i + 1 <= hi && coder_has_wa(cs, i + 1) &&
-                !mention_at(cs, i))
+                !coder_mention_at(cs, i))
                 lim = i + 1;
             break;
         }
@@ -753,7 +744,7 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
     /* حملت اللجنة [الجيش السوري] مسؤولية: a subject that is no actor
      * opens the gap; the actor after it is the object */
     if (after && h->n_trig > 1 && after->first > t0 + 1 && after->last < h->last &&
-        cs->keys[t0 + 1].nominal && cs->mw[t0 + 1].upos == UPOS_NOUN && !mention_at(cs, t0 + 1))
+        cs->keys[t0 + 1].nominal && cs->mw[t0 + 1].upos == UPOS_NOUN && !coder_mention_at(cs, t0 + 1))
         after = NULL;
     /* ودعت [المجتمع الدولي] إلى: the world or citizens after a coordinated
      * call are called, the caller is the clause's subject */
@@ -863,7 +854,7 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     bool noun = (e->opts & LEXO_NOUN) || cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN;
     /* رفض [الرئيس الفرنسي] التدخل التركي: an actor right after a gap
      * pattern's first word is its subject, so that word is a verb */
-    const mention *g = h->n_trig > 1 ? mention_at(cs, t0 + 1) : NULL;
+    const mention *g = h->n_trig > 1 ? coder_mention_at(cs, t0 + 1) : NULL;
     if (g && g->first == t0 + 1 && !g->prep && args_usable(g) && g->last < h->last &&
         !(e->opts & LEXO_NOUN))
         noun = false;
@@ -1002,7 +993,7 @@ static const mention *protest_target(const coder_sent *cs, const lex_hit *h, con
             return m;
         /* هتافات شجبت القصف [الإيراني]: the adjective of what is condemned */
         if (m->adj && m->country[0] && m->first > h->last + 1 && m->first <= hi &&
-            !mention_at(cs, m->first - 1) && cs->mw[m->first - 1].upos == UPOS_NOUN &&
+            !coder_mention_at(cs, m->first - 1) && cs->mw[m->first - 1].upos == UPOS_NOUN &&
             (word_before(cs, m, 2, condemn, sizeof condemn / sizeof condemn[0]) ||
              (cs->mw[m->first - 2].upos == UPOS_NOUN &&
               word_before(cs, m, 3, condemn, sizeof condemn / sizeof condemn[0]))) &&
@@ -1124,7 +1115,7 @@ static const mention *adjective_object(const coder_sent *cs, const lex_hit *h, s
         const mention *m = &cs->m[k];
         if (m->adj && m->country[0] && m->first >= h->last + 3 && m->first <= hi &&
             (coder_tok_is(cs, m->first - 2, "علي") || coder_tok_is(cs, m->first - 2, "ضد")) &&
-            !mention_at(cs, m->first - 1) && cs->mw[m->first - 1].upos == UPOS_NOUN &&
+            !coder_mention_at(cs, m->first - 1) && cs->mw[m->first - 1].upos == UPOS_NOUN &&
             !args_same_actor(m, src))
             return m;
     }
@@ -1200,7 +1191,7 @@ static void assign_constructions(const coder_sent *cs, const lex_hit *h, size_t 
         d->tgt = NULL;
     }
     /* تعقد الجلسة بدعوة من [الكويت] */
-    const mention *from = h->last + 2 < cs->n ? mention_at(cs, h->last + 2) : NULL;
+    const mention *from = h->last + 2 < cs->n ? coder_mention_at(cs, h->last + 2) : NULL;
     if (e->cat == PL_REQUEST && cs->keys[t0].nominal && !strcmp(cs->keys[t0].bare, "دعوه") &&
         coder_tok_is(cs, h->last + 1, "من") && from && from->first == h->last + 2 &&
         args_usable(from)) {
@@ -1354,7 +1345,7 @@ static void assign_by_category(const coder_sent *cs, const lex_hit *h, size_t hi
         d->tgt = protest_target(cs, h, d->src);
     /* رفض الرئيس الفرنسي التدخل [التركي]، ندد بالقصف [الإسرائيلي]: whose
      * act is rejected or condemned */
-    const mention *adj = h->last + 1 < cs->n ? mention_at(cs, h->last + 1) : NULL;
+    const mention *adj = h->last + 1 < cs->n ? coder_mention_at(cs, h->last + 1) : NULL;
     if ((e->cat == PL_REJECT || e->cat == PL_ACCUSE) && !d->tgt && d->src && adj && adj->adj &&
         adj->first == h->last + 1 && adj->country[0] && strcmp(adj->country, d->src->country))
         d->tgt = adj;
@@ -1388,7 +1379,7 @@ static bool pronoun_patient(const coder_sent *cs, const lex_hit *h)
     if (!(c == PL_ACCUSE || c == PL_COERCE || (c == PL_ASSAULT && CODER_TOK_IN(cs, t0, harm))))
         return false;
     return !(t0 + 1 < cs->n && coder_has_clitic(cs, t0 + 1, MCL_LI) && cs->keys[t0 + 1].nominal &&
-             mention_at(cs, t0 + 1));
+             coder_mention_at(cs, t0 + 1));
 }
 
 /* محكمة قضت بسجنه لإدانته، ألغت المحكمة حكما بإدانته: the subject of a

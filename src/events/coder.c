@@ -198,13 +198,11 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     for (size_t i = t0 >= 5 ? t0 - 5 : 0; i < t0; i++)
         if (CODER_TOK_IN(cs, i, fut_words))
             a->modality = "future";
-    if (coder_has_clitic(cs, t0, MCL_SA))
-        a->modality = "future";
     /* كانت ستفرض، لكانت ستشن: a future seen from the past is what would
      * have happened (counterfactual), not a plan */
     static const char *const was[] = {"كان", "كانت", "كانوا", "كانا"};
-    if (coder_has_clitic(cs, t0, MCL_SA) && t0 > 0 && CODER_TOK_IN(cs, t0 - 1, was))
-        a->modality = "hypothetical";
+    if (coder_has_clitic(cs, t0, MCL_SA))
+        a->modality = t0 > 0 && CODER_TOK_IN(cs, t0 - 1, was) ? "hypothetical" : "future";
     /* يمكن أن تفرض، تستطيع أن تشن، بإمكانها أن: an ability or a duty, not
      * an act (the complementiser right after the modal word) */
     static const char *const modal[] = {"يمكن", "يمكنه", "يمكنها", "يمكنهم", "بامكان",
@@ -439,7 +437,6 @@ static bool actorless_reference(const coder_sent *cs, const lex_hit *h)
     static const char *const aux[] = {"تم", "يتم", "تمت", "جري", "يجري", "جرت", "تجري"};
     return !(t0 > 0 && CODER_TOK_IN(cs, t0 - 1, aux));
 }
-
 
 /* A `cue` trigger needs a party, except a violent one in a sentence that
  * names the weapon or the attack besides (60 شخصا قتلوا … في هجوم

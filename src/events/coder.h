@@ -79,6 +79,9 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
 /* Is m one person or office (a person, or a title: الرئيس الأمريكي)? */
 bool mention_singular(const coder_sent *cs, const mention *m);
 
+/* The mention covering token i, or NULL. */
+const mention *coder_mention_at(const coder_sent *cs, size_t i);
+
 /* Does token i carry the conjunction و? */
 bool coder_has_wa(const coder_sent *cs, size_t i);
 /* Does token i carry the proclitic `clitic` (MCL_LI, MCL_BI, MCL_SA...)? */

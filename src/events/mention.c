@@ -23,6 +23,14 @@ bool coder_tok_in(const coder_sent *cs, size_t i, const char *const *folded, siz
     return false;
 }
 
+const mention *coder_mention_at(const coder_sent *cs, size_t i)
+{
+    for (size_t k = 0; k < cs->nm; k++)
+        if (cs->m[k].first <= i && i <= cs->m[k].last)
+            return &cs->m[k];
+    return NULL;
+}
+
 /* Prepositions that mark an argument role, folded (RASD_NORM_ALL). */
 static const char *const mention_preps[] = {
     "مع", "الي", "علي", "ضد", "عن", "من", "في", "بحق", "تجاه", "لدي", "بين", "عبر",

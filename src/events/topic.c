@@ -13,11 +13,15 @@ static bool in_hit(const lex_hit *h, size_t i)
     return false;
 }
 
-/* Is token i inside the name of a coded actor (نادي الأسير الفلسطيني)? */
-static bool in_coded_actor(const coder_sent *cs, size_t i)
+/* Is token i one of the words: its stem, its clitic-free form, or (when
+ * `lemma`) its lemma key? */
+static bool key_in(const coder_sent *cs, size_t i, const char *const *words, size_t n,
+                   bool lemma)
 {
-    for (size_t k = 0; k < cs->nm; k++)
-        if (cs->m[k].code[0] && cs->m[k].first <= i && i <= cs->m[k].last)
+    const lex_keys *k = &cs->keys[i];
+    for (size_t w = 0; w < n; w++)
+        if (!strcmp(k->stem, words[w]) || !strcmp(k->bare, words[w]) ||
+            (lemma && !strcmp(k->lemma, words[w])))
             return true;
     return false;
 }
@@ -30,11 +34,11 @@ bool coder_sport_sentence(const coder_sent *cs)
                                       "دوري", "نادي", "لاعب", "لاعبين", "لاعبو", "لاعبي",
                                       "مدرب", "كاس", "مونديال", "بطوله", "ملعب", "شوط",
                                       "ركله", "فيفا", "اولمبيه", "مرمي", "هداف", "انديه"};
-    for (size_t i = 0; i < cs->n; i++)
-        for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++)
-            if ((!strcmp(cs->keys[i].stem, cue[k]) || !strcmp(cs->keys[i].bare, cue[k])) &&
-                !in_coded_actor(cs, i))
-                return true;
+    for (size_t i = 0; i < cs->n; i++) {
+        const mention *m = coder_mention_at(cs, i);
+        if (key_in(cs, i, cue, sizeof cue / sizeof cue[0], false) && !(m && m->code[0]))
+            return true;
+    }
     return false;
 }
 
@@ -43,14 +47,9 @@ bool coder_sport_sentence(const coder_sent *cs)
 static bool words_beside(const coder_sent *cs, const lex_hit *skip, const char *const *words,
                          size_t n)
 {
-    for (size_t i = 0; i < cs->n; i++) {
-        if (skip && in_hit(skip, i))
-            continue;
-        for (size_t k = 0; k < n; k++)
-            if (!strcmp(cs->keys[i].stem, words[k]) || !strcmp(cs->keys[i].bare, words[k]) ||
-                !strcmp(cs->keys[i].lemma, words[k]))
-                return true;
-    }
+    for (size_t i = 0; i < cs->n; i++)
+        if (!(skip && in_hit(skip, i)) && key_in(cs, i, words, n, true))
+            return true;
     return false;
 }
 
