@@ -126,6 +126,32 @@ static void mention_span(const coder_sent *cs, mention *m)
 
 /* ---------------------------------------------------------- pass 1 */
 
+/* اتفاق [أبوجا]، محادثات [جنيف]، مسار [أستانا]، قمة [طهران]: a capital
+ * after an agreement, talks or a conference names the process by where it
+ * was held, not a government taking part. (بيان الكرملين is the Kremlin's:
+ * statements are not in the list, nor إعلان: إعلان بغداد انتهاء الحرب
+ * is Baghdad announcing.) */
+static bool named_process(const coder_sent *cs, size_t i)
+{
+    static const char *const process[] = {
+        "اتفاق", "اتفاقيه", "اتفاقيات", "اتفاقات", "معاهده", "بروتوكول", "تفاهمات", "مذكره",
+        "محادثات", "مفاوضات", "مباحثات", "مؤتمر", "مسار", "قمه", "منتدي", "جوله",
+        "ميثاق", "صيغه",
+    };
+    return i > 0 && CODER_TOK_IN(cs, i - 1, process);
+}
+
+/* ... but اتفاق واشنطن مع قسد، اتفاق موسكو وأنقرة name who agreed. */
+static bool parties_follow(const rasd_ctx *ctx, const coder_sent *cs, size_t j,
+                           const rasd_date *d)
+{
+    actors_actor b;
+    if (coder_tok_is(cs, j, "مع"))
+        return true;
+    return coder_has_wa(cs, j) &&
+           actors_resolve(ctx->actors, cs->toks, cs->n, j, d->year, d->month, d->day, &b);
+}
+
 static bool mention_from_dict(const rasd_ctx *ctx, coder_sent *cs, size_t i,
                               const coder_memory *mem, mention *m)
 {
@@ -133,10 +159,13 @@ static bool mention_from_dict(const rasd_ctx *ctx, coder_sent *cs, size_t i,
     const rasd_date *d = &mem->date;
     if (!actors_resolve(ctx->actors, cs->toks, cs->n, i, d->year, d->month, d->day, &a))
         return false;
+    const actors_match *h = &a.head;
+    if (h->kind == ACTORS_METONYM && named_process(cs, i) &&
+        !parties_follow(ctx, cs, i + a.ntok, d))
+        return false;
     memset(m, 0, sizeof *m);
     m->first = i;
     m->last = i + a.ntok - 1;
-    const actors_match *h = &a.head;
     const char *country = h->country[0] ? h->country : (a.has_mod ? a.mod.country : "");
     mention_set_code(m, country, h->sector);
     if (a.code[0])
@@ -488,6 +517,36 @@ static bool merge_loyal_to(const coder_sent *cs, mention *a, const mention *b)
     return true;
 }
 
+/* قوات التحالف [بقيادة الولايات المتحدة]، التحالف الذي تقوده [السعودية]،
+ * قوة بقيادة فرنسية: the leader is part of the name, no party of its own
+ * (before, قصفت قوات التحالف بقيادة الولايات المتحدة made the US the
+ * target). A force of no single country (a coalition, bare قوات) is the
+ * leading state's, in its own sector. */
+static bool merge_led_by(const coder_sent *cs, mention *a, const mention *b)
+{
+    static const char *const by[] = {"بقياده", "بزعامه"};
+    static const char *const rel[] = {"الذي", "التي"};
+    static const char *const leads[] = {"تقوده", "تقودها", "يقوده", "يقودها"};
+    /* only forces are led (أشادت المملكة المتحدة بقيادة السعودية: the
+     * Saudis' leadership) */
+    bool force = !strcmp(a->sector, "MIL") || (a->agent && !a->country[0]);
+    if (!force || a->person || a->adj || a->pair || b->person || !b->country[0] ||
+        (b->sector[0] && strcmp(b->sector, "GOV") != 0) || b->first <= a->last)
+        return false;
+    size_t gap = b->first - a->last - 1;
+    if (!(gap == 1 && CODER_TOK_IN(cs, a->last + 1, by)) &&
+        !(gap == 2 && CODER_TOK_IN(cs, a->last + 1, rel) && CODER_TOK_IN(cs, a->last + 2, leads)))
+        return false;
+    if (!a->country[0] || !strcmp(a->country, "INT") || !strcmp(a->code, "INTMIL")) {
+        extend_with_country(a, b);
+        if (!a->sector[0])
+            mention_set_code(a, a->country, "MIL");
+    } else {
+        a->last = b->last;
+    }
+    return true;
+}
+
 static void mention_merge_pass(coder_sent *cs)
 {
     size_t w = 0;
@@ -495,6 +554,7 @@ static void mention_merge_pass(coder_sent *cs)
         if (w && (merge_title_genitive(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_agent_genitive_adj(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_loyal_to(cs, &cs->m[w - 1], &cs->m[r]) ||
+                  merge_led_by(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_title_name(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_adj_person(cs, &cs->m[w - 1], &cs->m[r])))
             continue;

@@ -696,6 +696,21 @@ static const struct {
     {"stopping exports to a partner is a sanction",
      "قررت السعودية وقف صادراتها إلى كندا.", "2018-08-06", "SANCTION", "SAU", "CAN",
      "=asserted"},
+    {"قوات التحالف بقيادة X: the leader is the force's country, not a target",
+     "قصفت قوات التحالف بقيادة الولايات المتحدة مواقع لتنظيم داعش.", "2017-05-01", "ASSAULT",
+     "USAMIL", "IMGMOSISI", "=asserted"},
+    {"التي تقودها X: the same, with a relative clause",
+     "قتل ثلاثة مدنيين على يد قوات التحالف التي تقودها الولايات المتحدة.", "2008-11-01",
+     "ASSAULT", "USAMIL", "CVL", "=asserted"},
+    {"بقيادة after a state is its leadership, not a force led by the other state",
+     "أشادت المملكة المتحدة بقيادة المملكة العربية السعودية لتأسيس المركز.", "2018-03-09",
+     "SUPPORT", "GBR", "SAU", "=asserted"},
+    {"اتفاق أبوجا names an agreement by its venue: Nigeria is no party",
+     "رفضت حركة تحرير السودان اتفاق أبوجا للسلام.", "2006-06-01", "REJECT", "SDNREB", "-",
+     "=asserted"},
+    {"اتفاق واشنطن مع X: a capital with its partner after it is a party",
+     "انتقدت أنقرة اتفاق واشنطن مع قسد.", "2017-05-01", "ACCUSE", "TURGOV", "USAGOV",
+     "=asserted"},
 };
 
 static void test_coder_regressions(void)
