@@ -974,6 +974,24 @@ static bool protest_candidate(const coder_sent *cs, const mention *m, const ment
     return !(m->gprep && (!strcmp(m->gprep, "في") || !strcmp(m->gprep, "وسط")));
 }
 
+/* هتافات تدعو [الحكومة الفلسطينية] إلى صرف الرواتب، يطالبون [الحكومة]:
+ * the authority the crowd makes its demand of. */
+static bool demand_addressee(const coder_sent *cs, const mention *m, const char *const *sec,
+                             size_t nsec)
+{
+    static const char *const ask[] = {"تدعو", "يدعو", "يدعون", "داعين", "داعيه", "تطالب", "يطالب",
+                                      "يطالبون", "مطالبين", "مطالبه", "تناشد", "يناشدون",
+                                      "مناشدين"};
+    if (m->prep || m->adj || !word_before(cs, m, 1, ask, sizeof ask / sizeof ask[0]))
+        return false;
+    if (!m->sector[0] && m->named && m->country[0] && !m->person)
+        return true;
+    for (size_t j = 0; j < nsec; j++)
+        if (!strcmp(m->sector, sec[j]))
+            return true;
+    return false;
+}
+
 /* Whom a crowd protests against, when no ضد / على says it: whom its
  * slogans are against (هتافات معادية لإيران، «يسقط بوش»), else the first
  * authority named after the protest outside quotations (سار المتظاهرون
@@ -983,13 +1001,16 @@ static bool protest_candidate(const coder_sent *cs, const mention *m, const ment
 static const mention *protest_target(const coder_sent *cs, const lex_hit *h, const mention *src)
 {
     static const char *const sec[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+    /* and the adjective of what it wants ended (تطالب بوقف الاستيطان
+     * [الإسرائيلي]، بطرد السفير [الأميركي]) */
     static const char *const condemn[] = {"شجبت", "تشجب", "تندد", "منددين", "مندده", "تدين",
-                                          "تستنكر", "ضد"};
+                                          "تستنكر", "ضد", "بوقف", "بانهاء", "بطرد", "برحيل",
+                                          "بانسحاب", "بسحب"};
     size_t hi = h->last + 25 < cs->n ? h->last + 25 : cs->n - 1;
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
         if (m->first > h->last && m->first <= hi && protest_candidate(cs, m, src) &&
-            slogan_against(cs, m))
+            (slogan_against(cs, m) || demand_addressee(cs, m, sec, sizeof sec / sizeof sec[0])))
             return m;
         /* هتافات شجبت القصف [الإيراني]: the adjective of what is condemned */
         if (m->adj && m->country[0] && m->first > h->last + 1 && m->first <= hi &&

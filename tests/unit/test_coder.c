@@ -708,6 +708,13 @@ static const struct {
     {"اتفاق أبوجا names an agreement by its venue: Nigeria is no party",
      "رفضت حركة تحرير السودان اتفاق أبوجا للسلام.", "2006-06-01", "REJECT", "SDNREB", "-",
      "=asserted"},
+    {"a protest faces the authority its slogans make demands of, before a building on its way",
+     "وجابت المظاهرة شوارع مدينة غزة باتجاه مقر المجلس التشريعي، وردد المتظاهرون هتافات تدعو "
+     "الحكومة الفلسطينية الى صرف الرواتب.", "2007-01-01", "PROTEST", "CVL", "PSEGOV",
+     "=asserted"},
+    {"a protest faces the state whose act it wants stopped (بوقف الاستيطان الإسرائيلي)",
+     "وتجمع عشرات الفلسطينيين في رام الله وهم يحملون لافتات تطالب بوقف الاستيطان الاسرائيلي.",
+     "2011-02-01", "PROTEST", "PSE", "ISR", "=asserted"},
     {"اتفاق واشنطن مع X: a capital with its partner after it is a party",
      "انتقدت أنقرة اتفاق واشنطن مع قسد.", "2017-05-01", "ACCUSE", "TURGOV", "USAGOV",
      "=asserted"},
