@@ -810,6 +810,27 @@ static const mention *relative_antecedent(const coder_sent *cs, size_t t0)
     return NULL;
 }
 
+/* في غارة [تركية] استهدفت المستشفى، قذيفة [حوثية] استهدفت منزلا: a verb
+ * right after an indefinite weapon or strike and its country adjective is
+ * a relative clause without pronoun; the weapon is its subject, so the
+ * adjective's country acts and what follows the verb is hit. (Not with an
+ * object pronoun: قرار بريطاني دعمته الولايات المتحدة; nor after people:
+ * مسعف فلسطيني يقتل is killed.) */
+static const mention *asyndetic_antecedent(const coder_sent *cs, size_t t0)
+{
+    static const char *const weapon[] = {"غاره", "غارات", "قذيفه", "قذائف", "صاروخ", "صواريخ",
+                                         "قصف", "ضربه", "ضربات", "هجوم", "هجمات", "طائره",
+                                         "طائرات", "مقاتلات", "قنبله", "عبوه", "مدفعيه"};
+    if (t0 < 2 || cs->mw[t0].upos != UPOS_VERB || coder_has_wa(cs, t0) ||
+        args_has_suffix(&cs->mw[t0]) || cs->mw[t0 - 1].det || cs->mw[t0 - 2].det ||
+        !CODER_TOK_IN(cs, t0 - 2, weapon))
+        return NULL;
+    const mention *m = coder_mention_at(cs, t0 - 1);
+    return m && m->adj && m->first == t0 - 1 && m->country[0] && !coder_mention_at(cs, t0 - 2)
+               ? m
+               : NULL;
+}
+
 /* وسبق لإسرائيل أن أعربت، سبق للرئيس أن زار: the ل of سبق names the
  * subject of the verb after أن. */
 static const mention *preceded_by(const coder_sent *cs, size_t t0)
@@ -838,6 +859,24 @@ static bool feared(const coder_sent *cs, const lex_hit *h, const mention *pre)
     return t0 >= 2 && coder_tok_is(cs, t0 - 1, "من") && pre->last + 2 == t0 &&
            !(pre->first > 0 && (coder_tok_is(cs, pre->first - 1, "به") ||
                                 coder_tok_is(cs, pre->first - 1, "بها")));
+}
+
+/* The subject right after the nearest verb before m (VSO), for verbs
+ * joined by و that share it; NULL if there is none. */
+static const mention *shared_subject(const coder_sent *cs, size_t lo, size_t t0,
+                                     const mention *m)
+{
+    if (!coder_has_wa(cs, t0) || cs->mw[t0].upos != UPOS_VERB)
+        return NULL;
+    for (size_t v = m->first; v-- > lo;) {
+        if (cs->toks[v].kind == RASD_TOK_PUNCT)
+            return NULL;
+        if (cs->mw[v].upos != UPOS_VERB)
+            continue;
+        const mention *s = coder_mention_at(cs, v + 1);
+        return s && s != m && s->first == v + 1 && !s->prep && args_usable(s) ? s : NULL;
+    }
+    return NULL;
 }
 
 static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
@@ -882,8 +921,14 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
      * (التي تهدد أنقرة: أنقرة) */
     if (!after && (m = relative_antecedent(cs, t0)))
         return m;
+    if ((m = asyndetic_antecedent(cs, t0)))
+        return m;
     /* SVO: a subject just before the trigger. */
     const mention *pre = arg_last_before(cs, lo, t0);
+    /* اصاب متظاهرون [شرطيا] واحرقوا: an indefinite accusative is the
+     * earlier verb's object; the verbs share that verb's subject */
+    if (pre && mention_accusative(cs, pre) && !mention_after_inna(cs, pre))
+        pre = shared_subject(cs, lo, t0, pre);
     /* انتقد [الرئيس] قصف المدينة، رحبت [تركيا] بوقف إطلاق النار: the
      * subject of a verb of reaction does not do the act it reacts to */
     if (pre && noun && reaction_around(cs, pre, t0))
@@ -1035,6 +1080,11 @@ static const mention *protest_target(const coder_sent *cs, const lex_hit *h, con
     return NULL;
 }
 
+/* Weapons and fire whose genitive shoots (برصاص [الجيش]، على يد [مسلحين]). */
+static const char *const fire_words[] = {"رصاص", "نيران", "قصف", "غاره", "غارات", "قذائف",
+                                         "صواريخ", "هجوم", "ايدي", "يد", "ضربه", "ضربات",
+                                         "قذيفه", "صاروخ", "دبابات", "مدفعيه"};
+
 /* A mention that covers a later word of an ASSAULT or COERCE pattern
  * (قتل … فلسطيني، قتل … متظاهرين): the pattern names its victim. */
 const mention *args_pattern_victim(const coder_sent *cs, const lex_hit *h)
@@ -1055,7 +1105,9 @@ const mention *args_pattern_victim(const coder_sent *cs, const lex_hit *h)
     for (size_t j = 1; j < h->n_trig; j++)
         for (size_t k = 0; k < cs->nm; k++)
             if (cs->m[k].first <= h->trig[j] && h->trig[j] <= cs->m[k].last && cs->m[k].code[0])
-                return &cs->m[k];
+                /* (not the genitive of a weapon: برصاص [الإسرائيليين] fire) */
+                return cs->m[k].first > 0 && CODER_TOK_IN(cs, cs->m[k].first - 1, fire_words)
+                           ? NULL : &cs->m[k];
     return NULL;
 }
 
@@ -1063,22 +1115,24 @@ const mention *args_pattern_victim(const coder_sent *cs, const lex_hit *h)
  * [القوات الإسرائيلية]، أصيب … بنيران [الجيش]): its genitive fired. */
 static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h, size_t hi)
 {
-    static const char *const weapon[] = {"رصاص", "نيران", "قصف", "غاره", "غارات", "قذائف",
-                                         "صواريخ", "هجوم", "ايدي", "يد", "ضربه", "ضربات",
-                                         "قذيفه", "صاروخ", "دبابات", "مدفعيه"};
     /* aircraft bomb in an air strike's pattern; elsewhere (أسقط الطائرة) they are hit */
     static const char *const craft[] = {"طائرات", "طائره", "مقاتلات", "مروحيات", "مقاتله"};
     bool aerial = !strcmp(h->e->cameo, "195");
     static const char *const kind[] = {"جويه", "صاروخيه", "مدفعيه", "مدفعي", "جوي"};
     if (h->e->cat != PL_ASSAULT)
         return NULL;
-    /* the pattern's last word, or one soon after it (قتل … فلسطينيا برصاص X) */
-    for (size_t w = h->last; w <= hi && w <= h->last + 4 && w < cs->n; w++) {
+    /* the pattern's last word, or one soon after it (قتل … فلسطينيا برصاص X),
+     * or the word before it (يقتل برصاص [الإسرائيليين]: the pattern's
+     * victim word is the shooter) */
+    size_t w0 = h->n_trig > 1 && h->last > h->trig[0] + 1 &&
+                        CODER_TOK_IN(cs, h->last - 1, fire_words)
+                    ? h->last - 1 : h->last;
+    for (size_t w = w0; w <= hi && w <= h->last + 4 && w < cs->n; w++) {
         if (w > h->last && (cs->mw[w].det || cs->toks[w].kind == RASD_TOK_PUNCT))
             break; /* (the pattern's own last word may have the article) */
         bool is_weapon = false;
-        for (size_t k = 0; k < sizeof weapon / sizeof weapon[0]; k++)
-            is_weapon |= !strcmp(cs->keys[w].bare, weapon[k]);
+        for (size_t k = 0; k < sizeof fire_words / sizeof fire_words[0]; k++)
+            is_weapon |= !strcmp(cs->keys[w].bare, fire_words[k]);
         is_weapon |= aerial && CODER_TOK_IN(cs, w, craft);
         if (!is_weapon)
             continue;

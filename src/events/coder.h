@@ -78,6 +78,12 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
 
 /* Is m one person or office (a person, or a title: الرئيس الأمريكي)? */
 bool mention_singular(const coder_sent *cs, const mention *m);
+/* A sector word in the indefinite accusative (شرطيا، جنديا، أشخاصا): an
+ * object, a count or a state, never a subject nor a genitive. */
+bool mention_accusative(const coder_sent *cs, const mention *m);
+/* Does m follow إن / أن / لكن (over a quote mark)? Their subject is
+ * accusative: ان [انتحاريا] فجر نفسه. */
+bool mention_after_inna(const coder_sent *cs, const mention *m);
 
 /* The mention covering token i, or NULL. */
 const mention *coder_mention_at(const coder_sent *cs, size_t i);

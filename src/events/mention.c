@@ -423,6 +423,10 @@ static bool merge_title_genitive(const coder_sent *cs, mention *a, const mention
 {
     if (!a->agent || a->country[0] || b->adj || b->person || a->counterpart || b->pair)
         return false;
+    /* اصاب متظاهرون شرطيا: an accusative is no genitive (after another
+     * accusative it agrees with it: مهاجما انتحاريا) */
+    if (mention_accusative(cs, b) && !mention_accusative(cs, a))
+        return false;
     if (!b->country[0] && !b->agent)
         return false;
     if (b->prep && strcmp(b->prep, "ل") != 0)
@@ -576,6 +580,42 @@ static bool title_word(const char *stem)
         if (!strcmp(stem, titles[k]))
             return true;
     return false;
+}
+
+bool mention_accusative(const coder_sent *cs, const mention *m)
+{
+    const char *w = cs->keys[m->last].bare;
+    size_t n = strlen(w), a = strlen("ا");
+    return m->agent && !m->country[0] && !cs->mw[m->last].det && n > 2 * a &&
+           !strcmp(w + n - a, "ا");
+}
+
+bool mention_after_inna(const coder_sent *cs, const mention *m)
+{
+    static const char *const inna[] = {"ان", "بان", "لان", "وان", "فان", "لكن", "ولكن", "كان"};
+    size_t k = m->first, nouns = 0;
+    /* over a quote mark, a number and the accusative noun an adjective
+     * agrees with (بأن مهاجما [انتحاريا]، أن 11 ناشطا [معارضا]) */
+    for (;;) {
+        if (k > 0 && cs->toks[k - 1].kind == RASD_TOK_PUNCT &&
+            (cs->toks[k - 1].flags & (RASD_TOKF_QUOTE_OPEN | RASD_TOKF_QUOTE_CLOSE))) {
+            k--;
+            continue;
+        }
+        if (k > 0 && (cs->toks[k - 1].kind == RASD_TOK_NUMBER || cs->mw[k - 1].upos == UPOS_NUM)) {
+            k--; /* أن [11] ناشطا */
+            continue;
+        }
+        const char *w = k > 0 ? cs->keys[k - 1].bare : "";
+        size_t n = strlen(w), a = strlen("ا");
+        if (nouns < 2 && k > 0 && !cs->mw[k - 1].det && cs->toks[k - 1].kind == RASD_TOK_ARABIC &&
+            n > 2 * a && !strcmp(w + n - a, "ا") && !CODER_TOK_IN(cs, k - 1, inna)) {
+            k--, nouns++;
+            continue;
+        }
+        break;
+    }
+    return k > 0 && CODER_TOK_IN(cs, k - 1, inna);
 }
 
 bool mention_singular(const coder_sent *cs, const mention *m)
