@@ -364,24 +364,6 @@ bool args_verb_plural(const coder_sent *cs, size_t i)
     return cs->mw[i].upos == UPOS_VERB && (ends_with(w, "وا") || ends_with(w, "ون"));
 }
 
-/* An indefinite accusative (فلسطينيا، مسلحين): the alef of tanween, but
- * names end in ا too (تركيا، روسيا), so a name counts only when the text
- * writes the tanween (فلسطينياً). Dual verbs (اتفقا) are no nouns. */
-static bool accusative(const coder_sent *cs, size_t i)
-{
-    if (!cs->keys[i].acc[0] || cs->mw[i].det || cs->mw[i].upos == UPOS_VERB)
-        return false;
-    const rasd_token *t = &cs->toks[i];
-    bool tanween = false;
-    for (size_t p = t->start; p + 1 < t->end; p++)
-        tanween |= (unsigned char)cs->doc_text[p] == 0xD9 &&
-                   (unsigned char)cs->doc_text[p + 1] == 0x8B; /* U+064B fathatan */
-    for (size_t k = 0; k < cs->nm; k++)
-        if (cs->m[k].first == i && cs->m[k].named && !tanween)
-            return false;
-    return true;
-}
-
 static bool armed(const mention *m)
 {
     static const char *const sec[] = {"MIL", "COP", "SPY", "REB", "UAF", "INS"};
@@ -758,7 +740,7 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
      * clause's subject and takes an object; an indefinite accusative word
      * (استهدفت فلسطينيا مسلحا) is an object, never the subject. */
     if (after && ((args_participle(cs, t0) && cs->mw[t0].upos != UPOS_VERB) ||
-                  (after->first == after->last && accusative(cs, after->first) &&
+                  (after->first == after->last && coder_accusative(cs, after->first) &&
                    !after->person)))
         after = NULL;
     /* a trigger that ends in its preposition (احتجاجا على قرار [الرئيس]،
@@ -787,6 +769,10 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
     /* أربع غارات استهدفت مواقع [الميليشيات]: an attack noun right before
      * the verb is its subject */
     if (after && args_attack_noun_before(cs, h))
+        after = NULL;
+    /* زار [واشنطن]، يزور خلالها [السعودية] والأردن: a state or its seat
+     * after a visit is where one goes, not who goes */
+    if (after && after->state && !strcmp(h->e->cameo, "042"))
         after = NULL;
     /* تظاهر [أمس] مئات من الطلبة: a number of people, then who they are */
     if (!after)

@@ -988,6 +988,16 @@ static bool crowd_occasion(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
+/* وزارته، وزارتها: و + زارت + a pronoun ("and she visited him") is
+ * written like وزارة with a possessive ("his ministry"), which is what
+ * news almost always means. */
+static bool ministry_homograph(const coder_sent *cs, const lex_hit *h)
+{
+    const char *w = cs->keys[h->trig[0]].full;
+    size_t n = strlen("وزارت");
+    return !strcmp(h->e->cameo, "042") && !strncmp(w, "وزارت", n) && strlen(w) > n;
+}
+
 /* Triggers that report no act at all, before any argument is sought. */
 static bool no_act(const coder_sent *cs, const lex_hit *h)
 {
@@ -995,7 +1005,8 @@ static bool no_act(const coder_sent *cs, const lex_hit *h)
            inside_name(cs, h) || names_body(cs, h) || pointed_back(cs, h) || defused(cs, h) ||
            anonymity(cs, h) || endangers_state(cs, h) ||
            topic_noun(cs, h) || counted(cs, h) || relative_what(cs, h) || crowd_occasion(cs, h) ||
-           fixed_compound(cs, h) || self_harm(cs, h) || cited(cs, h);
+           fixed_compound(cs, h) || self_harm(cs, h) || cited(cs, h) ||
+           ministry_homograph(cs, h);
 }
 
 /* Who acts when the clause names nobody, in order: the sentence (the

@@ -26,6 +26,7 @@ typedef struct mention {
     bool person;            /* a person (dictionary or named entity) */
     bool agent;             /* a sector word or title (الجيش, وزير الخارجية) */
     bool adj;               /* an attributive country adjective (تركية) */
+    bool state;             /* a state by name or seat (تركيا، أنقرة، الكرملين) */
     bool counterpart;       /* نظيره ...: same sector as the other party */
     bool merged;            /* a title that already took a genitive */
     bool pair;              /* الجانبان, الطرفين: the last two parties */
@@ -78,6 +79,9 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
 
 /* Is m one person or office (a person, or a title: الرئيس الأمريكي)? */
 bool mention_singular(const coder_sent *cs, const mention *m);
+/* An indefinite accusative word (فلسطينيا، مسلحين); a name (تركيا)
+ * only with the tanween written. */
+bool coder_accusative(const coder_sent *cs, size_t i);
 /* A sector word in the indefinite accusative (شرطيا، جنديا، أشخاصا): an
  * object, a count or a state, never a subject nor a genitive. */
 bool mention_accusative(const coder_sent *cs, const mention *m);

@@ -181,6 +181,8 @@ static bool mention_from_dict(const rasd_ctx *ctx, coder_sent *cs, size_t i,
         m->name = h->entry->en[0] ? h->entry->en : NULL;
         m->named = h->kind != ACTORS_ADJ;
         m->person = h->entry->type == ACTORS_PERSON;
+        m->state = h->entry->type == ACTORS_COUNTRY && !a.has_mod &&
+                   (h->kind == ACTORS_NAME || h->kind == ACTORS_METONYM);
         if (!m->sector[0] && h->entry->sector[0])
             snprintf(m->sector, sizeof m->sector, "%s", h->entry->sector);
         if (m->person && a.code[0] && strlen(a.code) >= 6) /* the dated role's sector */
@@ -582,12 +584,27 @@ static bool title_word(const char *stem)
     return false;
 }
 
+/* An indefinite accusative (فلسطينيا، مسلحين): the alef of tanween, but
+ * names end in ا too (تركيا، روسيا), so a name counts only when the text
+ * writes the tanween (فلسطينياً). Dual verbs (اتفقا) are no nouns. */
+bool coder_accusative(const coder_sent *cs, size_t i)
+{
+    if (!cs->keys[i].acc[0] || cs->mw[i].det || cs->mw[i].upos == UPOS_VERB)
+        return false;
+    const rasd_token *t = &cs->toks[i];
+    bool tanween = false;
+    for (size_t p = t->start; p + 1 < t->end; p++)
+        tanween |= (unsigned char)cs->doc_text[p] == 0xD9 &&
+                   (unsigned char)cs->doc_text[p + 1] == 0x8B; /* U+064B fathatan */
+    for (size_t k = 0; k < cs->nm; k++)
+        if (cs->m[k].first == i && cs->m[k].named && !tanween)
+            return false;
+    return true;
+}
+
 bool mention_accusative(const coder_sent *cs, const mention *m)
 {
-    const char *w = cs->keys[m->last].bare;
-    size_t n = strlen(w), a = strlen("ا");
-    return m->agent && !m->country[0] && !cs->mw[m->last].det && n > 2 * a &&
-           !strcmp(w + n - a, "ا");
+    return m->agent && !m->country[0] && coder_accusative(cs, m->last);
 }
 
 bool mention_after_inna(const coder_sent *cs, const mention *m)
@@ -606,10 +623,8 @@ bool mention_after_inna(const coder_sent *cs, const mention *m)
             k--; /* أن [11] ناشطا */
             continue;
         }
-        const char *w = k > 0 ? cs->keys[k - 1].bare : "";
-        size_t n = strlen(w), a = strlen("ا");
-        if (nouns < 2 && k > 0 && !cs->mw[k - 1].det && cs->toks[k - 1].kind == RASD_TOK_ARABIC &&
-            n > 2 * a && !strcmp(w + n - a, "ا") && !CODER_TOK_IN(cs, k - 1, inna)) {
+        if (nouns < 2 && k > 0 && cs->toks[k - 1].kind == RASD_TOK_ARABIC &&
+            coder_accusative(cs, k - 1) && !CODER_TOK_IN(cs, k - 1, inna)) {
             k--, nouns++;
             continue;
         }
