@@ -79,7 +79,7 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
 
 /* Is m one person or office (a person, or a title: الرئيس الأمريكي)? */
 bool mention_singular(const coder_sent *cs, const mention *m);
-/* An indefinite accusative word (فلسطينيا، مسلحين); a name (تركيا)
+/* An indefinite accusative word (فلسطينيا، مسلحا); a name (تركيا)
  * only with the tanween written. */
 bool coder_accusative(const coder_sent *cs, size_t i);
 /* A sector word in the indefinite accusative (شرطيا، جنديا، أشخاصا): an

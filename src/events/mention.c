@@ -584,7 +584,7 @@ static bool title_word(const char *stem)
     return false;
 }
 
-/* An indefinite accusative (فلسطينيا، مسلحين): the alef of tanween, but
+/* An indefinite accusative (فلسطينيا، مسلحا): the alef of tanween, but
  * names end in ا too (تركيا، روسيا), so a name counts only when the text
  * writes the tanween (فلسطينياً). Dual verbs (اتفقا) are no nouns. */
 bool coder_accusative(const coder_sent *cs, size_t i)
@@ -609,7 +609,8 @@ bool mention_accusative(const coder_sent *cs, const mention *m)
 
 bool mention_after_inna(const coder_sent *cs, const mention *m)
 {
-    static const char *const inna[] = {"ان", "بان", "لان", "وان", "فان", "لكن", "ولكن", "كان"};
+    /* (not كأن: it folds onto كان, whose accusative is the predicate) */
+    static const char *const inna[] = {"ان", "بان", "لان", "وان", "فان", "لكن", "ولكن"};
     size_t k = m->first, nouns = 0;
     /* over a quote mark, a number and the accusative noun an adjective
      * agrees with (بأن مهاجما [انتحاريا]، أن 11 ناشطا [معارضا]) */
