@@ -110,7 +110,8 @@ static bool place_head_before(const coder_sent *cs, const mention *m)
         return false;
     size_t b = m->first - 1;
     /* العاصمة البريطانية [لندن]: through the head's adjective */
-    if (b > 0 && cs->mw[b].upos == UPOS_ADJ && coder_mention_at(cs, b) && coder_mention_at(cs, b)->adj)
+    const mention *adj = b > 0 && cs->mw[b].upos == UPOS_ADJ ? coder_mention_at(cs, b) : NULL;
+    if (adj && adj->adj)
         b--;
     return CODER_TOK_IN(cs, b, head);
 }
@@ -678,8 +679,6 @@ static bool verb_between(const coder_sent *cs, const lex_hit *h, const mention *
     return false;
 }
 
-/* VSO: the subject right after the verb (or a noun's genitive), before
- * any prepositional phrase starts; NULL when what follows is an object. */
 /* Is the word right before m, after the verb at t0, a thing a verb of
  * judgement takes as its object (خطط، سياسة، قرار) that m is the genitive
  * of? Heads that stand for their genitive (إدارة ترمب، ممثل العراق، دول
@@ -697,6 +696,8 @@ static bool object_noun_before(const coder_sent *cs, size_t t0, const mention *m
            !coder_mention_at(cs, i) && CODER_TOK_IN(cs, i, thing);
 }
 
+/* VSO: the subject right after the verb (or a noun's genitive), before
+ * any prepositional phrase starts; NULL when what follows is an object. */
 static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t hi)
 {
     size_t t0 = h->trig[0];
@@ -1005,22 +1006,28 @@ static bool protest_candidate(const coder_sent *cs, const mention *m, const ment
     return !(m->gprep && (!strcmp(m->gprep, "في") || !strcmp(m->gprep, "وسط")));
 }
 
+/* What a crowd can face: a government body, force or court, or a state
+ * or organisation by name. Crowds and parties are protesters. */
+static bool authority(const mention *m)
+{
+    static const char *const sec[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+    if (!m->sector[0] && m->named && m->country[0] && !m->person)
+        return true;
+    for (size_t j = 0; j < sizeof sec / sizeof sec[0]; j++)
+        if (!strcmp(m->sector, sec[j]))
+            return true;
+    return false;
+}
+
 /* هتافات تدعو [الحكومة الفلسطينية] إلى صرف الرواتب، يطالبون [الحكومة]:
  * the authority the crowd makes its demand of. */
-static bool demand_addressee(const coder_sent *cs, const mention *m, const char *const *sec,
-                             size_t nsec)
+static bool demand_addressee(const coder_sent *cs, const mention *m)
 {
     static const char *const ask[] = {"تدعو", "يدعو", "يدعون", "داعين", "داعيه", "تطالب", "يطالب",
                                       "يطالبون", "مطالبين", "مطالبه", "تناشد", "يناشدون",
                                       "مناشدين"};
-    if (m->prep || m->adj || !word_before(cs, m, 1, ask, sizeof ask / sizeof ask[0]))
-        return false;
-    if (!m->sector[0] && m->named && m->country[0] && !m->person)
-        return true;
-    for (size_t j = 0; j < nsec; j++)
-        if (!strcmp(m->sector, sec[j]))
-            return true;
-    return false;
+    return !m->prep && !m->adj && word_before(cs, m, 1, ask, sizeof ask / sizeof ask[0]) &&
+           authority(m);
 }
 
 /* Whom a crowd protests against, when no ضد / على says it: whom its
@@ -1031,7 +1038,6 @@ static bool demand_addressee(const coder_sent *cs, const mention *m, const char 
  * organisation by name. Crowds and parties are protesters, not targets. */
 static const mention *protest_target(const coder_sent *cs, const lex_hit *h, const mention *src)
 {
-    static const char *const sec[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
     /* and the adjective of what it wants ended (تطالب بوقف الاستيطان
      * [الإسرائيلي]، بطرد السفير [الأميركي]) */
     static const char *const condemn[] = {"شجبت", "تشجب", "تندد", "منددين", "مندده", "تدين",
@@ -1041,7 +1047,7 @@ static const mention *protest_target(const coder_sent *cs, const lex_hit *h, con
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
         if (m->first > h->last && m->first <= hi && protest_candidate(cs, m, src) &&
-            (slogan_against(cs, m) || demand_addressee(cs, m, sec, sizeof sec / sizeof sec[0])))
+            (slogan_against(cs, m) || demand_addressee(cs, m)))
             return m;
         /* هتافات شجبت القصف [الإيراني]: the adjective of what is condemned */
         if (m->adj && m->country[0] && m->first > h->last + 1 && m->first <= hi &&
@@ -1057,11 +1063,8 @@ static const mention *protest_target(const coder_sent *cs, const lex_hit *h, con
         if (m->first <= h->last || m->first > hi || !protest_candidate(cs, m, src) ||
             quoted_after(cs, h->last + 1, m->first))
             continue;
-        if (!m->sector[0] && m->named && m->country[0] && !m->person)
-            return m; /* a state or organisation by name */
-        for (size_t j = 0; j < sizeof sec / sizeof sec[0]; j++)
-            if (!strcmp(m->sector, sec[j]))
-                return m;
+        if (authority(m))
+            return m;
     }
     return NULL;
 }
