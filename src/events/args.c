@@ -698,6 +698,9 @@ static bool object_noun_before(const coder_sent *cs, size_t t0, const mention *m
 
 /* VSO: the subject right after the verb (or a noun's genitive), before
  * any prepositional phrase starts; NULL when what follows is an object. */
+static const char *const when_words[] = {"اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت",
+                                         "احد", "يوم", "امس", "ليله", "صباح", "مساء", "فجر"};
+
 static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t hi)
 {
     size_t t0 = h->trig[0];
@@ -727,8 +730,9 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
     /* حملت اللجنة [الجيش السوري] مسؤولية: a subject that is no actor
      * opens the gap; the actor after it is the object */
     if (after && h->n_trig > 1 && after->first > t0 + 1 && after->last < h->last &&
-        cs->keys[t0 + 1].nominal && cs->mw[t0 + 1].upos == UPOS_NOUN && !coder_mention_at(cs, t0 + 1))
-        after = NULL;
+        cs->keys[t0 + 1].nominal && cs->mw[t0 + 1].upos == UPOS_NOUN && !coder_mention_at(cs, t0 + 1) &&
+        !CODER_TOK_IN(cs, t0 + 1, when_words))
+        after = NULL; /* (شن الاثنين [التحالف] غارات: a day is no subject) */
     /* ودعت [المجتمع الدولي] إلى: the world or citizens after a coordinated
      * call are called, the caller is the clause's subject */
     if (after && h->e->cat == PL_REQUEST && coder_has_wa(cs, t0) && after->first == t0 + 1 &&
@@ -1125,6 +1129,9 @@ static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h, size_
         is_weapon |= aerial && CODER_TOK_IN(cs, w, craft);
         if (!is_weapon)
             continue;
+        for (size_t k = 0; k < cs->nm; k++) /* [مقاتلات التحالف]: aircraft and owner are one */
+            if (cs->m[k].first == w && cs->m[k].last > w && args_usable(&cs->m[k]))
+                return &cs->m[k];
         /* ضربة [جوية] أميركية: the kind of weapon may come first */
         size_t at = w + 1 < cs->n && CODER_TOK_IN(cs, w + 1, kind)
                         ? w + 2 : w + 1;

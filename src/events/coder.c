@@ -57,6 +57,44 @@ static bool keys_stop(const lex_keys *k, const rasd_token *t)
     return false;
 }
 
+/* Can token i be a finite verb, judging by what comes before it? A verb
+ * form that is also its own verbal noun (شن) is a verb first in its
+ * clause, after a verbal particle (قد، ثم، كما)، أنه or a relative pronoun,
+ * or after a definite subject (الجيش الوطني شن); after a preposition or a
+ * noun (إثر شن، إمكان شن، ونفت سوريا شن) it is the noun. Folded forms. */
+static bool keys_verb_slot(const coder_sent *cs, size_t i)
+{
+    static const char *const before[] = {
+        "قد", "لقد", "فقد", "وقد", "ثم", "كما", "حيث", "عندما", "بعدما", "حين", "لما", "كان",
+        "وكان", "كانت", "وكانت", "انه", "انها", "انهم", "بانه", "بانها", "وانه", "الذي", "التي",
+        "الذين", "اللذان", "اللتان"};
+    if (i == 0 || cs->toks[i - 1].kind != RASD_TOK_ARABIC)
+        return true;
+    const lex_keys *p = &cs->keys[i - 1];
+    for (size_t q = 0; q < sizeof before / sizeof *before; q++)
+        if (!strcmp(p->full, before[q]))
+            return true;
+    /* after its subject (الجيش الوطني شن) — unless that subject belongs to a
+     * verb that takes the act as its object (نفت الحكومة السورية شن هجمات) */
+    static const char *const takes_act[] = {
+        "نفي", "نفت", "ينفي", "تنفي", "انكر", "انكرت", "قرر", "قررت", "يعتزم", "تعتزم",
+        "ينوي", "تنوي", "حاول", "حاولت", "يحاول", "تحاول", "رفض", "رفضت", "استبعد", "استبعدت",
+        "يريد", "تريد", "اراد", "ارادت", "هدد", "هددت", "يدرس", "تدرس"};
+    size_t j = i;
+    while (j > 0 && i - j < 4 && cs->toks[j - 1].kind == RASD_TOK_ARABIC && cs->mw[j - 1].det &&
+           !coder_has_clitic(cs, j - 1, MCL_BI) && !coder_has_clitic(cs, j - 1, MCL_LI) &&
+           !coder_has_clitic(cs, j - 1, MCL_KA))
+        j--; /* (not بالهجوم، للجيش: a genitive) */
+    if (j == i)
+        return false;
+    if (j == 0)
+        return true;
+    for (size_t q = 0; q < sizeof takes_act / sizeof *takes_act; q++)
+        if (!strcmp(cs->keys[j - 1].bare, takes_act[q]))
+            return false;
+    return true;
+}
+
 static void keys_fill(coder_sent *cs, const char *text)
 {
     for (size_t i = 0; i < cs->n; i++) {
@@ -79,6 +117,7 @@ static void keys_fill(coder_sent *cs, const char *text)
             k->nominal = k->definite = false;
             k->bare[0] = k->stem[0] = k->lemma[0] = k->acc[0] = '\0';
         }
+        k->verb_slot = keys_verb_slot(cs, i);
     }
 }
 
@@ -852,8 +891,9 @@ static bool inside_name(const coder_sent *cs, const lex_hit *h)
             return true;
         /* أصدرت منظمة [العفو] الدولية تقريرا: a gap pattern's last word
          * inside a name */
-        if (h->n_trig > 1 && m->first <= h->last && h->last <= m->last && m->first > h->trig[0])
-            return true;
+        if (h->n_trig > 1 && m->first <= h->last && h->last <= m->last && m->first > h->trig[0] &&
+            !(m->first == h->last && !strcmp(m->sector, "MIL")))
+            return true; /* (قصفت [مقاتلات التحالف]: the aircraft that bomb) */
     }
     return false;
 }

@@ -205,7 +205,7 @@ static const struct {
 } lex_flags[] = {{"noun", LEXO_NOUN},   {"passive", LEXO_PASSIVE}, {"speech", LEXO_SPEECH},
                  {"cue", LEXO_CUE},     {"verb", LEXO_VERB},       {"agent", LEXO_AGENT},
                  {"death", LEXO_DEATH}, {"indef", LEXO_INDEF},     {"dyad", LEXO_DYAD},
-                 {"first", LEXO_FIRST}};
+                 {"first", LEXO_FIRST}, {"finite", LEXO_FINITE}};
 
 /* The flag an option word sets, or 0. */
 static unsigned lex_flag(const char *o)
@@ -397,7 +397,8 @@ static size_t paren_end(const lex_keys *keys, size_t n, size_t t)
 static bool lex_verify(const lex_entry *e, const lex_keys *keys, size_t n, size_t i,
                        lex_hit *h)
 {
-    if (((e->opts & LEXO_VERB) && keys[i].nominal) || ((e->opts & LEXO_INDEF) && keys[i].definite))
+    if (((e->opts & (LEXO_VERB | LEXO_FINITE)) && keys[i].nominal) ||
+        ((e->opts & LEXO_FINITE) && !keys[i].verb_slot) || ((e->opts & LEXO_INDEF) && keys[i].definite))
         return false;
     size_t t = i, gap = 0;
     h->n_trig = 0;

@@ -23,7 +23,8 @@ enum {
     LEXO_DEATH = 1u << 6, /* names a death, not its cause: needs violence in the sentence */
     LEXO_INDEF = 1u << 7, /* the first word may not carry the article (العقوبات الأميركية) */
     LEXO_DYAD = 1u << 8,  /* no event without a target (خفض فاتورة الواردات) */
-    LEXO_FIRST = 1u << 9  /* first person (نرفض، ندعو): no subject follows, the speaker acts */
+    LEXO_FIRST = 1u << 9, /* first person (نرفض، ندعو): no subject follows, the speaker acts */
+    LEXO_FINITE = 1u << 10 /* the first word stands where only a finite verb can (شن) */
 };
 
 typedef struct lex_word {
@@ -54,6 +55,8 @@ typedef struct lex_keys {
     char acc[LEX_KEY_MAX]; /* bare without an indefinite accusative alef (اجتماعا → اجتماع), or "" */
     bool nominal;          /* has the article or ب/ل/ك: cannot be a finite verb */
     bool definite;         /* has the article */
+    bool verb_slot;        /* where a finite verb can stand: first, after
+                              punctuation, a verbal particle or a definite subject */
     bool stop;             /* a gap (…) may not reach over it: أن/إن, . : ؛ */
 } lex_keys;
 

@@ -782,6 +782,47 @@ static void plural_after_name(coder_sent *cs)
     }
 }
 
+/* الطيران الروسي، طائرات إسرائيلية، طائرات التحالف، طيران النظام: in a
+ * sentence about violence, aircraft with a country adjective or an owner
+ * in the genitive are that owner's air force: one actor, the aircraft word
+ * included. (Elsewhere they are mostly goods or airliners: رسوم على
+ * الطائرات الأمريكية.) */
+static bool aircraft_owner(const coder_sent *cs, const mention *a)
+{
+    /* (not one aircraft: أسقط الطائرة الماليزية, it is hit) */
+    static const char *const craft[] = {"طيران", "طائرات", "مقاتلات", "مروحيات"};
+    size_t w = a->first - 1;
+    if (a->first == 0 || !CODER_TOK_IN(cs, w, craft))
+        return false;
+    if (a->adj) /* the adjective agrees in definiteness */
+        return (cs->mw[w].det != 0) == (cs->mw[a->first].det != 0);
+    /* a genitive: the construct noun has no article */
+    return !cs->mw[w].det && a->code[0] && !a->person && !a->prep;
+}
+
+static void aircraft_mentions(coder_sent *cs)
+{
+    int violence = -1;
+    for (size_t k = 0; k < cs->nm; k++) {
+        mention *a = &cs->m[k];
+        if (!aircraft_owner(cs, a) || (k > 0 && cs->m[k - 1].last + 1 >= a->first))
+            continue;
+        if (violence < 0)
+            violence = coder_names_violence(cs, NULL);
+        if (!violence)
+            return;
+        /* a state, its government or a bare country adjective: its forces
+         * (an armed group or a coalition keeps its own code) */
+        if (a->country[0] && (a->adj || a->state || !strcmp(a->sector, "GOV") || !a->sector[0]))
+            mention_set_code(a, a->country, "MIL");
+        a->first--;
+        a->adj = a->state = false;
+        a->agent = true;
+        a->prep = mention_prep(cs, a->first);
+        a->gprep = a->prep ? NULL : mention_gprep(cs, a->first);
+    }
+}
+
 /* هيئتا الأركان التركية والأميركية: a coordinated adjective makes a second
  * actor of the same kind. */
 static void adjective_conjuncts(coder_sent *cs)
@@ -859,6 +900,7 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
     }
     pair_with_adjectives(cs);
     plural_after_name(cs);
+    aircraft_mentions(cs);
     mention_merge_pass(cs);
     adjective_conjuncts(cs);
     for (size_t k = 1; k < cs->nm; k++) /* X و Y, "X" و"Y" */

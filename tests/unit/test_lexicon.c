@@ -307,6 +307,29 @@ static int c2p_has(const c2p *t, size_t n, const char *code, plover_cat c, int *
     return 0;
 }
 
+/* `finite`: the first word counts only where the coder says a finite verb
+ * can stand (شن is also its own verbal noun: إثر شن الجيش هجوما). */
+static void test_finite(void)
+{
+    lexicon *lx = load("190 ASSAULT | شن … هجوما | finite tgt=علي\n");
+    CHECK(lx != NULL);
+    if (!lx)
+        return;
+    CHECK(lexicon_entry(lx, 0)->opts & LEXO_FINITE);
+    lex_keys k[8];
+    lex_hit h;
+    size_t n = sent(k, 8, "شن الجيش/جيش هجوما على");
+    CHECK(!lexicon_match_at(lx, k, n, 0, &h)); /* (mk leaves verb_slot unset) */
+    k[0].verb_slot = true;
+    CHECK(lexicon_match_at(lx, k, n, 0, &h) && h.n_trig == 2);
+    /* with ب / ل / ك or the article it is a noun wherever it stands */
+    n = sent(k, 8, "بشن/شن الجيش/جيش هجوما");
+    k[0].verb_slot = true;
+    k[0].nominal = true;
+    CHECK(!lexicon_match_at(lx, k, n, 0, &h));
+    lexicon_free(lx);
+}
+
 static void test_shipped_lexicon(void)
 {
     lexicon *lx = NULL;
@@ -401,6 +424,7 @@ int main(void)
     RUN(test_options);
     RUN(test_match_sentences);
     RUN(test_priority);
+    RUN(test_finite);
     RUN(test_shipped_lexicon);
     CHECK_DONE();
 }
