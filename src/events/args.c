@@ -696,11 +696,12 @@ static bool object_noun_before(const coder_sent *cs, size_t t0, const mention *m
            !coder_mention_at(cs, i) && CODER_TOK_IN(cs, i, thing);
 }
 
-/* VSO: the subject right after the verb (or a noun's genitive), before
- * any prepositional phrase starts; NULL when what follows is an object. */
+/* Days and times of day, folded without the article: no subject. */
 static const char *const when_words[] = {"اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت",
                                          "احد", "يوم", "امس", "ليله", "صباح", "مساء", "فجر"};
 
+/* VSO: the subject right after the verb (or a noun's genitive), before
+ * any prepositional phrase starts; NULL when what follows is an object. */
 static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t hi)
 {
     size_t t0 = h->trig[0];
@@ -1129,9 +1130,9 @@ static const mention *weapon_owner(const coder_sent *cs, const lex_hit *h, size_
         is_weapon |= aerial && CODER_TOK_IN(cs, w, craft);
         if (!is_weapon)
             continue;
-        for (size_t k = 0; k < cs->nm; k++) /* [مقاتلات التحالف]: aircraft and owner are one */
-            if (cs->m[k].first == w && cs->m[k].last > w && args_usable(&cs->m[k]))
-                return &cs->m[k];
+        const mention *one = coder_mention_at(cs, w); /* [مقاتلات التحالف]: aircraft and owner */
+        if (one && one->first == w && one->last > w && args_usable(one))
+            return one;
         /* ضربة [جوية] أميركية: the kind of weapon may come first */
         size_t at = w + 1 < cs->n && CODER_TOK_IN(cs, w + 1, kind)
                         ? w + 2 : w + 1;

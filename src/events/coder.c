@@ -62,6 +62,16 @@ static bool keys_stop(const lex_keys *k, const rasd_token *t)
  * clause, after a verbal particle (قد، ثم، كما)، أنه or a relative pronoun,
  * or after a definite subject (الجيش الوطني شن); after a preposition or a
  * noun (إثر شن، إمكان شن، ونفت سوريا شن) it is the noun. Folded forms. */
+/* ب / ل / ك before the word: a genitive, never a finite verb. */
+static bool keys_case_prefix(const morph_word *w)
+{
+    for (uint8_t q = 0; q < w->n_seg; q++)
+        if (w->seg[q].kind == MSEG_PREFIX && (w->seg[q].clitic == MCL_BI ||
+                                              w->seg[q].clitic == MCL_LI || w->seg[q].clitic == MCL_KA))
+            return true;
+    return false;
+}
+
 static bool keys_verb_slot(const coder_sent *cs, size_t i)
 {
     static const char *const before[] = {
@@ -82,8 +92,7 @@ static bool keys_verb_slot(const coder_sent *cs, size_t i)
         "يريد", "تريد", "اراد", "ارادت", "هدد", "هددت", "يدرس", "تدرس"};
     size_t j = i;
     while (j > 0 && i - j < 4 && cs->toks[j - 1].kind == RASD_TOK_ARABIC && cs->mw[j - 1].det &&
-           !coder_has_clitic(cs, j - 1, MCL_BI) && !coder_has_clitic(cs, j - 1, MCL_LI) &&
-           !coder_has_clitic(cs, j - 1, MCL_KA))
+           !keys_case_prefix(&cs->mw[j - 1]))
         j--; /* (not بالهجوم، للجيش: a genitive) */
     if (j == i)
         return false;
@@ -95,7 +104,7 @@ static bool keys_verb_slot(const coder_sent *cs, size_t i)
     return true;
 }
 
-static void keys_fill(coder_sent *cs, const char *text)
+static void keys_fill(const lexicon *lx, coder_sent *cs, const char *text)
 {
     for (size_t i = 0; i < cs->n; i++) {
         lex_keys *k = &cs->keys[i];
@@ -106,18 +115,13 @@ static void keys_fill(coder_sent *cs, const char *text)
             lexicon_fold(cs->mw[i].stem_key, strlen(cs->mw[i].stem_key), k->stem);
             lexicon_fold(cs->mw[i].lemma_key, strlen(cs->mw[i].lemma_key), k->lemma);
             keys_accusative(k);
-            const morph_word *w = &cs->mw[i];
-            k->nominal = k->definite = w->det != 0;
-            for (uint8_t q = 0; q < w->n_seg; q++)
-                if (w->seg[q].kind == MSEG_PREFIX &&
-                    (w->seg[q].clitic == MCL_BI || w->seg[q].clitic == MCL_LI ||
-                     w->seg[q].clitic == MCL_KA))
-                    k->nominal = true;
+            k->definite = cs->mw[i].det != 0;
+            k->nominal = k->definite || keys_case_prefix(&cs->mw[i]);
         } else {
             k->nominal = k->definite = false;
             k->bare[0] = k->stem[0] = k->lemma[0] = k->acc[0] = '\0';
         }
-        k->verb_slot = keys_verb_slot(cs, i);
+        k->verb_slot = lexicon_finite_head(lx, k) && keys_verb_slot(cs, i);
     }
 }
 
@@ -1395,7 +1399,7 @@ rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out)
         for (size_t i = 0; i < cs.n; i++)
             morph_segment(ctx->morph, doc->text + cs.toks[i].start,
                           cs.toks[i].end - cs.toks[i].start, &cs.mw[i]);
-        keys_fill(&cs, doc->text);
+        keys_fill(ctx->lex, &cs, doc->text);
         lex_hit hits[64];
         size_t nh = find_triggers(ctx, &cs, hits, 64);
         if (!coder_has_event_trigger(hits, nh))

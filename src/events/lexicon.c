@@ -19,6 +19,8 @@ struct lexicon {
     uint32_t *heads;  /* bucket -> entry index + 1 */
     uint32_t *next;   /* entry -> next entry index + 1 in its bucket */
     size_t nbuckets;
+    lex_word *finite; /* the distinct first words of `finite` entries */
+    size_t n_finite;
 };
 
 /* ---------------------------------------------------------- keys */
@@ -58,8 +60,25 @@ static bool lex_grow(lexicon *lx)
     return true;
 }
 
+/* Remember the first word of a `finite` entry, so that the coder judges
+ * the verb slot only at the few tokens where one can match. */
+static bool lex_note_finite(lexicon *lx, const lex_word *w)
+{
+    for (size_t k = 0; k < lx->n_finite; k++)
+        if (lx->finite[k].kind == w->kind && !strcmp(lx->finite[k].key, w->key))
+            return true;
+    lex_word *f = realloc(lx->finite, (lx->n_finite + 1) * sizeof *f);
+    if (!f)
+        return false;
+    lx->finite = f;
+    lx->finite[lx->n_finite++] = *w;
+    return true;
+}
+
 static rasd_status lex_add(lexicon *lx, const lex_entry *e, const char *where)
 {
+    if ((e->opts & LEXO_FINITE) && !lex_note_finite(lx, &e->words[0]))
+        return err_set(RASD_ERR_NOMEM, "%s: out of memory", where);
     if (lx->n == lx->cap) {
         size_t cap = lx->cap ? lx->cap * 2 : 256;
         lex_entry *v = realloc(lx->v, cap * sizeof *v);
@@ -356,6 +375,7 @@ void lexicon_free(lexicon *lx)
     free(lx->v);
     free(lx->heads);
     free(lx->next);
+    free(lx->finite);
     free(lx);
 }
 
@@ -377,6 +397,14 @@ static bool lex_word_matches(const lex_word *w, const lex_keys *k, bool noun)
     return !strcmp(w->key, k->full) || (k->bare[0] && !strcmp(w->key, k->bare)) ||
            (k->stem[0] && !strcmp(w->key, k->stem)) ||
            (noun && k->acc[0] && !strcmp(w->key, k->acc));
+}
+
+bool lexicon_finite_head(const lexicon *lx, const lex_keys *k)
+{
+    for (size_t q = 0; q < lx->n_finite; q++)
+        if (lex_word_matches(&lx->finite[q], k, true))
+            return true;
+    return false;
 }
 
 /* If keys[t] opens a short parenthesis, the index of its ")"; else t. */

@@ -56,7 +56,8 @@ typedef struct lex_keys {
     bool nominal;          /* has the article or ب/ل/ك: cannot be a finite verb */
     bool definite;         /* has the article */
     bool verb_slot;        /* where a finite verb can stand: first, after
-                              punctuation, a verbal particle or a definite subject */
+                              punctuation, a verbal particle or a definite subject
+                              (filled only where lexicon_finite_head says so) */
     bool stop;             /* a gap (…) may not reach over it: أن/إن, . : ؛ */
 } lex_keys;
 
@@ -76,6 +77,9 @@ rasd_status lexicon_new(lexicon **out);
 rasd_status lexicon_load_mem(lexicon *lx, const char *name, const char *data, size_t len);
 void lexicon_free(lexicon *lx);
 
+/* Can a `finite` entry start at a token with keys k? Only there does the
+ * coder need to fill lex_keys.verb_slot. */
+bool lexicon_finite_head(const lexicon *lx, const lex_keys *k);
 size_t lexicon_size(const lexicon *lx);
 const lex_entry *lexicon_entry(const lexicon *lx, size_t i);
 
