@@ -5,10 +5,11 @@
 #include "cli.h"
 #include "events/detect.h"
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char eval_usage[] =
-    "rasd eval gsr-detect|gsr-spans [--split dev|test|all] [--errors] [--data DIR] FILE";
+    "rasd eval gsr-detect|gsr-spans [--split dev|test|all] [--errors] [--data DIR] FILE|-";
 
 typedef struct eval_opts {
     const char *split, *file, *data;
@@ -26,7 +27,7 @@ static int eval_parse(int argc, char **argv, cli_io *io, eval_opts *o)
             o->data = argv[++i];
         else if (!strcmp(argv[i], "--errors"))
             o->errors = true;
-        else if (argv[i][0] != '-' && !o->file)
+        else if ((argv[i][0] != '-' || !strcmp(argv[i], "-")) && !o->file)
             o->file = argv[i];
         else {
             fprintf(io->err, "rasd: eval: unexpected '%s'\nusage: %s\n", argv[i], eval_usage);
@@ -110,7 +111,8 @@ static int eval_each(const eval_opts *o, cli_io *io, eval_line_fn fn, void *acc)
         fprintf(io->err, "rasd: %s\n", rasd_errmsg());
         return CLI_FATAL;
     }
-    FILE *f = fopen(o->file, "r");
+    bool std_in = !strcmp(o->file, "-");
+    FILE *f = std_in ? io->in : fopen(o->file, "r");
     if (!f) {
         fprintf(io->err, "rasd: %s: cannot open\n", o->file);
         rasd_ctx_free(ctx);
@@ -138,7 +140,8 @@ static int eval_each(const eval_opts *o, cli_io *io, eval_line_fn fn, void *acc)
         json_decref(obj);
     }
     free(line);
-    fclose(f);
+    if (!std_in)
+        fclose(f);
     rasd_ctx_free(ctx);
     return rc;
 }
@@ -146,11 +149,25 @@ static int eval_each(const eval_opts *o, cli_io *io, eval_line_fn fn, void *acc)
 /* ---------------------------------------------------------- detect */
 
 /* Reliability: the highest confidence among a sentence's events of the
- * category, bucketed by tenths, against how often the sentence is gold. */
+ * category, bucketed by tenths, against how often the sentence is gold.
+ * Human reference: the expected score of one annotator of the pool, drawn
+ * at random per sentence, against the pooled label (`yes` is unanimous,
+ * `difficult no` has a minority accept), from the accept/total counts. It
+ * bounds what the labels let anyone reach without learning the pool. */
 typedef struct detect_acc {
     prf by_type[2];
     size_t bucket_n[2][10], bucket_yes[2][10];
+    double human_tp[2], human_fp[2];
 } detect_acc;
+
+/* The share of annotators who accepted the sentence, or -1 if unknown. */
+static double accept_share(json_t *obj)
+{
+    const char *a = json_string_value(json_object_get(obj, "accept"));
+    const char *t = json_string_value(json_object_get(obj, "total"));
+    int na = a ? atoi(a) : -1, nt = t ? atoi(t) : 0;
+    return nt > 0 && na >= 0 && na <= nt ? (double)na / nt : -1;
+}
 
 static double max_confidence(json_t *events, const char *cat)
 {
@@ -185,6 +202,9 @@ static int detect_line(const rasd_ctx *ctx, json_t *obj, const eval_opts *o, cli
         d->bucket_n[k][b]++;
         d->bucket_yes[k][b] += gold;
     }
+    double share = accept_share(obj);
+    if (share >= 0)
+        (gold ? d->human_tp : d->human_fp)[k] += share;
     prf *s = &d->by_type[k];
     if (gold && pred)
         s->tp++;
@@ -198,6 +218,17 @@ static int detect_line(const rasd_ctx *ctx, json_t *obj, const eval_opts *o, cli
         fprintf(io->out, "%s %s [%s] %s\n", pred ? "FP" : "FN", type, label, text);
     json_decref(ev);
     return 0;
+}
+
+static void human_print(FILE *f, const detect_acc *d, int k)
+{
+    double tp = d->human_tp[k], fp = d->human_fp[k];
+    double gold = (double)(d->by_type[k].tp + d->by_type[k].fn);
+    if (tp <= 0 || gold <= 0)
+        return;
+    double p = tp / (tp + fp), r = tp / gold;
+    fprintf(f, "  one annotator (expected, from accept/total): P=%.3f R=%.3f F1=%.3f\n", p, r,
+            2 * p * r / (p + r));
 }
 
 int cmd_eval_gsr_detect(int argc, char **argv, cli_io *io)
@@ -219,6 +250,7 @@ int cmd_eval_gsr_detect(int argc, char **argv, cli_io *io)
                 fprintf(io->out, "  %.1f-%.1f: %zu, %.2f", b / 10.0, (b + 1) / 10.0,
                         acc.bucket_n[k][b], (double)acc.bucket_yes[k][b] / acc.bucket_n[k][b]);
         fputc('\n', io->out);
+        human_print(io->out, &acc, k);
     }
     return rc;
 }

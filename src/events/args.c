@@ -14,6 +14,7 @@
 static const char *const clause_words[] = {
     "ان", "انه", "انها", "انهم", "انهما", "حيث", "فيما", "بينما", "حين", "عندما",
     "الذي", "التي", "الذين", "اللذين", "اللتين", "لكن", "لكنه", "لكنها", "بعدما",
+    "ردا", /* ردا على: what is answered is not the target (قصف غزة ردا على صواريخ) */
 };
 
 bool args_clause_start(const coder_sent *cs, size_t i)

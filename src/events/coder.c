@@ -72,6 +72,68 @@ static bool keys_case_prefix(const morph_word *w)
     return false;
 }
 
+/* Verbs that take an act as their object (نفت الحكومة السورية شن هجمات):
+ * what follows them is the verbal noun. Those of denial and refusal leave
+ * a negated act and those of intent a future one (modality() reads which
+ * from the governing verb); after the others (حاول، هدد، يدرس) the noun is
+ * no event of its own. */
+static const char *const deny_verbs[] = {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ينفون",
+                                         "نافيا", "نافيه", "نفيها", "نفيه", "انكر", "انكرت"};
+static const char *const refuse_verbs[] = {"رفض", "رفضت", "يرفض", "ترفض", "رفضوا", "استبعد",
+                                           "استبعدت"};
+static const char *const intent_verbs[] = {"قرر", "قررت", "قرروا", "يعتزم", "تعتزم", "اعتزم",
+                                           "اعتزمت", "ينوي", "تنوي", "يعتزمون", "ينوون"};
+static const char *const decide_verbs[] = {"قرر", "قررت", "قرروا"};
+static const char *const attempt_verbs[] = {"حاول", "حاولت", "يحاول", "تحاول", "يريد", "تريد",
+                                            "اراد", "ارادت", "هدد", "هددت", "يدرس", "تدرس"};
+
+static bool bare_in(const lex_keys *k, const char *const *v, size_t n)
+{
+    for (size_t q = 0; q < n; q++)
+        if (!strcmp(k->bare, v[q]))
+            return true;
+    return false;
+}
+#define BARE_IN(k, v) bare_in((k), (v), sizeof(v) / sizeof *(v))
+
+static bool governs_act(const lex_keys *k)
+{
+    return BARE_IN(k, deny_verbs) || BARE_IN(k, refuse_verbs) || BARE_IN(k, intent_verbs);
+}
+
+/* The first token of a run of up to four definite words ending right
+ * before i, a subject (الجيش الوطني شن); i itself if none. Not بالهجوم،
+ * للجيش: a genitive. */
+static size_t subject_run_start(const coder_sent *cs, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && i - j < 4 && cs->toks[j - 1].kind == RASD_TOK_ARABIC && cs->mw[j - 1].det &&
+           !keys_case_prefix(&cs->mw[j - 1]))
+        j--;
+    return j;
+}
+
+/* The verb of denial, refusal or intent that takes token i as its object
+ * (نفى الجيش قصف، رفض الاتحاد الأوروبي فرض، قرر مجلس الأمن فرض): right
+ * before it, or before its definite subject, which may start with the
+ * head of a construct. SIZE_MAX if none. A subject without the article
+ * (قررت إسرائيل شن) is left out: the keys are filled before tagging, so
+ * nothing here tells a name from a noun that is itself the object. */
+static size_t act_governor(const coder_sent *cs, size_t i)
+{
+    if (i == 0 || cs->toks[i - 1].kind != RASD_TOK_ARABIC)
+        return SIZE_MAX;
+    if (governs_act(&cs->keys[i - 1]))
+        return i - 1;
+    size_t j = subject_run_start(cs, i);
+    if (j < i && j > 1 && cs->toks[j - 1].kind == RASD_TOK_ARABIC &&
+        !keys_case_prefix(&cs->mw[j - 1]) && !governs_act(&cs->keys[j - 1]))
+        j--; /* مجلس الأمن، وزير الخارجية */
+    if (j < i && j > 0 && cs->toks[j - 1].kind == RASD_TOK_ARABIC && governs_act(&cs->keys[j - 1]))
+        return j - 1;
+    return SIZE_MAX;
+}
+
 static bool keys_verb_slot(const coder_sent *cs, size_t i)
 {
     static const char *const before[] = {
@@ -84,24 +146,18 @@ static bool keys_verb_slot(const coder_sent *cs, size_t i)
     for (size_t q = 0; q < sizeof before / sizeof *before; q++)
         if (!strcmp(p->full, before[q]))
             return true;
+    /* the object of a verb of denial or intent: the verbal noun, an act
+     * whose modality that verb gives */
+    if (act_governor(cs, i) != SIZE_MAX)
+        return true;
     /* after its subject (الجيش الوطني شن) — unless that subject belongs to a
-     * verb that takes the act as its object (نفت الحكومة السورية شن هجمات) */
-    static const char *const takes_act[] = {
-        "نفي", "نفت", "ينفي", "تنفي", "انكر", "انكرت", "قرر", "قررت", "يعتزم", "تعتزم",
-        "ينوي", "تنوي", "حاول", "حاولت", "يحاول", "تحاول", "رفض", "رفضت", "استبعد", "استبعدت",
-        "يريد", "تريد", "اراد", "ارادت", "هدد", "هددت", "يدرس", "تدرس"};
-    size_t j = i;
-    while (j > 0 && i - j < 4 && cs->toks[j - 1].kind == RASD_TOK_ARABIC && cs->mw[j - 1].det &&
-           !keys_case_prefix(&cs->mw[j - 1]))
-        j--; /* (not بالهجوم، للجيش: a genitive) */
+     * verb that takes the act as its object (حاولت القوات شن) */
+    size_t j = subject_run_start(cs, i);
     if (j == i)
         return false;
     if (j == 0)
         return true;
-    for (size_t q = 0; q < sizeof takes_act / sizeof *takes_act; q++)
-        if (!strcmp(cs->keys[j - 1].bare, takes_act[q]))
-            return false;
-    return true;
+    return !BARE_IN(&cs->keys[j - 1], attempt_verbs);
 }
 
 static void keys_fill(const lexicon *lx, coder_sent *cs, const char *text)
@@ -171,6 +227,7 @@ static bool is_hypothetical(const coder_sent *cs, size_t i)
 static bool denied(const coder_sent *cs, size_t t0);
 static bool denied_noun(const coder_sent *cs, const lex_hit *h);
 static bool purpose(const coder_sent *cs, const lex_hit *h);
+static void governed(const coder_sent *cs, const lex_hit *h, ev_args *a);
 
 /* غير الشرعية والقبض، للحيلولة دون تنامي عواقب العقوبات: غير, عدم and دون
  * negate the word they govern (غير مسموح، عدم التوصل، دون أن يلتقي), not a
@@ -287,8 +344,54 @@ static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
             a->modality = "hypothetical";
     if (denied(cs, t0) || denied_noun(cs, h))
         a->negated = true;
+    governed(cs, h, a);
     if (purpose(cs, h) && !strcmp(a->modality, "asserted"))
         a->modality = "hypothetical";
+}
+
+/* رفض الطلب، رفضت عرض الوساطة: what is refused was proposed by others;
+ * it was made, only not accepted. */
+static bool proposal(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const offer[] = {"طلب", "عرض", "دعوه", "مبادره", "اقتراح", "مقترح",
+                                        "وساطه", "خطه", "مطالب", "مطالبه"};
+    return h->e->cat == PL_REQUEST || CODER_TOK_IN(cs, h->trig[0], offer);
+}
+
+/* Acts that a decision announces but does not perform (قررت إسرائيل شن
+ * عملية، قرر زيارة موسكو، قررت إرسال قوات، قرر المعلمون الإضراب); for
+ * sanctions, releases or withdrawals from a treaty, the decision is the act. */
+static bool physical(plover_cat c)
+{
+    return c == PL_ASSAULT || c == PL_MOBILIZE || c == PL_CONSULT || c == PL_PROTEST;
+}
+
+/* نفى الجيش قصف المستشفى، رفضت موسكو فرض عقوبات، قررت إسرائيل شن عملية:
+ * an act as the object of a verb of denial or refusal did not happen, of
+ * intent is to come — whatever the tagger makes of a verb form that is
+ * also its own noun (قصف، شن، فرض). Not with a conjunction (قررت وفرضت: a
+ * second verb) nor for accusations (نفى الاتهامات: the charge was made). */
+static void governed(const coder_sent *cs, const lex_hit *h, ev_args *a)
+{
+    size_t t0 = h->trig[0];
+    size_t g = act_governor(cs, t0);
+    if (g == SIZE_MAX || h->e->cat == PL_ACCUSE || coder_has_wa(cs, t0) ||
+        coder_has_clitic(cs, t0, MCL_FA) || keys_case_prefix(&cs->mw[t0]))
+        return;
+    /* what stands between is the governing verb's subject, an actor (not
+     * قررت الاستجابة لدعوة: a noun that is itself the object) */
+    const mention *subj = g + 1 < t0 ? coder_mention_at(cs, g + 1) : NULL;
+    if (g + 1 < t0 && !(subj && subj->first == g + 1 && subj->last + 1 == t0))
+        return;
+    const lex_keys *gk = &cs->keys[g];
+    if (BARE_IN(gk, refuse_verbs) && proposal(cs, h))
+        return; /* رفضت المحكمة طلب الاستئناف: the request was made */
+    if (BARE_IN(gk, deny_verbs) || BARE_IN(gk, refuse_verbs))
+        a->negated = true;
+    else if (BARE_IN(gk, decide_verbs) && !physical(h->e->cat))
+        return; /* قررت الرياض طرد السفير: the decision is the act */
+    else if (!strcmp(a->modality, "asserted"))
+        a->modality = "future";
 }
 
 /* تسعى للتوصل إلى اتفاق، استعدادها لإرسال قوات، خطة لاعتقاله: a singular
@@ -323,8 +426,6 @@ static bool purpose(const coder_sent *cs, const lex_hit *h)
  * within its sentence part (no strong punctuation between). */
 static bool denied(const coder_sent *cs, size_t t0)
 {
-    static const char *const deny[] = {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ينفون", "نافيا",
-                                       "نافيه", "نفيها", "نفيه"};
     bool comp = false;
     for (size_t i = t0, steps = 0; i-- > 0 && steps < 12; steps++) {
         const rasd_token *t = &cs->toks[i];
@@ -332,9 +433,8 @@ static bool denied(const coder_sent *cs, size_t t0)
             return false;
         if (coder_tok_is(cs, i, "ان"))
             comp = true;
-        for (size_t k = 0; comp && k < sizeof deny / sizeof deny[0]; k++)
-            if (!strcmp(cs->keys[i].bare, deny[k]))
-                return true;
+        if (comp && BARE_IN(&cs->keys[i], deny_verbs))
+            return true;
     }
     return false;
 }
@@ -345,15 +445,13 @@ static bool denied(const coder_sent *cs, size_t t0)
  * the accusation itself was made. */
 static bool denied_noun(const coder_sent *cs, const lex_hit *h)
 {
-    static const char *const deny[] = {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ينفون", "نافيا",
-                                       "نافيه"};
     size_t t0 = h->trig[0];
     if (h->e->cat == PL_ACCUSE || cs->mw[t0].upos == UPOS_VERB)
         return false;
     for (size_t i = t0, steps = 0; i-- > 0 && steps < 6; steps++) {
         if (cs->toks[i].kind == RASD_TOK_PUNCT || coder_tok_is(cs, i, "ان"))
             return false;
-        if (CODER_TOK_IN(cs, i, deny)) /* (the tagger often reads نفى as a noun) */
+        if (CODER_TOK_IN(cs, i, deny_verbs)) /* (the tagger often reads نفى as a noun) */
             return true;
         if (cs->mw[i].upos == UPOS_VERB) /* another verb between */
             return false;
