@@ -1,72 +1,11 @@
-/* args.c - clauses and arguments: where a trigger's clause starts and
- * ends, and which actor mentions are its source and target (VSO and SVO
- * orders, prepositions, passives, relative clauses, weapons and victims).
+/* args.c - arguments: which actor mentions are a trigger's source and
+ * target within its clause (clause.c) — VSO and SVO orders, prepositions,
+ * passives, relative clauses, weapons and victims.
  * Used by coder.c; see src/events/README.md (Arguments) for the rules. */
 #include "events/coder.h"
 #include "events/code_int.h"
 #include "text/text.h"
 #include <string.h>
-
-/* ---------------------------------------------------------- clauses */
-
-/* Words after which a new clause starts: complementisers and clause
- * connectives. A clause boundary stops argument search. */
-static const char *const clause_words[] = {
-    "ان", "انه", "انها", "انهم", "انهما", "حيث", "فيما", "بينما", "حين", "عندما",
-    "الذي", "التي", "الذين", "اللذين", "اللتين", "لكن", "لكنه", "لكنها", "بعدما",
-    "ردا", /* ردا على: what is answered is not the target (قصف غزة ردا على صواريخ) */
-};
-
-bool args_clause_start(const coder_sent *cs, size_t i)
-{
-    const rasd_token *t = &cs->toks[i];
-    if (t->kind == RASD_TOK_PUNCT) {
-        const char *p = t->norm;
-        return !strcmp(p, ",") || !strcmp(p, ";") || !strcmp(p, ":") || !strcmp(p, ".") ||
-               !strcmp(p, "?") || !strcmp(p, "!");
-    }
-    for (size_t k = 0; k < sizeof clause_words / sizeof clause_words[0]; k++)
-        if (!strcmp(cs->keys[i].full, clause_words[k]) || !strcmp(cs->keys[i].bare, clause_words[k]))
-            return true;
-    return false;
-}
-
-/* A comma followed by an argument preposition (، مع نظيره) or by a person
- * in apposition continues the clause: Arabic news sets off inserted
- * material with commas. */
-static bool comma_continues(const coder_sent *cs, size_t i)
-{
-    static const char *const preps[] = {"مع", "الي", "علي", "ضد", "بين"};
-    if (cs->toks[i].kind != RASD_TOK_PUNCT || strcmp(cs->toks[i].norm, ",") != 0)
-        return false;
-    for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
-        if (coder_tok_is(cs, i + 1, preps[k]))
-            return true;
-    /* an apposition (ولي العهد السعودي، الأمير محمد بن سلمان) and what
-     * follows it (الرئيس الفرنسي، إيمانويل ماكرون، لواشنطن) */
-    bool before = false;
-    for (size_t k = 0; k < cs->nm; k++) {
-        const mention *m = &cs->m[k];
-        if (m->last + 1 == i)
-            before = true;
-        if (before && m->first == i + 1 &&
-            (m->person || (m->prep && (!strcmp(m->prep, "ل") || !strcmp(m->prep, "الي")))))
-            return true;
-    }
-    return false;
-}
-
-void args_clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, size_t *hi)
-{
-    size_t l = first;
-    while (l > 0 && !args_clause_start(cs, l - 1) && !args_clause_start(cs, l))
-        l--;
-    size_t h = last;
-    while (h + 1 < cs->n && (!args_clause_start(cs, h + 1) || comma_continues(cs, h + 1)))
-        h++;
-    *lo = l;
-    *hi = h;
-}
 
 /* ---------------------------------------------------------- arguments */
 
@@ -697,10 +636,6 @@ static bool object_noun_before(const coder_sent *cs, size_t t0, const mention *m
            !coder_mention_at(cs, i) && CODER_TOK_IN(cs, i, thing);
 }
 
-/* Days and times of day, folded without the article: no subject. */
-static const char *const when_words[] = {"اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت",
-                                         "احد", "يوم", "امس", "ليله", "صباح", "مساء", "فجر"};
-
 /* VSO: the subject right after the verb (or a noun's genitive), before
  * any prepositional phrase starts; NULL when what follows is an object. */
 static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t hi)
@@ -733,7 +668,7 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
      * opens the gap; the actor after it is the object */
     if (after && h->n_trig > 1 && after->first > t0 + 1 && after->last < h->last &&
         cs->keys[t0 + 1].nominal && cs->mw[t0 + 1].upos == UPOS_NOUN && !coder_mention_at(cs, t0 + 1) &&
-        !CODER_TOK_IN(cs, t0 + 1, when_words))
+        !clause_when_word(cs, t0 + 1))
         after = NULL; /* (شن الاثنين [التحالف] غارات: a day is no subject) */
     /* ودعت [المجتمع الدولي] إلى: the world or citizens after a coordinated
      * call are called, the caller is the clause's subject */

@@ -35,13 +35,39 @@ typedef struct ev_out {
 
 rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out);
 
-/* ---- args.c: clauses and arguments (no allocation; results point into cs) */
+/* ---- coder.c */
+
+/* ب / ل / ك before the word: a genitive, never a finite verb. */
+bool coder_case_prefix(const morph_word *w);
+
+/* ---- modality.c: negation and modality (no allocation) */
+
+/* Set a->negated and a->modality (asserted, future, hypothetical) for the
+ * trigger h in its clause [lo, hi]. */
+void modality_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, ev_args *a);
+/* The first token of a run of up to four definite words ending right
+ * before i (a subject: الجيش الوطني شن); i itself if none. */
+size_t modality_subject_run(const coder_sent *cs, size_t i);
+/* The verb of denial, refusal or intent whose object token i is (نفى
+ * الجيش قصف، قرر مجلس الأمن فرض), right before i or before its subject;
+ * SIZE_MAX if none. */
+size_t modality_act_governor(const coder_sent *cs, size_t i);
+/* A verb of attempt, wish or threat (حاول، يريد، هدد، يدرس): what it
+ * governs is no act of its own. */
+bool modality_attempt_verb(const lex_keys *k);
+
+/* ---- clause.c: clause bounds */
 
 /* Does a new clause start at token i (strong punctuation, a complementiser,
  * a relative pronoun, لكن ...)? */
-bool args_clause_start(const coder_sent *cs, size_t i);
+bool clause_start(const coder_sent *cs, size_t i);
+/* Is token i a day or a time of day (الجمعة، أمس، مساء)? */
+bool clause_when_word(const coder_sent *cs, size_t i);
 /* The token span [*lo, *hi] of the clause around tokens first..last. */
-void args_clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, size_t *hi);
+void clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, size_t *hi);
+
+/* ---- args.c: arguments (no allocation; results point into cs) */
+
 /* The same actor code (or the same mention when uncoded); NULL == NULL. */
 bool args_same_actor(const mention *a, const mention *b);
 /* May the mention be an argument (not a bare adjective, a place word ...)? */

@@ -57,13 +57,8 @@ static bool keys_stop(const lex_keys *k, const rasd_token *t)
     return false;
 }
 
-/* Can token i be a finite verb, judging by what comes before it? A verb
- * form that is also its own verbal noun (شن) is a verb first in its
- * clause, after a verbal particle (قد، ثم، كما)، أنه or a relative pronoun,
- * or after a definite subject (الجيش الوطني شن); after a preposition or a
- * noun (إثر شن، إمكان شن، ونفت سوريا شن) it is the noun. Folded forms. */
-/* ب / ل / ك before the word: a genitive, never a finite verb. */
-static bool keys_case_prefix(const morph_word *w)
+/* (declared in code_int.h) */
+bool coder_case_prefix(const morph_word *w)
 {
     for (uint8_t q = 0; q < w->n_seg; q++)
         if (w->seg[q].kind == MSEG_PREFIX && (w->seg[q].clitic == MCL_BI ||
@@ -72,68 +67,13 @@ static bool keys_case_prefix(const morph_word *w)
     return false;
 }
 
-/* Verbs that take an act as their object (نفت الحكومة السورية شن هجمات):
- * what follows them is the verbal noun. Those of denial and refusal leave
- * a negated act and those of intent a future one (modality() reads which
- * from the governing verb); after the others (حاول، هدد، يدرس) the noun is
- * no event of its own. */
-static const char *const deny_verbs[] = {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ينفون",
-                                         "نافيا", "نافيه", "نفيها", "نفيه", "انكر", "انكرت"};
-static const char *const refuse_verbs[] = {"رفض", "رفضت", "يرفض", "ترفض", "رفضوا", "استبعد",
-                                           "استبعدت"};
-static const char *const intent_verbs[] = {"قرر", "قررت", "قرروا", "يعتزم", "تعتزم", "اعتزم",
-                                           "اعتزمت", "ينوي", "تنوي", "يعتزمون", "ينوون"};
-static const char *const decide_verbs[] = {"قرر", "قررت", "قرروا"};
-static const char *const attempt_verbs[] = {"حاول", "حاولت", "يحاول", "تحاول", "يريد", "تريد",
-                                            "اراد", "ارادت", "هدد", "هددت", "يدرس", "تدرس"};
-
-static bool bare_in(const lex_keys *k, const char *const *v, size_t n)
-{
-    for (size_t q = 0; q < n; q++)
-        if (!strcmp(k->bare, v[q]))
-            return true;
-    return false;
-}
-#define BARE_IN(k, v) bare_in((k), (v), sizeof(v) / sizeof *(v))
-
-static bool governs_act(const lex_keys *k)
-{
-    return BARE_IN(k, deny_verbs) || BARE_IN(k, refuse_verbs) || BARE_IN(k, intent_verbs);
-}
-
-/* The first token of a run of up to four definite words ending right
- * before i, a subject (الجيش الوطني شن); i itself if none. Not بالهجوم،
- * للجيش: a genitive. */
-static size_t subject_run_start(const coder_sent *cs, size_t i)
-{
-    size_t j = i;
-    while (j > 0 && i - j < 4 && cs->toks[j - 1].kind == RASD_TOK_ARABIC && cs->mw[j - 1].det &&
-           !keys_case_prefix(&cs->mw[j - 1]))
-        j--;
-    return j;
-}
-
-/* The verb of denial, refusal or intent that takes token i as its object
- * (نفى الجيش قصف، رفض الاتحاد الأوروبي فرض، قرر مجلس الأمن فرض): right
- * before it, or before its definite subject, which may start with the
- * head of a construct. SIZE_MAX if none. A subject without the article
- * (قررت إسرائيل شن) is left out: the keys are filled before tagging, so
- * nothing here tells a name from a noun that is itself the object. */
-static size_t act_governor(const coder_sent *cs, size_t i)
-{
-    if (i == 0 || cs->toks[i - 1].kind != RASD_TOK_ARABIC)
-        return SIZE_MAX;
-    if (governs_act(&cs->keys[i - 1]))
-        return i - 1;
-    size_t j = subject_run_start(cs, i);
-    if (j < i && j > 1 && cs->toks[j - 1].kind == RASD_TOK_ARABIC &&
-        !keys_case_prefix(&cs->mw[j - 1]) && !governs_act(&cs->keys[j - 1]))
-        j--; /* مجلس الأمن، وزير الخارجية */
-    if (j < i && j > 0 && cs->toks[j - 1].kind == RASD_TOK_ARABIC && governs_act(&cs->keys[j - 1]))
-        return j - 1;
-    return SIZE_MAX;
-}
-
+/* Can token i be a finite verb, judging by what comes before it? A verb
+ * form that is also its own verbal noun (شن) is a verb first in its
+ * clause, after a verbal particle (قد، ثم، كما)، أنه or a relative pronoun,
+ * or after a definite subject (الجيش الوطني شن); after a preposition or a
+ * noun (إثر شن، إمكان شن، ونفت سوريا شن) it is the noun — which the slot admits
+ * after a verb of denial, refusal or intent (نفى الجيش قصف), as modality.c
+ * gives such an act its modality. Folded forms. */
 static bool keys_verb_slot(const coder_sent *cs, size_t i)
 {
     static const char *const before[] = {
@@ -148,16 +88,16 @@ static bool keys_verb_slot(const coder_sent *cs, size_t i)
             return true;
     /* the object of a verb of denial or intent: the verbal noun, an act
      * whose modality that verb gives */
-    if (act_governor(cs, i) != SIZE_MAX)
+    if (modality_act_governor(cs, i) != SIZE_MAX)
         return true;
     /* after its subject (الجيش الوطني شن) — unless that subject belongs to a
      * verb that takes the act as its object (حاولت القوات شن) */
-    size_t j = subject_run_start(cs, i);
+    size_t j = modality_subject_run(cs, i);
     if (j == i)
         return false;
     if (j == 0)
         return true;
-    return !BARE_IN(&cs->keys[j - 1], attempt_verbs);
+    return !modality_attempt_verb(&cs->keys[j - 1]);
 }
 
 static void keys_fill(const lexicon *lx, coder_sent *cs, const char *text)
@@ -172,291 +112,13 @@ static void keys_fill(const lexicon *lx, coder_sent *cs, const char *text)
             lexicon_fold(cs->mw[i].lemma_key, strlen(cs->mw[i].lemma_key), k->lemma);
             keys_accusative(k);
             k->definite = cs->mw[i].det != 0;
-            k->nominal = k->definite || keys_case_prefix(&cs->mw[i]);
+            k->nominal = k->definite || coder_case_prefix(&cs->mw[i]);
         } else {
             k->nominal = k->definite = false;
             k->bare[0] = k->stem[0] = k->lemma[0] = k->acc[0] = '\0';
         }
         k->verb_slot = lexicon_finite_head(lx, k) && keys_verb_slot(cs, i);
     }
-}
-
-/* ---------------------------------------------------------- modality */
-
-static const char *const neg_words[] = {"لم", "لن", "لا", "ليس", "ليست", "لست", "عدم", "دون", "بدون", "غير"};
-static const char *const fut_words[] = {"سوف", "المقرر", "المتوقع", "المزمع", "يعتزم", "تعتزم",
-                                        "ينتظر", "يتوقع",
-                                        "ينوي", "تنوي", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه"};
-static const char *const fut_after[] = {"المقبل", "المقبله", "القادم", "القادمه", "غدا"};
-static const char *const hyp_words[] = {"اذا", "لو", "حال", "ربما", "قد", "يمكن", "يحتمل",
-                                        "احتمال", "يجب", "ينبغي"};
-
-/* لا سيما ("especially") and لا يزال / لم يزل ("still") are no negations. */
-static bool is_negation(const coder_sent *cs, size_t i)
-{
-    static const char *const still[] = {"يزال", "تزال", "يزالون", "تزالان", "يزالان", "نزال",
-                                        "ازال", "يزل", "تزل", "يبرح", "تبرح", "ينفك", "تنفك"};
-    if (!CODER_TOK_IN(cs, i, neg_words))
-        return false;
-    if (CODER_TOK_IN(cs, i + 1, still))
-        return false;
-    return !(coder_tok_is(cs, i, "لا") && (coder_tok_is(cs, i + 1, "سيما") || coder_tok_is(cs, i + 1, "سيّما")));
-}
-
-/* قد before an imperfect verb is "may"; before a perfect one ("كان قد
- * بحث") it only marks the past. */
-static bool is_hypothetical(const coder_sent *cs, size_t i)
-{
-    if (!CODER_TOK_IN(cs, i, hyp_words))
-        return false;
-    if (!coder_tok_is(cs, i, "قد"))
-        return true;
-    /* كان ... قد تظاهروا: a past perfect, whatever the verb's first letter */
-    for (size_t j = i >= 4 ? i - 4 : 0; j < i; j++)
-        if (!strcmp(cs->keys[j].stem, "كان") || !strcmp(cs->keys[j].bare, "كان") ||
-            !strcmp(cs->keys[j].bare, "كانت"))
-            return false;
-    const char *next = i + 1 < cs->n ? cs->keys[i + 1].bare : "";
-    size_t len = strlen(next);
-    /* قد تم، قد تمكنت: perfects that start like an imperfect */
-    if (!strcmp(next, "تم") || (len > 4 && !strncmp(next, "ت", 2) && !strcmp(next + len - 2, "ت")))
-        return false;
-    return !strncmp(next, "ي", 2) || !strncmp(next, "ت", 2) || !strncmp(next, "ن", 2);
-}
-
-static bool denied(const coder_sent *cs, size_t t0);
-static bool denied_noun(const coder_sent *cs, const lex_hit *h);
-static bool purpose(const coder_sent *cs, const lex_hit *h);
-static void governed(const coder_sent *cs, const lex_hit *h, ev_args *a);
-
-/* غير الشرعية والقبض، للحيلولة دون تنامي عواقب العقوبات: غير, عدم and دون
- * negate the word they govern (غير مسموح، عدم التوصل، دون أن يلتقي), not a
- * trigger further on; غير أن is "however". */
-static bool governs(const coder_sent *cs, size_t i, size_t t0)
-{
-    static const char *const near[] = {"غير", "عدم", "دون", "بدون"};
-    if (!CODER_TOK_IN(cs, i, near))
-        return true;
-    if (coder_tok_is(cs, i, "غير")) /* غير مسبوقة; غير أن is "however" */
-        return t0 == i + 1;
-    if (t0 == i + 1 || (t0 == i + 2 && coder_tok_is(cs, i + 1, "ان")))
-        return true;
-    /* عدم نهبها أو مصادرتها، دون اعتقال وتعذيب: coordinated nouns */
-    if ((t0 == i + 3 && coder_tok_is(cs, i + 2, "او")) || (t0 == i + 2 && coder_has_wa(cs, t0)))
-        return true;
-    /* عدم إجراء أي تجارب، عدم تمديد تخفيف العقوبات: a chain of nouns, each
-     * the genitive of the one before; not عدم الامتثال للعقوبات (a
-     * preposition opens another phrase) */
-    if (t0 > i + 3 || coder_has_clitic(cs, t0, MCL_LI) || coder_has_clitic(cs, t0, MCL_BI))
-        return false;
-    for (size_t j = i + 1; j < t0; j++)
-        if (cs->mw[j].det || cs->keys[j].nominal || cs->mw[j].upos == UPOS_VERB ||
-            cs->toks[j].kind != RASD_TOK_ARABIC)
-            return false;
-    return true;
-}
-
-/* لا نخاف مهما أطلقوا: a subordinate clause between a negator and the
- * trigger keeps the negation out (لن تعيد التفاوض keeps it: the verb
- * governs the noun). */
-static bool clause_between(const coder_sent *cs, size_t from, size_t to)
-{
-    static const char *const sub[] = {"مهما", "عندما", "حين", "حينما", "بينما", "الذي", "التي",
-                                      "الذين", "لكن", "بل", "كلما"};
-    for (size_t j = from; j < to; j++)
-        if (CODER_TOK_IN(cs, j, sub))
-            return true;
-    return false;
-}
-
-/* حتى within the three words before i (not before from). */
-static bool until_before(const coder_sent *cs, size_t i, size_t from)
-{
-    for (size_t j = i >= 3 ? i - 3 : 0; j < i; j++)
-        if (j >= from && coder_tok_is(cs, j, "حتي"))
-            return true;
-    return false;
-}
-
-static void modality(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, ev_args *a)
-{
-    size_t t0 = h->trig[0];
-    size_t from = t0 >= 3 ? t0 - 3 : 0;
-    if (from < lo)
-        from = lo;
-    a->negated = false;
-    a->modality = "asserted";
-    for (size_t i = from; i < t0; i++) {
-        if (!is_negation(cs, i) || clause_between(cs, i + 1, t0) || !governs(cs, i, t0))
-            continue;
-        if (i > 0 && coder_tok_is(cs, i, "لم") && coder_tok_is(cs, i - 1, "ما"))
-            a->modality = "hypothetical"; /* ما لم: "unless" */
-        else
-            a->negated = true;
-    }
-    /* من المتوقع أن / من المقرر أن reach across the complementiser. */
-    for (size_t i = t0 >= 5 ? t0 - 5 : 0; i < t0; i++)
-        if (CODER_TOK_IN(cs, i, fut_words))
-            a->modality = "future";
-    /* كانت ستفرض، لكانت ستشن: a future seen from the past is what would
-     * have happened (counterfactual), not a plan */
-    static const char *const was[] = {"كان", "كانت", "كانوا", "كانا"};
-    if (coder_has_clitic(cs, t0, MCL_SA))
-        a->modality = t0 > 0 && CODER_TOK_IN(cs, t0 - 1, was) ? "hypothetical" : "future";
-    /* يمكن أن تفرض، تستطيع أن تشن، بإمكانها أن: an ability or a duty, not
-     * an act (the complementiser right after the modal word) */
-    static const char *const modal[] = {"يمكن", "يمكنه", "يمكنها", "يمكنهم", "بامكان",
-                                        "بامكانه", "بامكانها", "بوسع", "بوسعه", "بوسعها",
-                                        "يستطيع", "تستطيع", "يستطيعون", "نستطيع", "يجب",
-                                        "ينبغي", "يحتمل", "المحتمل"};
-    for (size_t i = t0 >= 6 ? t0 - 6 : 0; i + 1 < t0; i++)
-        if (CODER_TOK_IN(cs, i, modal) &&
-            (coder_tok_is(cs, i + 1, "ان") || coder_tok_is(cs, i + 2, "ان") ||
-             coder_tok_is(cs, i + 1, "علي"))) /* يجب على */
-            a->modality = "hypothetical";
-    /* زيارة مقررة، قمة مرتقبة: a planned act */
-    static const char *const planned[] = {"مقرره", "مقرر", "المقرره", "مرتقبه", "مرتقب",
-                                          "المرتقبه", "مزمعه", "المزمعه", "مرتقبا"};
-    /* (not إلغاء زيارته المقررة: the cancelling happened) */
-    if (h->e->cat == PL_CONSULT && (CODER_TOK_IN(cs, h->last + 1, planned) ||
-                                    (h->n_trig > 1 && CODER_TOK_IN(cs, h->last, planned))))
-        a->modality = "future"; /* the summit pattern ends in مرتقبة */
-    /* الانسحاب المحتمل، العقوبات الأميركية المحتملة: a possible act (not
-     * يعارض … قرار محتمل: the gap pattern's object is the possible one) */
-    static const char *const possible[] = {"المحتمل", "المحتمله", "محتمل", "محتمله"};
-    size_t next = h->last + 1;
-    size_t adj = next < cs->n && cs->mw[next].upos == UPOS_ADJ ? next + 1 : next;
-    bool one = h->n_trig == 1 || cs->mw[h->last].upos == UPOS_ADJ; /* عقوبات أميركية */
-    if (one && (CODER_TOK_IN(cs, next, possible) || CODER_TOK_IN(cs, adj, possible)))
-        a->modality = "hypothetical";
-    /* حتى الأحد المقبل: how long, not when */
-    for (size_t i = h->last + 1; i <= hi && i < cs->n; i++)
-        if (CODER_TOK_IN(cs, i, fut_after) && !until_before(cs, i, h->last + 1))
-            a->modality = "future";
-    for (size_t i = lo; i < t0; i++)
-        if (is_hypothetical(cs, i))
-            a->modality = "hypothetical";
-    /* تريد موسكو أن يرفع الاتحاد الأوروبي العقوبات: a wish */
-    static const char *const wish[] = {"يريد", "تريد", "يرغب", "ترغب", "يامل", "تامل", "يتمني",
-                                       "تتمني", "يريدون", "يرغبون"};
-    for (size_t i = t0 >= 6 ? t0 - 6 : 0; i < t0; i++)
-        if (CODER_TOK_IN(cs, i, wish))
-            a->modality = "hypothetical";
-    if (denied(cs, t0) || denied_noun(cs, h))
-        a->negated = true;
-    governed(cs, h, a);
-    if (purpose(cs, h) && !strcmp(a->modality, "asserted"))
-        a->modality = "hypothetical";
-}
-
-/* رفض الطلب، رفضت عرض الوساطة: what is refused was proposed by others;
- * it was made, only not accepted. */
-static bool proposal(const coder_sent *cs, const lex_hit *h)
-{
-    static const char *const offer[] = {"طلب", "عرض", "دعوه", "مبادره", "اقتراح", "مقترح",
-                                        "وساطه", "خطه", "مطالب", "مطالبه"};
-    return h->e->cat == PL_REQUEST || CODER_TOK_IN(cs, h->trig[0], offer);
-}
-
-/* Acts that a decision announces but does not perform (قررت إسرائيل شن
- * عملية، قرر زيارة موسكو، قررت إرسال قوات، قرر المعلمون الإضراب); for
- * sanctions, releases or withdrawals from a treaty, the decision is the act. */
-static bool physical(plover_cat c)
-{
-    return c == PL_ASSAULT || c == PL_MOBILIZE || c == PL_CONSULT || c == PL_PROTEST;
-}
-
-/* نفى الجيش قصف المستشفى، رفضت موسكو فرض عقوبات، قررت إسرائيل شن عملية:
- * an act as the object of a verb of denial or refusal did not happen, of
- * intent is to come — whatever the tagger makes of a verb form that is
- * also its own noun (قصف، شن، فرض). Not with a conjunction (قررت وفرضت: a
- * second verb) nor for accusations (نفى الاتهامات: the charge was made). */
-static void governed(const coder_sent *cs, const lex_hit *h, ev_args *a)
-{
-    size_t t0 = h->trig[0];
-    size_t g = act_governor(cs, t0);
-    if (g == SIZE_MAX || h->e->cat == PL_ACCUSE || coder_has_wa(cs, t0) ||
-        coder_has_clitic(cs, t0, MCL_FA) || keys_case_prefix(&cs->mw[t0]))
-        return;
-    /* what stands between is the governing verb's subject, an actor (not
-     * قررت الاستجابة لدعوة: a noun that is itself the object) */
-    const mention *subj = g + 1 < t0 ? coder_mention_at(cs, g + 1) : NULL;
-    if (g + 1 < t0 && !(subj && subj->first == g + 1 && subj->last + 1 == t0))
-        return;
-    const lex_keys *gk = &cs->keys[g];
-    if (BARE_IN(gk, refuse_verbs) && proposal(cs, h))
-        return; /* رفضت المحكمة طلب الاستئناف: the request was made */
-    if (BARE_IN(gk, deny_verbs) || BARE_IN(gk, refuse_verbs))
-        a->negated = true;
-    else if (BARE_IN(gk, decide_verbs) && !physical(h->e->cat))
-        return; /* قررت الرياض طرد السفير: the decision is the act */
-    else if (!strcmp(a->modality, "asserted"))
-        a->modality = "future";
-}
-
-/* تسعى للتوصل إلى اتفاق، استعدادها لإرسال قوات، خطة لاعتقاله: a singular
- * verbal noun of purpose is an aim, not an act done. Only for acts that
- * are aimed at (a meeting's purpose, لبحث, is what it does; a protest's,
- * للمطالبة, is what it says; ل is also "because of": لاتهامه بالتمرد),
- * and not for plurals or a noun a relative clause describes (للمداهمات
- * التي نفذتها الشرطة، يخضع لعقوبات). */
-static bool purpose(const coder_sent *cs, const lex_hit *h)
-{
-    plover_cat c = h->e->cat;
-    size_t t0 = h->trig[0];
-    const char *b = cs->keys[t0].bare;
-    size_t n = strlen(b);
-    if (!(c == PL_AGREE || c == PL_MOBILIZE || c == PL_RETREAT || c == PL_COERCE ||
-          c == PL_SANCTION))
-        return false;
-    /* بهدف رفع الحصار، بغية التوصل، من أجل إطلاق: a masdar after these,
-     * whatever the tagger says */
-    static const char *const aim[] = {"بهدف", "بغيه", "بقصد", "اجل", "لاجل", "سعيا"};
-    if (t0 > 0 && CODER_TOK_IN(cs, t0 - 1, aim))
-        return true;
-    if (cs->mw[t0].upos == UPOS_VERB || (n >= 4 && !strcmp(b + n - 4, "ات")) ||
-        args_relative_before(cs, h->last + 2) ||
-        (t0 > 0 && strstr(cs->keys[t0 - 1].bare, "تعرض"))) /* تعرض للاعتقال: it happened */
-        return false;
-    return coder_has_clitic(cs, t0, MCL_LI);
-}
-
-/* نفت روسيا أن تكون قواتها قصفت المستشفى: an act in the complement of a
- * denial is denied. The complementiser must follow the verb of denial
- * within its sentence part (no strong punctuation between). */
-static bool denied(const coder_sent *cs, size_t t0)
-{
-    bool comp = false;
-    for (size_t i = t0, steps = 0; i-- > 0 && steps < 12; steps++) {
-        const rasd_token *t = &cs->toks[i];
-        if (t->kind == RASD_TOK_PUNCT && (t->flags & RASD_TOKF_SENT_END))
-            return false;
-        if (coder_tok_is(cs, i, "ان"))
-            comp = true;
-        if (comp && BARE_IN(&cs->keys[i], deny_verbs))
-            return true;
-    }
-    return false;
-}
-
-/* نفى النظام السوري التوصل إلى اتفاق، نفت إسرائيل شن غارات: a verbal noun
- * that a verb of denial takes as its object (its subject at most
- * between) is denied. Not accusations: نفى الاتهامات denies the charge,
- * the accusation itself was made. */
-static bool denied_noun(const coder_sent *cs, const lex_hit *h)
-{
-    size_t t0 = h->trig[0];
-    if (h->e->cat == PL_ACCUSE || cs->mw[t0].upos == UPOS_VERB)
-        return false;
-    for (size_t i = t0, steps = 0; i-- > 0 && steps < 6; steps++) {
-        if (cs->toks[i].kind == RASD_TOK_PUNCT || coder_tok_is(cs, i, "ان"))
-            return false;
-        if (CODER_TOK_IN(cs, i, deny_verbs)) /* (the tagger often reads نفى as a noun) */
-            return true;
-        if (cs->mw[i].upos == UPOS_VERB) /* another verb between */
-            return false;
-    }
-    return false;
 }
 
 /* ---------------------------------------------------------- place */
@@ -496,7 +158,7 @@ static void find_speakers(const coder_sent *cs, const lex_hit *hits, size_t nh,
         if (!(hits[k].e->opts & LEXO_SPEECH))
             continue;
         size_t lo, hi;
-        args_clause_bounds(cs, hits[k].first, hits[k].last, &lo, &hi);
+        clause_bounds(cs, hits[k].first, hits[k].last, &lo, &hi);
         ev_args a = {0};
         args_assign(cs, &hits[k], lo, hi, &a);
         spk[k] = a.src;
@@ -515,7 +177,7 @@ static bool announced(const coder_sent *cs, const lex_hit *hits, size_t nh, cons
     if (!sp || !strstr(cs->keys[sp->trig[0]].bare, "علن") || h->first > sp->last + 8)
         return false;
     for (size_t i = sp->last + 1; i < h->first; i++)
-        if (args_clause_start(cs, i) && cs->toks[i].kind != RASD_TOK_PUNCT)
+        if (clause_start(cs, i) && cs->toks[i].kind != RASD_TOK_PUNCT)
             return false;
     return true;
 }
@@ -827,7 +489,7 @@ static bool demanded(const coder_sent *cs, const ev_cand *c, size_t n, const lex
     /* شروط النظام المسبقة وأولها انسحاب القوات التركية: a condition */
     if (cs->mw[h->trig[0]].upos != UPOS_VERB)
         for (size_t i = h->trig[0], steps = 0; i-- > 0 && steps < 6; steps++) {
-            if (args_clause_start(cs, i) && cs->toks[i].kind == RASD_TOK_PUNCT)
+            if (clause_start(cs, i) && cs->toks[i].kind == RASD_TOK_PUNCT)
                 break;
             for (size_t k = 0; k < sizeof cond / sizeof cond[0]; k++)
                 if (!strcmp(cs->keys[i].bare, cond[k]) || !strcmp(cs->keys[i].stem, cond[k]))
@@ -847,7 +509,7 @@ static bool demanded(const coder_sent *cs, const ev_cand *c, size_t n, const lex
          * تطالب بمعاقبة روسيا بعدما اتهمتها) */
         bool same_clause = true;
         for (size_t i = from + 1; i <= h->first && same_clause; i++)
-            same_clause = !args_clause_start(cs, i) && !coder_tok_is(cs, i, "بعد") &&
+            same_clause = !clause_start(cs, i) && !coder_tok_is(cs, i, "بعد") &&
                           (i == h->first || cs->mw[i].upos != UPOS_VERB);
         if (same_clause)
             return true;
@@ -1265,7 +927,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         if (no_act(cs, h))
             continue;
         size_t lo, hi;
-        args_clause_bounds(cs, h->first, h->last, &lo, &hi);
+        clause_bounds(cs, h->first, h->last, &lo, &hi);
         /* built in place: the arguments may point into the candidate */
         ev_args *a = &c[n].a;
         memset(a, 0, sizeof *a);
@@ -1282,7 +944,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         ev_place(ctx, cs, h, a);
         if (!visit_host(ctx, cs, h, a))
             continue;
-        modality(cs, h, lo, hi, a);
+        modality_assign(cs, h, lo, hi, a);
         if (!strcmp(a->modality, "asserted") && demanded(cs, c, n, h))
             a->modality = "hypothetical";
         if (refused(cs, c, n, h))
