@@ -5,7 +5,6 @@
 #include "cli.h"
 #include "events/detect.h"
 #include <jansson.h>
-#include <stdlib.h>
 #include <string.h>
 
 static const char eval_usage[] =
@@ -160,15 +159,6 @@ typedef struct detect_acc {
     double human_tp[2], human_fp[2];
 } detect_acc;
 
-/* The share of annotators who accepted the sentence, or -1 if unknown. */
-static double accept_share(json_t *obj)
-{
-    const char *a = json_string_value(json_object_get(obj, "accept"));
-    const char *t = json_string_value(json_object_get(obj, "total"));
-    int na = a ? atoi(a) : -1, nt = t ? atoi(t) : 0;
-    return nt > 0 && na >= 0 && na <= nt ? (double)na / nt : -1;
-}
-
 static double max_confidence(json_t *events, const char *cat)
 {
     double best = -1;
@@ -202,7 +192,7 @@ static int detect_line(const rasd_ctx *ctx, json_t *obj, const eval_opts *o, cli
         d->bucket_n[k][b]++;
         d->bucket_yes[k][b] += gold;
     }
-    double share = accept_share(obj);
+    double share = gsr_accept_share(obj);
     if (share >= 0)
         (gold ? d->human_tp : d->human_fp)[k] += share;
     prf *s = &d->by_type[k];

@@ -73,6 +73,9 @@ bool split_is_dev(const char *id);
  * *_spans.jsonl (whose `_id` is a database key, not the sentence), so that
  * a sentence falls in the same half in both files; NULL if neither. */
 const char *gsr_sentence_id(const json_t *obj);
+/* The share of annotators who accepted a *_detect.jsonl line (`accept` of
+ * `total`, both numeric strings), or -1 when they are missing or invalid. */
+double gsr_accept_share(const json_t *obj);
 
 /* Build examples from GSR files (dev half) and train into out_path. */
 rasd_status detect_train_gsr(const rasd_ctx *ctx, char *const *files, size_t nfiles,

@@ -12,6 +12,14 @@ bool split_is_dev(const char *id)
     return (hash_bytes(id, strlen(id)) & 1) == 0;
 }
 
+double gsr_accept_share(const json_t *obj)
+{
+    const char *a = json_string_value(json_object_get(obj, "accept"));
+    const char *t = json_string_value(json_object_get(obj, "total"));
+    int na = a ? atoi(a) : -1, nt = t ? atoi(t) : 0;
+    return nt > 0 && na >= 0 && na <= nt ? (double)na / nt : -1;
+}
+
 const char *gsr_sentence_id(const json_t *obj)
 {
     const char *id = json_string_value(json_object_get(obj, "id"));
@@ -82,14 +90,12 @@ static void train_sentence(const rasd_ctx *ctx, collector *c, const char *text)
 static bool line_label(const json_t *o, uint8_t *label, float *target)
 {
     const char *lab = json_string_value(json_object_get(o, "label"));
-    const char *acc = json_string_value(json_object_get(o, "accept"));
-    const char *tot = json_string_value(json_object_get(o, "total"));
     if (!lab)
         return false;
     *label = !strcmp(lab, "yes") ? 1 : !strcmp(lab, "ambiguous") ? DETECT_UNSCORED : 0;
-    int a = acc ? atoi(acc) : -1, t = tot ? atoi(tot) : 0;
-    if (t > 0 && a >= 0 && a <= t)
-        *target = (float)a / (float)t;
+    double share = gsr_accept_share(o);
+    if (share >= 0)
+        *target = (float)share;
     else
         *target = *label == 1 ? 1.0f : *label == 0 ? 0.0f : 0.5f;
     return true;
