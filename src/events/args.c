@@ -93,6 +93,23 @@ static bool ally_of(const coder_sent *cs, const mention *m, const mention *src)
     return b == src->last;
 }
 
+/* هجوما على قرية … الواقعة على [بحيرة تشاد]: once the trigger's
+ * preposition has taken a noun that is no actor, a later one of the same
+ * word belongs to something else. A conjunct (وعلى [X]) does not count. */
+static bool prep_taken(const coder_sent *cs, size_t from, const mention *m, const char *prep)
+{
+    if (strlen(prep) < 4) /* a clitic (ل، ب): not a word of its own */
+        return false;
+    /* the last one before m is m's own (على 19 [روسيا]، على جنوب [إسرائيل]) */
+    size_t own = m->first;
+    while (own > from && strcmp(cs->keys[own - 1].full, prep) != 0)
+        own--;
+    for (size_t t = from; t + 1 < own; t++)
+        if (!strcmp(cs->keys[t].full, prep) && !coder_mention_at(cs, t + 1))
+            return true;
+    return false;
+}
+
 const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,
                                       const char *prep, const mention *not)
 {
@@ -110,9 +127,14 @@ const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,
         if (!prep && !m->prep && m->gprep && !strcmp(m->gprep, "في") &&
             !coder_tok_is(cs, m->first - 1, "صفوف"))
             continue;
-        if (prep ? (m->prep && !strcmp(m->prep, prep)) : (!m->prep || args_both(m)))
+        /* nor the genitive of another preposition's noun (هجوما على قرية
+         * الواقعة على بحيرة [تشاد]) */
+        if (!prep && !m->prep && m->gprep && prep_taken(cs, from, m, m->gprep))
+            continue;
+        if (prep ? (m->prep && !strcmp(m->prep, prep) && !prep_taken(cs, from, m, prep))
+                 : (!m->prep || args_both(m)))
             return m;
-        if (prep && m->gprep && !strcmp(m->gprep, prep))
+        if (prep && m->gprep && !strcmp(m->gprep, prep) && !prep_taken(cs, from, m, prep))
             return m; /* إزاء انسحاب [تركيا] */
     }
     return NULL;
@@ -1015,6 +1037,11 @@ static const char *const fire_words[] = {"رصاص", "نيران", "قصف", "غ
                                          "صواريخ", "هجوم", "ايدي", "يد", "ضربه", "ضربات",
                                          "قذيفه", "صاروخ", "دبابات", "مدفعيه"};
 
+bool args_after_fire(const coder_sent *cs, const mention *m)
+{
+    return m->first > 0 && CODER_TOK_IN(cs, m->first - 1, fire_words);
+}
+
 /* A mention that covers a later word of an ASSAULT or COERCE pattern
  * (قتل … فلسطيني، قتل … متظاهرين): the pattern names its victim. */
 const mention *args_pattern_victim(const coder_sent *cs, const lex_hit *h)
@@ -1036,8 +1063,7 @@ const mention *args_pattern_victim(const coder_sent *cs, const lex_hit *h)
         for (size_t k = 0; k < cs->nm; k++)
             if (cs->m[k].first <= h->trig[j] && h->trig[j] <= cs->m[k].last && cs->m[k].code[0])
                 /* (not the genitive of a weapon: برصاص [الإسرائيليين] fire) */
-                return cs->m[k].first > 0 && CODER_TOK_IN(cs, cs->m[k].first - 1, fire_words)
-                           ? NULL : &cs->m[k];
+                return args_after_fire(cs, &cs->m[k]) ? NULL : &cs->m[k];
     return NULL;
 }
 
@@ -1098,6 +1124,11 @@ static const mention *arg_in_gap(const coder_sent *cs, const lex_hit *h, const m
         if (!strcmp(how, "bayn"))
             continue;
         const mention *m = args_first_after(cs, from, h->last - 1, strcmp(how, "obj") ? how : NULL, src);
+        /* قضت محكمة جنايات [القاهرة]: the genitive of a subject whose head is
+         * an indefinite noun names the subject, not the object */
+        if (m && src && !m->prep && m->first == src->last + 1 && !src->person &&
+            !cs->mw[src->last].det && cs->mw[src->last].upos == UPOS_NOUN)
+            continue;
         if (m && m->last < h->last && !args_same_actor(m, src))
             return m;
     }
@@ -1135,6 +1166,10 @@ static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, d
     const lex_entry *e = h->e;
     size_t t0 = h->trig[0];
     const mention *x, *y;
+    if (args_reported_death(cs, h)) {
+        args_reported_victim(cs, h, hi, &d->src, &d->tgt);
+        return;
+    }
     if (e->opts & LEXO_PASSIVE)
         d->tgt = args_first_after(cs, t0 + 1, hi, NULL, d->src);
     if (e->opts & LEXO_NOUN) {
@@ -1335,7 +1370,8 @@ static void assign_violence(const coder_sent *cs, const lex_hit *h, size_t hi, d
     const mention *victim = d->src && d->src != shooter ? d->src : d->tgt != shooter ? d->tgt : NULL;
     /* the victims between (قتل ثلاثة فلسطينيين برصاص): a nisba after a
      * number names people, so adjectives count here */
-    for (size_t k = 0; !victim && k < cs->nm; k++)
+    /* (not a death's reporter: أعلنت [الوزارة] مقتل مزارع برصاص الاحتلال) */
+    for (size_t k = 0; !victim && !args_reported_death(cs, h) && k < cs->nm; k++)
         if (cs->m[k].first > t0 && cs->m[k].last < h->last && &cs->m[k] != shooter &&
             cs->m[k].code[0])
             victim = &cs->m[k];

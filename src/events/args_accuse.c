@@ -125,6 +125,23 @@ void args_held_responsible(const coder_sent *cs, const lex_hit *h, const mention
  * sentencing patterns are passives (حكم على X بالسجن، أدين X), so a court
  * found as their first actor is the one that sentences; whom it sentences
  * comes after it. */
+/* محكمة جنايات [القاهرة]: a name right after the court, through bare
+ * nouns only (not محكمة مصرية بسجن [الناشط]), is part of the court's. */
+static bool court_genitive(const coder_sent *cs, const lex_hit *h, const mention *court,
+                           const mention *m)
+{
+    if (m->prep || m->first > court->last + 2)
+        return false;
+    for (size_t i = court->last + 1; i < m->first; i++) {
+        if (cs->toks[i].kind != RASD_TOK_ARABIC || cs->keys[i].nominal)
+            return false;
+        for (size_t j = 0; j < h->n_trig; j++)
+            if (h->trig[j] == i)
+                return false;
+    }
+    return true;
+}
+
 void args_court_sentences(const coder_sent *cs, const lex_hit *h, size_t hi,
                           const mention **src, const mention **tgt)
 {
@@ -147,6 +164,11 @@ void args_court_sentences(const coder_sent *cs, const lex_hit *h, size_t hi,
     if (end > hi)
         end = hi;
     *tgt = args_first_after(cs, from, end, NULL, court);
+    /* محكمة جنايات [القاهرة]: the court's own genitive */
+    if (*tgt && court_genitive(cs, h, court, *tgt)) {
+        from = (*tgt)->last + 1;
+        *tgt = args_first_after(cs, from, end, NULL, court);
+    }
     if (!*tgt)
         *tgt = args_first_after(cs, from, end, "بحق", court);
     if (!*tgt)

@@ -92,6 +92,15 @@ bool args_purpose_noun(const coder_sent *cs, size_t i);
 bool args_both(const mention *m);
 /* Is the token before i a relative pronoun (الذي، التي ...)? */
 bool args_relative_before(const coder_sent *cs, size_t i);
+/* Does h open with the verb that reports a death (أعلنت … مقتل)? Its gap
+ * holds the reporter, no party to the act. */
+bool args_reported_death(const coder_sent *cs, const lex_hit *h);
+/* The dead of such a death (args_death.c): *tgt the victims, *src who
+ * fired or killed, when the sentence says. */
+void args_reported_victim(const coder_sent *cs, const lex_hit *h, size_t hi, const mention **src,
+                          const mention **tgt);
+/* Is m the genitive of a weapon (برصاص [الاحتلال]، بنيران [الجيش])? */
+bool args_after_fire(const coder_sent *cs, const mention *m);
 /* An attack noun right before attack verb h (غارات استهدفت), its subject? */
 bool args_attack_noun_before(const coder_sent *cs, const lex_hit *h);
 /* The victim a killing or arrest pattern names itself (قتل … فلسطينيا), or NULL. */

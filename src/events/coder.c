@@ -43,7 +43,8 @@ static void keys_accusative(lex_keys *k)
 static bool keys_stop(const lex_keys *k, const rasd_token *t)
 {
     static const char *const comp[] = {"ان", "انه", "انها", "انهم", "انهما", "لان", "بان",
-                                       "بانه", "بانها", "لانه", "لانها"};
+                                       "بانه", "بانها", "لانه", "لانها", "فان", "فانه",
+                                       "فانها"};
     static const char *const punct[] = {".", ":", "؛", "؟", "!"};
     if (t->kind == RASD_TOK_PUNCT) {
         for (size_t q = 0; q < sizeof punct / sizeof punct[0]; q++)
@@ -100,6 +101,24 @@ static bool keys_verb_slot(const coder_sent *cs, size_t i)
     return !modality_attempt_verb(&cs->keys[j - 1]);
 }
 
+/* Mark time adverbials: a day or time word (clause_when_word), the words
+ * that qualify it (الخميس الماضي، صباح اليوم) and the commas that set it off
+ * (، الثلاثاء،). A pattern's gap does not count them. */
+static void keys_when(coder_sent *cs)
+{
+    static const char *const after[] = {"ماضي", "ماضيه", "مقبل", "مقبله", "فائت", "فائته",
+                                        "اول", "امس", "يوم", "جمعه", "سبت", "احد"};
+    for (size_t i = 0; i < cs->n; i++) {
+        bool comma = !strcmp(cs->keys[i].full, ",");
+        bool prev = i > 0 && cs->keys[i - 1].when;
+        cs->keys[i].when = comma ? prev && strcmp(cs->keys[i - 1].full, ",") != 0
+                                 : cs->toks[i].kind == RASD_TOK_ARABIC &&
+                                       (clause_when_word(cs, i) || (prev && CODER_TOK_IN(cs, i, after)));
+        if (!comma && cs->keys[i].when && i > 0 && !strcmp(cs->keys[i - 1].full, ","))
+            cs->keys[i - 1].when = true;
+    }
+}
+
 static void keys_fill(const lexicon *lx, coder_sent *cs, const char *text)
 {
     for (size_t i = 0; i < cs->n; i++) {
@@ -119,6 +138,7 @@ static void keys_fill(const lexicon *lx, coder_sent *cs, const char *text)
         }
         k->verb_slot = lexicon_finite_head(lx, k) && keys_verb_slot(cs, i);
     }
+    keys_when(cs);
 }
 
 /* ---------------------------------------------------------- place */
@@ -373,6 +393,8 @@ static const mention *dropped_subject(const coder_sent *cs, const lex_hit *hits,
     for (size_t k = 0; k < nh && hits[k].trig[0] < h->trig[0]; k++)
         if (hits[k].e->opts & LEXO_SPEECH)
             from = hits[k].last + 1;
+        else if (args_reported_death(cs, &hits[k])) /* أعلنت [الوزارة] مقتل */
+            from = hits[k].trig[0] + 1;
     /* the speaker is no topic of what he says: start after the
      * complementiser (أوضح باتيل أن موقف الولايات المتحدة ...) */
     for (size_t i = from; from > 0 && i < lo && i < from + 6; i++)
@@ -819,6 +841,14 @@ static bool no_act(const coder_sent *cs, const lex_hit *h)
  * A verbal noun (المشاركة، لبحث) and a killing that names its victim
  * (قتل … فلسطينيا, read as a passive) take none carried over; nor does
  * يهدد without ب (endangers). */
+/* قضت المحكمة بإعدامه. وقتل عشرات الآلاف: a court, a legislature or the
+ * press of an earlier sentence does not carry over as a killer. */
+static bool unarmed_attacker(const lex_hit *h, const mention *m)
+{
+    return h->e->cat == PL_ASSAULT && (!strcmp(m->sector, "JUD") || !strcmp(m->sector, "LEG") ||
+                                       !strcmp(m->sector, "MED"));
+}
+
 static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex_hit *hits,
                         size_t nh, const lex_hit *h, size_t lo, const ev_cand *c, size_t n,
                         bool endanger, ev_args *a)
@@ -858,7 +888,8 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
         ((verb && !args_relative_before(cs, h->trig[0])) || announced(cs, hits, nh, h)))
         a->src = a->speaker;
     if (!a->src && verb && mem->have_source && cs->mw[h->trig[0]].upos == UPOS_VERB &&
-        !overt_subject(cs, h) && agrees(cs, h, &mem->last_source))
+        !overt_subject(cs, h) && agrees(cs, h, &mem->last_source) &&
+        !unarmed_attacker(h, &mem->last_source))
         a->src = &mem->last_source;
 }
 
@@ -958,6 +989,20 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
     return n;
 }
 
+/* Words of armed force: a sentence with one speaks of a physical attack.
+ * Keys without the article: coder_sentence_has compares clitic-free forms. */
+static const char *const force_words[] = {
+    "قوات", "قواتنا", "جنود", "جيش", "طائرات", "طائره", "مقاتلات", "دبابات", "مسلحون", "مسلحين",
+    "مسلح", "قتلى", "قتيل", "قتيلا", "مقتل", "جرحى", "اصابه", "قصف", "غارات", "غاره", "صواريخ",
+    "صاروخ", "قذائف", "رصاص", "نار", "تفجير", "انتحاري", "عبوه", "اسلحه", "موقع", "مواقع", "مركز",
+    "مقر", "قاعده", "دوريه"};
+
+static bool armed_party(const mention *m)
+{
+    return security_force(m) || (m && (!strcmp(m->sector, "REB") || !strcmp(m->sector, "UAF") ||
+                                       !strcmp(m->sector, "INS")));
+}
+
 /* هاجم/هجوم is also a verbal attack: a politician or a body of state or
  * party that "attacks" a person, a policy or the media, in a sentence that
  * names no weapon, force or victim, criticises (ACCUSE, CAMEO 111). */
@@ -968,13 +1013,6 @@ static bool verbal_attack(const coder_sent *cs, const ev_cand *c)
     static const char *const hajm[] = {"هاجم", "هاجمت", "هاجموا", "يهاجم", "تهاجم",
                                        "يهاجمون"};
     static const char *const political[] = {"GOV", "LEG", "PTY", "OPP", "JUD", "MED"};
-    /* keys without the article: coder_sentence_has compares clitic-free forms */
-    static const char *const force[] = {"قوات", "قواتنا", "جنود", "جيش", "طائرات", "طائره",
-                                        "مقاتلات", "دبابات", "مسلحون", "مسلحين", "مسلح",
-                                        "قتلى", "قتيل", "قتيلا", "مقتل", "جرحى", "اصابه",
-                                        "قصف", "غارات", "غاره", "صواريخ", "صاروخ", "قذائف",
-                                        "رصاص", "نار", "تفجير", "انتحاري", "عبوه", "اسلحه",
-                                        "موقع", "مواقع", "مركز", "مقر", "قاعده", "دوريه"};
     const mention *src = c->a.src, *tgt = c->a.tgt;
     if (c->h.e->cat != PL_ASSAULT || !src || security_force(src) ||
         (tgt && security_force(tgt)))
@@ -985,10 +1023,26 @@ static bool verbal_attack(const coder_sent *cs, const ev_cand *c)
             hj |= !strcmp(cs->keys[c->h.trig[j]].bare, hajm[k]);
     for (size_t k = 0; k < sizeof political / sizeof political[0]; k++)
         pol |= !strcmp(src->sector, political[k]);
-    return hj && pol && !coder_sentence_has(cs, force, sizeof force / sizeof force[0]);
+    return hj && pol && !coder_sentence_has(cs, force_words, sizeof force_words / sizeof force_words[0]);
 }
 
 /* The first lexicon entry with this CAMEO code (rarely needed: a linear scan). */
+/* شن هجوما عنيفا، هجوما شديدا: a sharp attack in words (ACCUSE, as the
+ * lexicon has it) or in arms. An army or an armed group that makes it, or
+ * a sentence of forces, weapons and victims, makes it the latter (شن
+ * الجيش اليمني، السبت، هجوما عنيفا على مواقع الميليشيا). */
+static bool physical_attack(const coder_sent *cs, const ev_cand *c)
+{
+    static const char *const ambiguous[] = {"عنيفا", "عنيف", "شديدا", "شديد"};
+    if (c->h.e->cat != PL_ACCUSE)
+        return false;
+    bool amb = false;
+    for (size_t j = 0; j < c->h.n_trig && !amb; j++)
+        amb = CODER_TOK_IN(cs, c->h.trig[j], ambiguous);
+    return amb && (armed_party(c->a.src) || armed_party(c->a.tgt) ||
+                   coder_sentence_has(cs, force_words, sizeof force_words / sizeof force_words[0]));
+}
+
 static const lex_entry *entry_for_cameo(const lexicon *lx, const char *cameo)
 {
     for (size_t i = 0, n = lexicon_size(lx); i < n; i++) {
@@ -1052,9 +1106,14 @@ static bool keep_candidate(const rasd_ctx *ctx, const coder_sent *cs, ev_cand *c
         (*disaster < 0 ? (*disaster = coder_disaster_sentence(cs)) : *disaster))
         return false;
     if ((c->h.e->opts & LEXO_DEATH) && !coder_names_violence(cs, NULL) &&
-        !coder_names_fighting(cs))
+        !coder_names_fighting(cs, &c->h))
         return false; /* لقي حتفه بحمى, غرقا: a death, no assault */
-    if (verbal_attack(cs, c)) {
+    if (physical_attack(cs, c)) {
+        const lex_entry *e = entry_for_cameo(ctx->lex, "190");
+        if (!e)
+            return false;
+        c->h.e = e;
+    } else if (verbal_attack(cs, c)) {
         const lex_entry *e = entry_for_cameo(ctx->lex, "111");
         if (!e)
             return false;

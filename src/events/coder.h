@@ -111,8 +111,9 @@ bool coder_sentence_has(const coder_sent *cs, const char *const *words, size_t n
 bool coder_sport_sentence(const coder_sent *cs);
 /* A weapon or an attack named outside the tokens of `skip` (NULL: anywhere). */
 bool coder_names_violence(const coder_sent *cs, const lex_hit *skip);
-/* Fighting or repression (جبهة، القمع) that makes a death violent. */
-bool coder_names_fighting(const coder_sent *cs);
+/* Fighting or repression (جبهة، القمع) that makes a death violent, named
+ * outside the tokens of `skip` (a pattern that is itself a death: مقتل). */
+bool coder_names_fighting(const coder_sent *cs, const lex_hit *skip);
 /* An earthquake, a crash, a fire or an epidemic, and no weapon or attack. */
 bool coder_disaster_sentence(const coder_sent *cs);
 

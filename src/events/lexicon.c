@@ -10,6 +10,9 @@
 #include <string.h>
 
 #define LEX_GAP_MAX 5
+/* time adverbials a gap may pass over on top of LEX_GAP_MAX (شنت جماعة بوكو
+ * حرام مساء الخميس الماضي هجوما) */
+#define LEX_WHEN_MAX 5
 #define LEX_ASIDE_MAX 12 /* tokens of a parenthesis a gap reaches over */
 
 struct lexicon {
@@ -428,7 +431,7 @@ static bool lex_verify(const lex_entry *e, const lex_keys *keys, size_t n, size_
     if (((e->opts & (LEXO_VERB | LEXO_FINITE)) && keys[i].nominal) ||
         ((e->opts & LEXO_FINITE) && !keys[i].verb_slot) || ((e->opts & LEXO_INDEF) && keys[i].definite))
         return false;
-    size_t t = i, gap = 0;
+    size_t t = i, gap = 0, when = 0;
     h->n_trig = 0;
     for (uint8_t wi = 0; wi < e->n_words; wi++) {
         const lex_word *w = &e->words[wi];
@@ -442,7 +445,7 @@ static bool lex_verify(const lex_entry *e, const lex_keys *keys, size_t n, size_
             t++;
             continue;
         }
-        size_t lim = t + gap;
+        size_t lim = t + gap, ext = 0, last_when = SIZE_MAX;
         while (t < n) {
             /* خطف في تيزي وزو (110 كلم شرق العاصمة) من قبل: an aside
              * is no distance */
@@ -456,9 +459,21 @@ static bool lex_verify(const lex_entry *e, const lex_keys *keys, size_t n, size_
                 break;
             if (gap && keys[t].stop)
                 return false; /* وأعلنت الشركة أن العقوبات ...: another clause */
+            if (gap && keys[t].when && when < LEX_WHEN_MAX) {
+                when++;
+                ext++;
+                lim++;
+                last_when = t;
+            }
             t++;
         }
         if (t >= n || t > lim)
+            return false;
+        /* what only the time made reachable must follow it: VSO puts the
+         * time between subject and object (شنت جماعة بوكو حرام مساء الخميس
+         * هجوما), and no farther (وقتل عشرات الفلسطينيين الاثنين برصاص
+         * الجيش خلال المواجهات is no قتل … خلال المواجهات) */
+        if (t + ext > lim && t != last_when + 1)
             return false;
         h->trig[h->n_trig++] = t++;
         gap = 0;

@@ -75,11 +75,11 @@ bool coder_names_violence(const coder_sent *cs, const lex_hit *skip)
 /* Words of fighting or repression that make a death violent (لقي مصرعه
  * في جبهة، حملة القمع) but, unlike coder_names_violence, do not undo the
  * disaster filter (مقتل is also a crash's toll). */
-bool coder_names_fighting(const coder_sent *cs)
+bool coder_names_fighting(const coder_sent *cs, const lex_hit *skip)
 {
     static const char *const fight[] = {"مقتل", "قتال", "جبهه", "جبهات", "قمع", "القمع",
-                                        "معركه"};
-    return coder_sentence_has(cs, fight, sizeof fight / sizeof fight[0]);
+                                        "معركه", "يد" /* على يد: a killer */};
+    return words_beside(cs, skip, fight, sizeof fight / sizeof fight[0]);
 }
 
 /* Deaths in an earthquake, a crash or a fire are no assault: a sentence
