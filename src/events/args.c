@@ -110,6 +110,13 @@ static bool prep_taken(const coder_sent *cs, size_t from, const mention *m, cons
     return false;
 }
 
+/* (declared in code_int.h) */
+const mention *args_agent_by(const coder_sent *cs, size_t from, size_t to)
+{
+    const mention *by = args_first_after(cs, from, to, "قبل", NULL);
+    return by ? by : args_first_after(cs, from, to, "يد", NULL);
+}
+
 const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,
                                       const char *prep, const mention *not)
 {
@@ -1177,10 +1184,7 @@ static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, d
          * agent is given by من قبل / على يد */
         /* near the noun only: بقلق من مضايقات … واحتجازهم من قبل X is
          * the inner noun's agent */
-        size_t near = h->last + 4 < hi ? h->last + 4 : hi;
-        const mention *by = args_first_after(cs, t0 + 1, near, "قبل", NULL);
-        if (!by)
-            by = args_first_after(cs, t0 + 1, near, "يد", NULL);
+        const mention *by = args_agent_by(cs, t0 + 1, h->last + 4 < hi ? h->last + 4 : hi);
         if (by) {
             d->src = by;
             d->tgt = args_first_after(cs, h->last + 1, hi, NULL, by);
@@ -1371,7 +1375,8 @@ static void assign_violence(const coder_sent *cs, const lex_hit *h, size_t hi, d
     /* the victims between (قتل ثلاثة فلسطينيين برصاص): a nisba after a
      * number names people, so adjectives count here */
     /* (not a death's reporter: أعلنت [الوزارة] مقتل مزارع برصاص الاحتلال) */
-    for (size_t k = 0; !victim && !args_reported_death(cs, h) && k < cs->nm; k++)
+    bool reported = args_reported_death(cs, h);
+    for (size_t k = 0; !victim && !reported && k < cs->nm; k++)
         if (cs->m[k].first > t0 && cs->m[k].last < h->last && &cs->m[k] != shooter &&
             cs->m[k].code[0])
             victim = &cs->m[k];

@@ -121,10 +121,6 @@ void args_held_responsible(const coder_sent *cs, const lex_hit *h, const mention
     *tgt = inside;
 }
 
-/* قضت محكمة مصرية بسجن X، أصدرت المحكمة أحكاما بالسجن بحق X: the
- * sentencing patterns are passives (حكم على X بالسجن، أدين X), so a court
- * found as their first actor is the one that sentences; whom it sentences
- * comes after it. */
 /* محكمة جنايات [القاهرة]: a name right after the court, through bare
  * nouns only (not محكمة مصرية بسجن [الناشط]), is part of the court's. */
 static bool court_genitive(const coder_sent *cs, const lex_hit *h, const mention *court,
@@ -142,6 +138,10 @@ static bool court_genitive(const coder_sent *cs, const lex_hit *h, const mention
     return true;
 }
 
+/* قضت محكمة مصرية بسجن X، أصدرت المحكمة أحكاما بالسجن بحق X: the
+ * sentencing patterns are passives (حكم على X بالسجن، أدين X), so a court
+ * found as their first actor is the one that sentences; whom it sentences
+ * comes after it. */
 void args_court_sentences(const coder_sent *cs, const lex_hit *h, size_t hi,
                           const mention **src, const mention **tgt)
 {

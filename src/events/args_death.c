@@ -62,10 +62,7 @@ void args_reported_victim(const coder_sent *cs, const lex_hit *h, size_t hi, con
         *tgt = NULL;
     }
     /* بمقتل عشرات الفلسطينيين على يد [القوات الإسرائيلية] */
-    size_t near = h->last + 6 < hi ? h->last + 6 : hi;
-    const mention *by = args_first_after(cs, h->last + 1, near, "قبل", NULL);
-    if (!by)
-        by = args_first_after(cs, h->last + 1, near, "يد", NULL);
+    const mention *by = args_agent_by(cs, h->last + 1, h->last + 6 < hi ? h->last + 6 : hi);
     if (by && !*src && by != *tgt)
         *src = by;
     if (!*tgt && own_men(cs, h->last + 1)) {

@@ -99,6 +99,9 @@ bool args_reported_death(const coder_sent *cs, const lex_hit *h);
  * fired or killed, when the sentence says. */
 void args_reported_victim(const coder_sent *cs, const lex_hit *h, size_t hi, const mention **src,
                           const mention **tgt);
+/* The agent of a passive or a verbal noun named by من قبل / على يد within
+ * tokens [from, to], or NULL. */
+const mention *args_agent_by(const coder_sent *cs, size_t from, size_t to);
 /* Is m the genitive of a weapon (برصاص [الاحتلال]، بنيران [الجيش])? */
 bool args_after_fire(const coder_sent *cs, const mention *m);
 /* An attack noun right before attack verb h (غارات استهدفت), its subject? */

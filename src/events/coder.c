@@ -106,8 +106,9 @@ static bool keys_verb_slot(const coder_sent *cs, size_t i)
  * (، الثلاثاء،). A pattern's gap does not count them. */
 static void keys_when(coder_sent *cs)
 {
+    /* (days, يوم and أمس are when words themselves) */
     static const char *const after[] = {"ماضي", "ماضيه", "مقبل", "مقبله", "فائت", "فائته",
-                                        "اول", "امس", "يوم", "جمعه", "سبت", "احد"};
+                                        "اول"};
     for (size_t i = 0; i < cs->n; i++) {
         bool comma = !strcmp(cs->keys[i].full, ",");
         bool prev = i > 0 && cs->keys[i - 1].when;
@@ -835,12 +836,6 @@ static bool no_act(const coder_sent *cs, const lex_hit *h)
            ministry_homograph(cs, h);
 }
 
-/* Who acts when the clause names nobody, in order: the sentence (the
- * previous event's source, the topic after the verb of saying), the
- * partner's partner of a joint act, the speaker, the previous sentence.
- * A verbal noun (المشاركة، لبحث) and a killing that names its victim
- * (قتل … فلسطينيا, read as a passive) take none carried over; nor does
- * يهدد without ب (endangers). */
 /* قضت المحكمة بإعدامه. وقتل عشرات الآلاف: a court, a legislature or the
  * press of an earlier sentence does not carry over as a killer. */
 static bool unarmed_attacker(const lex_hit *h, const mention *m)
@@ -849,6 +844,12 @@ static bool unarmed_attacker(const lex_hit *h, const mention *m)
                                        !strcmp(m->sector, "MED"));
 }
 
+/* Who acts when the clause names nobody, in order: the sentence (the
+ * previous event's source, the topic after the verb of saying), the
+ * partner's partner of a joint act, the speaker, the previous sentence.
+ * A verbal noun (المشاركة، لبحث) and a killing that names its victim
+ * (قتل … فلسطينيا, read as a passive) take none carried over; nor does
+ * يهدد without ب (endangers). */
 static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex_hit *hits,
                         size_t nh, const lex_hit *h, size_t lo, const ev_cand *c, size_t n,
                         bool endanger, ev_args *a)
@@ -1026,7 +1027,6 @@ static bool verbal_attack(const coder_sent *cs, const ev_cand *c)
     return hj && pol && !coder_sentence_has(cs, force_words, sizeof force_words / sizeof force_words[0]);
 }
 
-/* The first lexicon entry with this CAMEO code (rarely needed: a linear scan). */
 /* شن هجوما عنيفا، هجوما شديدا: a sharp attack in words (ACCUSE, as the
  * lexicon has it) or in arms. An army or an armed group that makes it, or
  * a sentence of forces, weapons and victims, makes it the latter (شن
@@ -1043,6 +1043,7 @@ static bool physical_attack(const coder_sent *cs, const ev_cand *c)
                    coder_sentence_has(cs, force_words, sizeof force_words / sizeof force_words[0]));
 }
 
+/* The first lexicon entry with this CAMEO code (rarely needed: a linear scan). */
 static const lex_entry *entry_for_cameo(const lexicon *lx, const char *cameo)
 {
     for (size_t i = 0, n = lexicon_size(lx); i < n; i++) {
@@ -1108,13 +1109,10 @@ static bool keep_candidate(const rasd_ctx *ctx, const coder_sent *cs, ev_cand *c
     if ((c->h.e->opts & LEXO_DEATH) && !coder_names_violence(cs, NULL) &&
         !coder_names_fighting(cs, &c->h))
         return false; /* لقي حتفه بحمى, غرقا: a death, no assault */
-    if (physical_attack(cs, c)) {
-        const lex_entry *e = entry_for_cameo(ctx->lex, "190");
-        if (!e)
-            return false;
-        c->h.e = e;
-    } else if (verbal_attack(cs, c)) {
-        const lex_entry *e = entry_for_cameo(ctx->lex, "111");
+    /* an attack in arms or in words, whatever the pattern's category */
+    const char *recode = physical_attack(cs, c) ? "190" : verbal_attack(cs, c) ? "111" : NULL;
+    if (recode) {
+        const lex_entry *e = entry_for_cameo(ctx->lex, recode);
         if (!e)
             return false;
         c->h.e = e;
