@@ -836,6 +836,20 @@ static const mention *shared_subject(const coder_sent *cs, size_t lo, size_t t0,
     return NULL;
 }
 
+/* Inside a quotation opened between from and i (slogans: هتفوا «تركيا
+ * علمانية وستظل»); a quotation around the whole report does not count. */
+static bool quoted_after(const coder_sent *cs, size_t from, size_t i)
+{
+    int depth = 0;
+    for (size_t k = from; k < i; k++) {
+        if (cs->toks[k].flags & RASD_TOKF_QUOTE_OPEN)
+            depth++;
+        else if ((cs->toks[k].flags & RASD_TOKF_QUOTE_CLOSE) && depth > 0)
+            depth--;
+    }
+    return depth > 0;
+}
+
 static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
 {
     const lex_entry *e = h->e;
@@ -896,6 +910,14 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         pre = NULL;
     if (pre && noun && feared(cs, h, pre))
         pre = NULL;
+    /* وأضافت الرئاسة "أطلقت قوات الحرس صواريخ": the subject of a verb
+     * before a quotation, with a subject after the quoted verb, is the
+     * speaker (not so in أجرينا محادثات, إن القوات "قصفت") */
+    static const char *const rel[] = {"الذي", "التي", "الذين"};
+    if (pre && after && pre->first > 0 && cs->mw[pre->first - 1].upos == UPOS_VERB &&
+        !(pre->first > 1 && CODER_TOK_IN(cs, pre->first - 2, rel)) && /* الذي قدمته الكويت "يدعو" */
+        quoted_after(cs, pre->last + 1, t0))
+        pre = NULL;
     /* قس أمريكي تتهمه [أنقرة]: a verb that carries its object as a
      * pronoun has its subject after it; the actor before is the object */
     if (pre && after && after->first == h->last + 1 && cs->mw[t0].upos == UPOS_VERB &&
@@ -904,20 +926,6 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     if (pre && (!after || pre->last + 4 >= t0))
         return pre;
     return after;
-}
-
-/* Inside a quotation opened between from and i (slogans: هتفوا «تركيا
- * علمانية وستظل»); a quotation around the whole report does not count. */
-static bool quoted_after(const coder_sent *cs, size_t from, size_t i)
-{
-    int depth = 0;
-    for (size_t k = from; k < i; k++) {
-        if (cs->toks[k].flags & RASD_TOKF_QUOTE_OPEN)
-            depth++;
-        else if ((cs->toks[k].flags & RASD_TOKF_QUOTE_CLOSE) && depth > 0)
-            depth--;
-    }
-    return depth > 0;
 }
 
 /* Whether the word `back` words before mention m is one of words (folded

@@ -135,6 +135,10 @@ typedef struct ev_dates {
     size_t n;
 } ev_dates;
 
+/* Can a date expression start at token i (a number, a month name, a day
+ * or time word, or a word a relative date starts with)? A cheap test before
+ * time_resolve, which is too slow to try at every token. */
+bool coder_may_start_date(const coder_sent *cs, size_t i);
 void ev_sentence_dates(const coder_sent *cs, const coder_memory *mem, ev_dates *out);
 /* The event's date: the stated date nearest its trigger, else the
  * publication date for past events, else unknown. Never the processing

@@ -6,6 +6,7 @@
 #include "events/code_int.h"
 #include "events/detect.h"
 #include "text/text.h"
+#include "time/time.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,20 +102,78 @@ static bool keys_verb_slot(const coder_sent *cs, size_t i)
     return !modality_attempt_verb(&cs->keys[j - 1]);
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* (declared in code_int.h) */
+bool coder_may_start_date(const coder_sent *cs, size_t i)
+{
+    /* the words time_resolve starts a relative date with (and the first
+     * word of two-word month names), sorted bytewise for bsearch: the
+     * parser is too slow to try at every token */
+    static const char *const first[] = {
+        "اخر", "اخير", "اسبوع", "امس", "اوائل", "اواخر", "اواسط", "اول", "بارحه", "بدايات",
+        "بدايه", "بعد", "تشرين", "خلال", "سنه", "شهر", "طوال", "عام", "غد", "غدا", "قبل", "كانون",
+        "مطلع", "منتصف", "منذ", "نهايه", "يوم"};
+    const rasd_token *t = &cs->toks[i];
+    if (t->kind == RASD_TOK_NUMBER)
+        return true;
+    if (t->kind != RASD_TOK_ARABIC)
+        return false;
+    const char *b = cs->keys[i].bare;
+    size_t n = strlen(b); /* month names have two to six letters */
+    return bsearch(&b, first, sizeof first / sizeof *first, sizeof *first, cmp_str) ||
+           clause_when_word(cs, i) || (n >= 4 && n <= 12 && time_month_name(b, n) > 0);
+}
+
+/* Mark the tokens of the date expressions of the sentence (في 13
+ * حزيران/يونيو، منذ 18 فبراير، منذ ثلاثة أيام), with the preposition that
+ * introduces an absolute one. Only the extent matters here, so relative
+ * dates resolve against a fixed reference; ev_sentence_dates dates events. */
+static void keys_dates(coder_sent *cs)
+{
+    static const char *const preps[] = {"في", "منذ", "بتاريخ", "حتي"};
+    static const rasd_date ref = {.year = 2000, .month = 1, .day = 1, .precision = RASD_PREC_DAY};
+    for (size_t i = 0; i < cs->n; i++) {
+        const rasd_token *t = &cs->toks[i];
+        if (!coder_may_start_date(cs, i))
+            continue;
+        rasd_date d;
+        const char *p = cs->doc_text + t->start;
+        size_t left = cs->s->end - t->start;
+        size_t used = time_resolve(p, left, &ref, &d);
+        if (!used || d.precision == RASD_PREC_NONE)
+            continue;
+        if (i > 0 && CODER_TOK_IN(cs, i - 1, preps))
+            cs->keys[i - 1].when = true;
+        for (; i < cs->n && cs->toks[i].start < t->start + used; i++)
+            cs->keys[i].when = true;
+        i--;
+    }
+}
+
 /* Mark time adverbials: a day or time word (clause_when_word), the words
- * that qualify it (الخميس الماضي، صباح اليوم) and the commas that set it off
- * (، الثلاثاء،). A pattern's gap does not count them. */
+ * that qualify it (الخميس الماضي، صباح اليوم), dates (keys_dates) and the
+ * commas that set them off (، الثلاثاء،). A pattern's gap does not count
+ * them. */
 static void keys_when(coder_sent *cs)
 {
     /* (days, يوم and أمس are when words themselves) */
     static const char *const after[] = {"ماضي", "ماضيه", "مقبل", "مقبله", "فائت", "فائته",
                                         "اول"};
+    for (size_t i = 0; i < cs->n; i++)
+        cs->keys[i].when = false;
+    keys_dates(cs);
     for (size_t i = 0; i < cs->n; i++) {
         bool comma = !strcmp(cs->keys[i].full, ",");
         bool prev = i > 0 && cs->keys[i - 1].when;
         cs->keys[i].when = comma ? prev && strcmp(cs->keys[i - 1].full, ",") != 0
-                                 : cs->toks[i].kind == RASD_TOK_ARABIC &&
-                                       (clause_when_word(cs, i) || (prev && CODER_TOK_IN(cs, i, after)));
+                                 : cs->keys[i].when ||
+                                       (cs->toks[i].kind == RASD_TOK_ARABIC &&
+                                        (clause_when_word(cs, i) ||
+                                         (prev && CODER_TOK_IN(cs, i, after))));
         if (!comma && cs->keys[i].when && i > 0 && !strcmp(cs->keys[i - 1].full, ","))
             cs->keys[i - 1].when = true;
     }
@@ -685,11 +744,14 @@ static bool inside_name(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
-/* لجنة المفاوضات، وفد التفاوض، هيئة الإغاثة: a verbal noun with the
- * article as the genitive of a body names the body, not an act. */
+/* لجنة المفاوضات، وفد التفاوض، هيئة الإغاثة، حزب الدعوة، مجلس التعاون،
+ * قناة المسيرة: a verbal noun with the article as the genitive of a body
+ * names the body, not an act. */
 static bool names_body(const coder_sent *cs, const lex_hit *h)
 {
-    static const char *const body[] = {"لجنه", "لجان", "هيئه", "وفد", "وفود", "فريق", "فرق"};
+    static const char *const body[] = {"لجنه", "لجان", "هيئه", "وفد",   "وفود",  "فريق",
+                                       "فرق",  "حزب",  "جمعيه", "جماعه", "حركه",  "تيار",
+                                       "جبهه", "مجلس", "قناه",  "صحيفه", "اذاعه", "منظمه"};
     size_t t0 = h->trig[0];
     return t0 > 0 && h->n_trig == 1 && cs->mw[t0].det == 1 && !cs->mw[t0 - 1].det &&
            CODER_TOK_IN(cs, t0 - 1, body);
@@ -1018,10 +1080,20 @@ static bool verbal_attack(const coder_sent *cs, const ev_cand *c)
     if (c->h.e->cat != PL_ASSAULT || !src || security_force(src) ||
         (tgt && security_force(tgt)))
         return false;
+    /* شن ترامب هجوما على كومي متهما إياه: the noun too, with words that
+     * say how */
+    static const char *const hujum[] = {"هجوم", "هجوما"};
+    static const char *const saying[] = {"متهما", "واصفا", "منتقدا", "قائلا", "معتبرا",
+                                         "مشيرا", "مؤكدا", "متهمه", "واصفه", "منتقده",
+                                         "قائله", "معتبره"};
     bool hj = false, pol = src->person;
-    for (size_t j = 0; j < c->h.n_trig && !hj; j++)
+    bool said = coder_sentence_has(cs, saying, sizeof saying / sizeof saying[0]);
+    for (size_t j = 0; j < c->h.n_trig && !hj; j++) {
         for (size_t k = 0; k < sizeof hajm / sizeof hajm[0]; k++)
             hj |= !strcmp(cs->keys[c->h.trig[j]].bare, hajm[k]);
+        for (size_t k = 0; said && k < sizeof hujum / sizeof hujum[0]; k++)
+            hj |= !strcmp(cs->keys[c->h.trig[j]].bare, hujum[k]);
+    }
     for (size_t k = 0; k < sizeof political / sizeof political[0]; k++)
         pol |= !strcmp(src->sector, political[k]);
     return hj && pol && !coder_sentence_has(cs, force_words, sizeof force_words / sizeof force_words[0]);

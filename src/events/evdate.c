@@ -10,12 +10,6 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Date expressions start with a digit or a word; punctuation never. */
-static bool may_start_date(const rasd_token *t)
-{
-    return t->kind == RASD_TOK_NUMBER || t->kind == RASD_TOK_ARABIC;
-}
-
 void ev_sentence_dates(const coder_sent *cs, const coder_memory *mem, ev_dates *out)
 {
     const rasd_date *ref = mem->date.precision != RASD_PREC_NONE ? &mem->date : NULL;
@@ -23,7 +17,7 @@ void ev_sentence_dates(const coder_sent *cs, const coder_memory *mem, ev_dates *
     for (size_t i = 0; i < cs->n && out->n < EV_MAX_DATES; i++) {
         const rasd_token *t = &cs->toks[i];
         rasd_date d;
-        if (!may_start_date(t))
+        if (!coder_may_start_date(cs, i))
             continue;
         const char *p = cs->doc_text + t->start;
         size_t left = cs->s->end - t->start;

@@ -10,10 +10,10 @@
 #include <string.h>
 
 #define LEX_GAP_MAX 5
-/* time adverbials a gap may pass over on top of LEX_GAP_MAX (شنت جماعة بوكو
+/* time adverbials and dates a gap may pass over on top of LEX_GAP_MAX (شنت جماعة بوكو
  * حرام مساء الخميس الماضي هجوما) */
-#define LEX_WHEN_MAX 5
-#define LEX_ASIDE_MAX 12 /* tokens of a parenthesis a gap reaches over */
+#define LEX_WHEN_MAX 8
+#define LEX_ASIDE_MAX 12 /* tokens of a parenthesis or comma aside a gap reaches over */
 
 struct lexicon {
     arena mem;
@@ -410,13 +410,33 @@ bool lexicon_finite_head(const lexicon *lx, const lex_keys *k)
     return false;
 }
 
-/* If keys[t] opens a short parenthesis, the index of its ")"; else t. */
+/* Does a comma at t open an aside on support or source (شنت القوات،
+ * وبإسناد جوي من التحالف، هجوما; قصفت الطائرات، بحسب المرصد، مواقع)? */
+static bool comma_aside(const lex_keys *keys, size_t n, size_t t)
+{
+    static const char *const by[] = {"دعم", "اسناد", "مسانده", "مشاركه", "غطاء", "مساعده"};
+    static const char *const per[] = {"حسب", "وفق", "وفقا"};
+    if (strcmp(keys[t].full, ",") != 0 || t + 1 >= n)
+        return false;
+    const lex_keys *k = &keys[t + 1];
+    for (size_t q = 0; q < sizeof per / sizeof *per; q++)
+        if (!strcmp(k->bare, per[q]))
+            return true;
+    for (size_t q = 0; q < sizeof by / sizeof *by; q++)
+        if (!strcmp(k->bare, by[q]) && strcmp(k->full, k->bare) != 0)
+            return true; /* with its ب: بدعم، وبإسناد */
+    return false;
+}
+
+/* If keys[t] opens a short parenthesis or a comma aside, the index of its
+ * ")" or closing comma; else t. */
 static size_t paren_end(const lex_keys *keys, size_t n, size_t t)
 {
-    if (strcmp(keys[t].full, "(") != 0)
+    bool comma = comma_aside(keys, n, t);
+    if (!comma && strcmp(keys[t].full, "(") != 0)
         return t;
     for (size_t k = t + 1; k < n && k <= t + LEX_ASIDE_MAX; k++) {
-        if (!strcmp(keys[k].full, ")"))
+        if (!strcmp(keys[k].full, comma ? "," : ")"))
             return k;
         if (keys[k].stop)
             break;

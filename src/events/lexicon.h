@@ -59,8 +59,9 @@ typedef struct lex_keys {
                               punctuation, a verbal particle or a definite subject
                               (filled only where lexicon_finite_head says so) */
     bool stop;             /* a gap (…) may not reach over it: أن/إن, . : ؛ */
-    bool when;             /* part of a time adverbial (مساء الخميس الماضي، ،
-                              الثلاثاء،): no distance for a gap */
+    bool when;             /* part of a time adverbial or date (مساء الخميس
+                              الماضي، ، الثلاثاء،، في 13 حزيران/يونيو): no
+                              distance for a gap */
 } lex_keys;
 
 typedef struct lex_hit {

@@ -293,6 +293,10 @@ static void test_relative_months(void)
     expect_rel("السنة الماضية", &wed, "2020", R, -1);
     expect_rel("نيسان المقبل", &wed, "2021-04", R, -1);
     expect_rel("كانون الثاني المقبل", &wed, "2022-01", R, -1);
+    /* both calendars' names, no day */
+    expect_rel("نوفمبر/تشرين الثاني الماضي", &wed, "2020-11", R, -1);
+    expect_rel("كانون الثاني/يناير الماضي", &wed, "2021-01", R, -1);
+    expect_rel("يناير/شباط الماضي", &wed, NULL, R, 0);
     expect_rel("شهر ديسمبر الماضي", &wed, "2020-12", R, -1);
     expect_rel("8 من نيسان المقبل", &wed, "2021-04-08", R, -1);
     expect_rel("23 من كانون الثاني الماضي", &wed, "2021-01-23", R, -1);
