@@ -422,9 +422,11 @@ static bool comma_aside(const lex_keys *keys, size_t n, size_t t)
     for (size_t q = 0; q < sizeof per / sizeof *per; q++)
         if (!strcmp(k->bare, per[q]))
             return true;
-    for (size_t q = 0; q < sizeof by / sizeof *by; q++)
-        if (!strcmp(k->bare, by[q]) && strcmp(k->full, k->bare) != 0)
-            return true; /* with its ب: بدعم، وبإسناد */
+    /* with its ب: بدعم، وبإسناد (not ومساعدة, a conjunct) */
+    bool bi = !strncmp(k->full, "ب", strlen("ب")) || !strncmp(k->full, "وب", strlen("وب"));
+    for (size_t q = 0; bi && q < sizeof by / sizeof *by; q++)
+        if (!strcmp(k->bare, by[q]))
+            return true;
     return false;
 }
 
