@@ -913,9 +913,8 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     /* وأضافت الرئاسة "أطلقت قوات الحرس صواريخ": the subject of a verb
      * before a quotation, with a subject after the quoted verb, is the
      * speaker (not so in أجرينا محادثات, إن القوات "قصفت") */
-    static const char *const rel[] = {"الذي", "التي", "الذين"};
     if (pre && after && pre->first > 0 && cs->mw[pre->first - 1].upos == UPOS_VERB &&
-        !(pre->first > 1 && CODER_TOK_IN(cs, pre->first - 2, rel)) && /* الذي قدمته الكويت "يدعو" */
+        !args_relative_before(cs, pre->first - 1) && /* الذي قدمته الكويت "يدعو" */
         quoted_after(cs, pre->last + 1, t0))
         pre = NULL;
     /* قس أمريكي تتهمه [أنقرة]: a verb that carries its object as a

@@ -1086,14 +1086,15 @@ static bool verbal_attack(const coder_sent *cs, const ev_cand *c)
     static const char *const saying[] = {"متهما", "واصفا", "منتقدا", "قائلا", "معتبرا",
                                          "مشيرا", "مؤكدا", "متهمه", "واصفه", "منتقده",
                                          "قائله", "معتبره"};
-    bool hj = false, pol = src->person;
-    bool said = coder_sentence_has(cs, saying, sizeof saying / sizeof saying[0]);
-    for (size_t j = 0; j < c->h.n_trig && !hj; j++) {
+    bool hj = false, noun = false, pol = src->person;
+    for (size_t j = 0; j < c->h.n_trig; j++) {
+        const char *b = cs->keys[c->h.trig[j]].bare;
         for (size_t k = 0; k < sizeof hajm / sizeof hajm[0]; k++)
-            hj |= !strcmp(cs->keys[c->h.trig[j]].bare, hajm[k]);
-        for (size_t k = 0; said && k < sizeof hujum / sizeof hujum[0]; k++)
-            hj |= !strcmp(cs->keys[c->h.trig[j]].bare, hujum[k]);
+            hj |= !strcmp(b, hajm[k]);
+        for (size_t k = 0; k < sizeof hujum / sizeof hujum[0]; k++)
+            noun |= !strcmp(b, hujum[k]);
     }
+    hj = hj || (noun && coder_sentence_has(cs, saying, sizeof saying / sizeof saying[0]));
     for (size_t k = 0; k < sizeof political / sizeof political[0]; k++)
         pol |= !strcmp(src->sector, political[k]);
     return hj && pol && !coder_sentence_has(cs, force_words, sizeof force_words / sizeof force_words[0]);

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #define LEX_GAP_MAX 5
-/* time adverbials and dates a gap may pass over on top of LEX_GAP_MAX (شنت جماعة بوكو
- * حرام مساء الخميس الماضي هجوما) */
+/* time adverbials and dates a gap may pass over on top of LEX_GAP_MAX
+ * (شنت جماعة بوكو حرام مساء الخميس الماضي هجوما) */
 #define LEX_WHEN_MAX 8
 #define LEX_ASIDE_MAX 12 /* tokens of a parenthesis or comma aside a gap reaches over */
 
@@ -432,7 +432,7 @@ static bool comma_aside(const lex_keys *keys, size_t n, size_t t)
 
 /* If keys[t] opens a short parenthesis or a comma aside, the index of its
  * ")" or closing comma; else t. */
-static size_t paren_end(const lex_keys *keys, size_t n, size_t t)
+static size_t aside_end(const lex_keys *keys, size_t n, size_t t)
 {
     bool comma = comma_aside(keys, n, t);
     if (!comma && strcmp(keys[t].full, "(") != 0)
@@ -471,7 +471,7 @@ static bool lex_verify(const lex_entry *e, const lex_keys *keys, size_t n, size_
         while (t < n) {
             /* خطف في تيزي وزو (110 كلم شرق العاصمة) من قبل: an aside
              * is no distance */
-            size_t close = gap ? paren_end(keys, n, t) : t;
+            size_t close = gap ? aside_end(keys, n, t) : t;
             if (close != t) {
                 lim += close - t + 1;
                 t = close + 1;

@@ -119,9 +119,8 @@ static int dp_month_name(dtlex *lx, int i, int *month)
     return -1;
 }
 
-/* A month, possibly given in two calendars: "آب/أغسطس", "نوفمبر/تشرين
- * الثاني", "فبراير (شباط)". A second name for another month is left alone. */
-static int dp_month(dtlex *lx, int i, int *month)
+/* (declared in time_int.h) */
+int dt_month(dtlex *lx, int i, int *month)
 {
     i = dp_month_name(lx, i, month);
     if (i < 0)
@@ -295,7 +294,7 @@ static bool dp_day_month(dtlex *lx, int i, dp_result *r)
     if (dt_is(dt_tok(lx, j), "من"))
         j++;
     int month, year = 0;
-    j = dp_month(lx, j, &month);
+    j = dt_month(lx, j, &month);
     if (j < 0)
         return false;
     int k = dp_year(lx, j, &year);
@@ -317,7 +316,7 @@ static bool dp_month_year(dtlex *lx, int i, dp_result *r)
     int j = i, month, year;
     if (dt_is(dt_tok(lx, j), "شهر"))
         j++;
-    j = dp_month(lx, j, &month);
+    j = dt_month(lx, j, &month);
     if (j < 0)
         return false;
     j = dp_year(lx, j, &year);

@@ -228,41 +228,16 @@ static int rl_absolute(rl_ctx *c, rasd_date *out)
     return j;
 }
 
-/* The month named by the word(s) at token j (one word, or a two-word
- * Levantine name: كانون الثاني); *next is the token after it. 0 if none. */
-static int rl_month_at(rl_ctx *c, int j, int *next)
-{
-    const dtok *t = dt_tok(&c->lx, j);
-    if (t->kind != DT_WORD)
-        return 0;
-    int month = time_month_name(t->norm, t->nlen);
-    *next = j + 1;
-    if (!month) {
-        const dtok *t2 = dt_tok(&c->lx, j + 1);
-        char two[112];
-        if (t2->kind != DT_WORD || t->nlen + t2->nlen + 2 > sizeof two)
-            return 0;
-        memcpy(two, t->norm, t->nlen);
-        two[t->nlen] = ' ';
-        memcpy(two + t->nlen + 1, t2->norm, t2->nlen);
-        month = time_month_name(two, t->nlen + 1 + t2->nlen);
-        *next = j + 2;
-    }
-    return month;
-}
-
 /* A month name with a direction and no day: "نيسان المقبل", also with the
  * other calendar's name after a slash ("نوفمبر/تشرين الثاني الماضي"). */
 static int rl_month_dir(rl_ctx *c, int i, rasd_date *out)
 {
-    int j = i, k, k2;
+    int j = i, month;
     if (dt_is(dt_tok(&c->lx, j), "شهر"))
         j++;
-    int month = rl_month_at(c, j, &k);
-    if (!month)
+    int k = dt_month(&c->lx, j, &month);
+    if (k < 0)
         return -1;
-    if (dt_is_punct(dt_tok(&c->lx, k), "/") && rl_month_at(c, k + 1, &k2) == month)
-        k = k2;
     int dir = rl_direction(dt_tok(&c->lx, k));
     if (dir == RL_NONE || !rl_ref_at(c, RASD_PREC_MONTH))
         return -1;

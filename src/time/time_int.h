@@ -40,5 +40,10 @@ const dtok *dt_tok(dtlex *lx, int i);
 bool dt_is(const dtok *t, const char *folded_word);
 /* Is t a punctuation token whose mark is one of the UTF-8 marks in set? */
 bool dt_is_punct(const dtok *t, const char *set);
+/* A month name at token i (one or two words), possibly given in two
+ * calendars: "آب/أغسطس", "نوفمبر/تشرين الثاني", "فبراير (شباط)" (a second
+ * name for another month is left alone). Returns the index after it and
+ * sets *month, or -1. */
+int dt_month(dtlex *lx, int i, int *month);
 
 #endif
