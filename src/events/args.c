@@ -38,14 +38,17 @@ static bool companion(const coder_sent *cs, const mention *m)
                             coder_tok_is(cs, m->first - 1, "يرافقه"));
 }
 
-/* العاصمة [دمشق]، مدينة [حلب]، جنوب [دمشق]: a place head or a direction
- * before a name makes it a place, not a party. */
-static bool place_head_before(const coder_sent *cs, const mention *m)
+/* العاصمة [دمشق]، مدينة [حلب]، جنوب [دمشق]، أحد شوارع [الرياض]، في مدن
+ * [الصين]: a place head or a direction before a name makes it a place, not
+ * a party. (Not any genitive of في: في حال أقدمت [الولايات المتحدة] is a
+ * subject.) */
+bool args_place_of(const coder_sent *cs, const mention *m)
 {
     static const char *const head[] = {"العاصمه", "عاصمه", "مدينه", "المدينه", "بلده", "محافظه",
                                        "ولايه", "اقليم", "منطقه", "جنوب", "شمال", "شرق", "غرب",
                                        "ضواحي", "ريف", "وسط", "قرب", "جنوبي", "شمالي", "شرقي",
-                                       "غربي"};
+                                       "غربي", "شوارع", "شارع", "ساحه", "ميدان", "احياء",
+                                       "مدن", "قري", "انحاء", "مناطق", "ارجاء", "اطراف", "مبني"};
     if (m->first == 0 || m->person || m->agent)
         return false;
     size_t b = m->first - 1;
@@ -127,7 +130,7 @@ const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,
             continue;
         /* (with a preposition asked for, the place may be the target:
          * أطلقت قذائف على جنوب إسرائيل) */
-        if ((!prep && place_head_before(cs, m)) || attribution(cs, m) || border_of(cs, m))
+        if ((!prep && args_place_of(cs, m)) || attribution(cs, m) || border_of(cs, m))
             continue;
         /* في وسط [بغداد]، في مدينة [حلب]: a place, not a party (في صفوف
          * [الميليشيات]: among its ranks) */
@@ -180,7 +183,7 @@ static const mention *arg_last_before(const coder_sent *cs, size_t lo, size_t be
          * no subject either */
         if (m->first >= lo && m->last < before &&
             (!m->prep || both_subject(cs, k, before) || counted_from(cs, m, false)) &&
-            args_usable(m) && !attribution(cs, m))
+            args_usable(m) && !attribution(cs, m) && !args_place_of(cs, m))
             best = m;
     }
     return best;
@@ -971,7 +974,7 @@ static bool protest_candidate(const coder_sent *cs, const mention *m, const ment
         return false;
     static const char *const call[] = {"دعوه", "بدعوه"};
     if ((m->prep && !strcmp(m->prep, "من") && word_before(cs, m, 2, call, 2)) ||
-        place_head_before(cs, m) || counted_from(cs, m, true)) /* ضمت 500 من [عناصر الأمن] */
+        args_place_of(cs, m) || counted_from(cs, m, true)) /* ضمت 500 من [عناصر الأمن] */
         return false;
     if (carried(cs, m))
         return false;

@@ -72,6 +72,8 @@ void clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, 
 bool args_same_actor(const mention *a, const mention *b);
 /* May the mention be an argument (not a bare adjective, a place word ...)? */
 bool args_usable(const mention *m);
+/* Is the mention a place phrase (في [أنقرة]، مدينة [الرياض]) rather than a party? */
+bool args_place_of(const coder_sent *cs, const mention *m);
 /* The first usable mention starting in [from, hi] after preposition `prep`
  * (folded; NULL: none, and not the genitive of one), other than `not`. */
 const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,

@@ -465,7 +465,8 @@ static const mention *dropped_subject(const coder_sent *cs, const lex_hit *hits,
     /* the topic: the first actor without a preposition */
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
-        if (m->first >= from && m->last < lo && !m->prep && args_usable(m))
+        if (m->first >= from && m->last < lo && !m->prep && args_usable(m) &&
+            !args_place_of(cs, m))
             return agrees(cs, h, m) ? m : NULL;
     }
     return NULL;

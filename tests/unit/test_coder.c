@@ -900,6 +900,12 @@ static void test_coder_regressions(void)
 static const struct {
     const char *why, *text, *date, *cat, *src; /* src "*": any event of cat */
 } wrong_source_cases[] = {
+    {"في مدينة [الرياض]: a place before a subjectless verb is not its subject",
+     "خلال الدراسة الجامعية في مدينة الرياض دعاني ثلاثة من زملائي، وطلبوا مني أن أكون الرابع.",
+     "2018-02-17", "REQUEST", "SAUGOV"},
+    {"إلى أحد شوارع [الرياض]: the street's city does not protest",
+     "وفي التسعينيات خرجت مجموعة من السيدات إلى أحد شوارع الرياض للمطالبة بقيادة السيارة.",
+     "2018-03-04", "PROTEST", "SAUGOV"},
     {"a court of an earlier sentence does not carry over as a killer",
      "قضت محكمة في جنوب السودان، الجمعة، بالإعدام على كولونيل سابق. وقتل عشرات الآلاف، بينما فر "
      "ثلث السكان من منازلهم.",
