@@ -208,8 +208,9 @@ static bool overlaps(const geo_match *g, const mention *m)
     return m && g->name_tok <= m->last && g->name_tok + g->name_ntok > m->first;
 }
 
-/* Where: a place phrase from the trigger on, else anywhere in the sentence;
- * a bare country name that is itself an argument is an actor, not a place. */
+/* Where: a place phrase from the trigger on, else anywhere in the sentence
+ * but its dateline (where the report was filed); a bare country name that
+ * is itself an argument is an actor, not a place. */
 static void ev_place(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h, ev_args *a)
 {
     geo_match g;
@@ -217,7 +218,7 @@ static void ev_place(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h
     if (!ctx->geo)
         return;
     bool found = geo_event_place(ctx->geo, cs->toks, cs->n, h->first, cs->n, &g) ||
-                 geo_event_place(ctx->geo, cs->toks, cs->n, 0, cs->n, &g);
+                 geo_event_place(ctx->geo, cs->toks, cs->n, cs->body, cs->n, &g);
     if (!found)
         return;
     if (g.cue == GEO_CUE_NONE && (overlaps(&g, a->src) || overlaps(&g, a->tgt)))

@@ -48,6 +48,7 @@ typedef struct coder_sent {
     uint8_t *ner;
     mention m[CODER_MAX_MENTIONS];
     size_t nm;
+    size_t body;            /* first token after an opening dateline (0: none) */
 } coder_sent;
 
 #define CODER_INST_SLOTS 64

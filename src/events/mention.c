@@ -7,6 +7,7 @@
  *      it (وزير الخارجية الأمريكي أنتوني بلينكن) becomes one actor;
  *   3. bare titles (الوزير) name the person last introduced. */
 #include "events/coder.h"
+#include "geo/geo.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -878,6 +879,93 @@ static bool quoted_conjunct(const coder_sent *cs, size_t a_last, size_t b_first)
     return wa;
 }
 
+/* ---------------------------------------------------------- datelines */
+
+#define DL_MAX_WORDS 6 /* دبي، الإمارات العربية المتحدة */
+
+static bool dl_is(const coder_sent *cs, size_t i, const char *norm)
+{
+    return i < cs->n && !strcmp(cs->toks[i].norm, norm);
+}
+
+static bool dl_dash(const coder_sent *cs, size_t i)
+{
+    return i < cs->n && cs->toks[i].kind == RASD_TOK_PUNCT &&
+           (cs->toks[i].norm[0] == '-' || dl_is(cs, i, "ـ") || dl_is(cs, i, "–") ||
+            dl_is(cs, i, "—"));
+}
+
+/* The token after an agency in brackets or quotes that opens at i ((CNN),
+ * «الشرق الأوسط»), or after a bare one up to its colon (أ ف ب:); else i. */
+static size_t dl_agency(const coder_sent *cs, size_t i)
+{
+    bool paren = dl_is(cs, i, "("), quote = i < cs->n && (cs->toks[i].flags & RASD_TOKF_QUOTE_OPEN);
+    for (size_t k = i + (paren || quote); k < cs->n && k <= i + 5; k++) {
+        if (paren ? dl_is(cs, k, ")") : quote ? (cs->toks[k].flags & RASD_TOKF_QUOTE_CLOSE) != 0
+                                               : dl_is(cs, k, ":"))
+            return k + 1 - (!paren && !quote); /* (the colon is the caller's) */
+        if (cs->mw[k].upos == UPOS_VERB)
+            break;
+    }
+    return i;
+}
+
+/* Are tokens [0, end) place names and commas only (دبي، الإمارات العربية
+ * المتحدة)? */
+static bool dl_places(const geo_gazetteer *g, const coder_sent *cs, size_t end)
+{
+    geo_match m;
+    for (size_t i = 0; i < end;) {
+        if (dl_is(cs, i, ",") || dl_is(cs, i, "،"))
+            i++;
+        else if (g && geo_match_at(g, cs->toks, end, i, &m) && m.name_tok == i)
+            i += m.ntok;
+        else
+            return false;
+    }
+    return end > 0;
+}
+
+/* The first token after an opening dateline, or 0: place names (and
+ * commas), then an agency and a dash or colon, or a dash and perhaps an
+ * agency (دبي، الإمارات العربية المتحدة (CNN)-- / سراييفو ـ «الشرق
+ * الأوسط»: / بيروت - أ ف ب:). It says where the report was filed. */
+static size_t dateline_end(const geo_gazetteer *g, const coder_sent *cs)
+{
+    size_t p = 0, words = 0, q;
+    for (; p < cs->n && (cs->toks[p].kind != RASD_TOK_PUNCT || dl_is(cs, p, ",") ||
+                         dl_is(cs, p, "،"));
+         p++)
+        if (cs->toks[p].kind != RASD_TOK_PUNCT && ++words > DL_MAX_WORDS)
+            return 0;
+    if (dl_is(cs, p, "(")) {
+        q = dl_agency(cs, p);
+        if (q == p || !(dl_dash(cs, q) || dl_is(cs, q, ":")))
+            return 0;
+    } else if (dl_dash(cs, p)) {
+        q = dl_agency(cs, p + 1);
+    } else {
+        return 0;
+    }
+    if (!dl_places(g, cs, p))
+        return 0;
+    while (dl_dash(cs, q) || dl_is(cs, q, ":"))
+        q++;
+    return q < cs->n ? q : 0;
+}
+
+/* Drop the mentions of an opening dateline, its agency's too: they are
+ * where the report was filed and who reports it, no parties. */
+static void drop_dateline(const rasd_ctx *ctx, coder_sent *cs)
+{
+    size_t end = dateline_end(ctx->geo, cs), k = 0;
+    cs->body = end;
+    while (k < cs->nm && cs->m[k].first < end)
+        k++;
+    memmove(cs->m, cs->m + k, (cs->nm - k) * sizeof cs->m[0]);
+    cs->nm -= k;
+}
+
 void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
 {
     cs->nm = 0;
@@ -898,6 +986,7 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
         }
         i++;
     }
+    drop_dateline(ctx, cs);
     pair_with_adjectives(cs);
     plural_after_name(cs);
     aircraft_mentions(cs);

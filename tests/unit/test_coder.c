@@ -906,6 +906,12 @@ static const struct {
     {"إلى أحد شوارع [الرياض]: the street's city does not protest",
      "وفي التسعينيات خرجت مجموعة من السيدات إلى أحد شوارع الرياض للمطالبة بقيادة السيارة.",
      "2018-03-04", "PROTEST", "SAUGOV"},
+    {"a dateline (place, agency, dash) is where the report was filed, not a party",
+     "دبي، الإمارات العربية المتحدة (CNN)-- طالبت بالإفراج عن المعتقلين منظمات حقوقية عدة.",
+     "2018-04-06", "REQUEST", "ARE"},
+    {"a dateline with a dash and a quoted agency",
+     "واشنطن - «الشرق الأوسط»: تظاهر المئات أمام البيت الأبيض.", "2018-04-06", "PROTEST",
+     "USAGOV"},
     {"a court of an earlier sentence does not carry over as a killer",
      "قضت محكمة في جنوب السودان، الجمعة، بالإعدام على كولونيل سابق. وقتل عشرات الآلاف، بينما فر "
      "ثلث السكان من منازلهم.",
