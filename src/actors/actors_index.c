@@ -765,6 +765,16 @@ static bool plural_with_nun(const rasd_token *t)
     return false;
 }
 
+/* Does the token carry the article (الـ, after و ف ب ك, or لل)? */
+static bool tok_definite(const rasd_token *t)
+{
+    const char *s = t->norm;
+    if (t->norm_len > 2 && (!strncmp(s, "و", 2) || !strncmp(s, "ف", 2) || !strncmp(s, "ب", 2) ||
+                            !strncmp(s, "ك", 2)))
+        s += 2;
+    return !strncmp(s, "ال", 4) || !strncmp(s, "لل", 4);
+}
+
 /* Agent + following reading: a country, region or people (a bare
  * three-letter code: TUR, KUR, AFR) or a capital lends its code
  * (الجيش التركي -> TURMIL); any other entry is the body the agent belongs
@@ -802,6 +812,11 @@ bool actors_resolve(const actors_dict *d, const rasd_token *toks, size_t n,
      * معارضون أردوغان: the opponents accuse Erdoğan). */
     if (out->has_mod && h->kind == ACTORS_AGENT && out->mod.entry &&
         out->mod.entry->type == ACTORS_PERSON && plural_with_nun(&toks[i + h->ntok - 1]))
+        out->has_mod = false;
+    /* المستشار تركي آل الشيخ: an adjective agrees with its noun in
+     * definiteness; an indefinite one after a definite title is a name */
+    if (out->has_mod && h->kind == ACTORS_AGENT && out->mod.kind == ACTORS_ADJ &&
+        tok_definite(&toks[j - 1]) && !tok_definite(&toks[j]))
         out->has_mod = false;
     if (h->kind == ACTORS_AGENT)
         resolve_agent(out, y, m, day);

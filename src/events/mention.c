@@ -199,6 +199,11 @@ static bool mention_from_dict(const rasd_ctx *ctx, coder_sent *cs, size_t i,
         (cs->mw[i - 1].upos == UPOS_NOUN || cs->mw[i - 1].upos == UPOS_NUM) &&
         cs->toks[i - 1].kind == RASD_TOK_ARABIC)
         m->adj = false, m->named = true;
+    /* ... and after a definite noun an indefinite one is no attribute of
+     * it: a name (المستشار تركي آل الشيخ) or a predicate */
+    if (m->adj && i > 0 && !cs->mw[i].det && cs->mw[i - 1].det &&
+        cs->mw[i - 1].upos == UPOS_NOUN && cs->toks[i - 1].kind == RASD_TOK_ARABIC)
+        return false;
     return true;
 }
 

@@ -411,6 +411,10 @@ static void test_agents(void)
     CHECK_EQ_STR(resolve_str(d, "الجيش", 2020, &nt, code), "MIL");
     CHECK_EQ_INT(nt, 1);
     CHECK_EQ_STR(resolve_str(d, "الجيش قال", 2020, &nt, code), "MIL");
+    /* an indefinite nisba after a definite agent is a name (المستشار تركي) */
+    CHECK_EQ_STR(resolve_str(d, "الجيش تركي", 2020, &nt, code), "MIL");
+    CHECK_EQ_INT(nt, 1);
+    CHECK_EQ_STR(resolve_str(d, "بالجيش التركي", 2020, &nt, code), "TURMIL");
     CHECK_EQ_STR(resolve_str(d, "المتظاهرين", 2020, &nt, code), "CVL");
     CHECK_EQ_STR(resolve_str(d, "ومحتجون أتراك", 2020, &nt, code), "TURCVL");
     CHECK_EQ_INT(nt, 2);

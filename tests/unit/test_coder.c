@@ -912,6 +912,9 @@ static const struct {
     {"a dateline with a dash and a quoted agency",
      "واشنطن - «الشرق الأوسط»: تظاهر المئات أمام البيت الأبيض.", "2018-04-06", "PROTEST",
      "USAGOV"},
+    {"an indefinite nisba after a definite title is a name, not the title's country",
+     "وأعلن المستشار تركي آل الشيخ انسحابه من الاستثمار في مصر.", "2018-09-26", "RETREAT",
+     "TURGOV"},
     {"a court of an earlier sentence does not carry over as a killer",
      "قضت محكمة في جنوب السودان، الجمعة، بالإعدام على كولونيل سابق. وقتل عشرات الآلاف، بينما فر "
      "ثلث السكان من منازلهم.",
