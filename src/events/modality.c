@@ -171,6 +171,45 @@ static bool until_before(const coder_sent *cs, size_t i, size_t from)
     return false;
 }
 
+/* Is token i the genitive of a bare noun before it, or in a hashtag (مؤتمر
+ * سيدر: a name that reads like a future verb)? */
+static bool construct_genitive(const coder_sent *cs, size_t i)
+{
+    if (i > 0 && !strcmp(cs->toks[i - 1].norm, "_"))
+        return true; /* #مؤتمر_ سيدر: a hashtag goes on */
+    if (i == 0 || cs->toks[i - 1].kind != RASD_TOK_ARABIC || coder_mention_at(cs, i - 1))
+        return false;
+    const morph_word *w = &cs->mw[i - 1];
+    return w->upos == UPOS_NOUN && !w->det && !args_has_suffix(w);
+}
+
+/* سيجري [ترامب] [الخميس] محادثات، ستعقد اجتماعا، سيقوم بزيارة: a verbal
+ * noun takes the tense of the verb that carries it. The verb before it,
+ * past its subject and time words, has the future prefix. */
+static size_t future_carrier(const coder_sent *cs, const lex_hit *h, size_t lo)
+{
+    size_t t0 = h->trig[0];
+    if (coder_has_clitic(cs, t0, MCL_SA))
+        return t0;
+    if (cs->mw[t0].upos == UPOS_VERB && !(h->e->opts & LEXO_NOUN))
+        return SIZE_MAX;
+    for (size_t i = t0; i-- > lo && i + 8 > t0;) {
+        const mention *m = coder_mention_at(cs, i);
+        if (m && !m->prep) {
+            i = m->first; /* the subject: سيجري [الرئيس الأمريكي] محادثات */
+            continue;
+        }
+        if (cs->keys[i].when || coder_tok_is(cs, i, "في") || coder_tok_is(cs, i, "وقت") ||
+            coder_tok_is(cs, i, "لاحق"))
+            continue;
+        return cs->mw[i].upos == UPOS_VERB && coder_has_clitic(cs, i, MCL_SA) &&
+                       !construct_genitive(cs, i)
+                   ? i
+                   : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 void modality_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, ev_args *a)
 {
     size_t t0 = h->trig[0];
@@ -194,8 +233,9 @@ void modality_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     /* كانت ستفرض، لكانت ستشن: a future seen from the past is what would
      * have happened (counterfactual), not a plan */
     static const char *const was[] = {"كان", "كانت", "كانوا", "كانا"};
-    if (coder_has_clitic(cs, t0, MCL_SA))
-        a->modality = t0 > 0 && CODER_TOK_IN(cs, t0 - 1, was) ? "hypothetical" : "future";
+    size_t fv = future_carrier(cs, h, lo);
+    if (fv != SIZE_MAX)
+        a->modality = fv > 0 && CODER_TOK_IN(cs, fv - 1, was) ? "hypothetical" : "future";
     /* يمكن أن تفرض، تستطيع أن تشن، بإمكانها أن: an ability or a duty, not
      * an act (the complementiser right after the modal word) */
     static const char *const modal[] = {"يمكن", "يمكنه", "يمكنها", "يمكنهم", "بامكان",

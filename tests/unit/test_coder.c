@@ -871,6 +871,12 @@ static const struct {
     {"شن هجوما على X متهما إياه: an attack in words",
      "وشن ترامب هجوما على كومي متهما إياه بالكذب.", "2018-04-15", "ACCUSE", "USAGOV", "USA",
      "=asserted"},
+    {"a verbal noun takes the future of the verb that carries it",
+     "وأشارت إلى أن ترامب سيجري في وقت لاحق الخميس محادثات مع نظيره الفرنسي إيمانويل ماكرون.",
+     "2018-04-12", "CONSULT", "USAGOV", "FRAGOV", "future"},
+    {"a name that reads like a future verb carries nothing (مؤتمر سيدر)",
+     "جمعت الحكومة اللبنانية في مؤتمر سيدر تعهدات بقروض من المؤسسات الدولية.", "2018-04-08",
+     "AGREE", "LBNGOV", "-", "=asserted"},
     {"قدمت X مساعدات: aid given, not asked for",
      "وتعد إيران حليفا رئيسيا لرئيس النظام السوري بشار الأسد، وقدمت مساعدات عسكرية حاسمة "
      "لقواته.",
