@@ -1178,6 +1178,30 @@ static const mention *adjective_object(const coder_sent *cs, const lex_hit *h, s
     return NULL;
 }
 
+/* Envoys and people a state expels, summons, deports or detains. */
+static const char *const envoy_words[] = {
+    "سفير", "سفيرا", "سفراء", "دبلوماسي", "دبلوماسيا", "دبلوماسيين", "دبلوماسيون", "قنصل",
+    "قائم", "مبعوث", "موظفي", "مراقبين", "مفتشين", "صحفيين", "صحفيا", "ناشطين", "ناشطا",
+    "مهاجرين", "لاجئين", "رعايا", "مواطنين"};
+
+/* طرد [السفير الإيراني]، استدعاء [الدبلوماسيين الروس]، طرد 60 دبلوماسيا
+ * [أميركيا]، استدعت سفير [الفلبين]: a pattern that ends in the envoy or
+ * the people it acts on; the actor that word heads, or the country right
+ * after it, suffers the act (the envoy's own country, not the subject's). */
+const mention *args_envoy_object(const coder_sent *cs, const lex_hit *h)
+{
+    if (h->n_trig < 2 || h->e->cat == PL_ASSAULT || !CODER_TOK_IN(cs, h->last, envoy_words))
+        return NULL;
+    const mention *m = coder_mention_at(cs, h->last);
+    if (m && m->first == h->last && args_usable(m))
+        return m->resolved ? NULL : m; /* (الدبلوماسيين: whose, the text does not say) */
+    m = h->last + 1 < cs->n ? coder_mention_at(cs, h->last + 1) : NULL;
+    return m && m->first == h->last + 1 && m->country[0] && !m->person && !m->agent &&
+                   !m->prep && !m->conj
+               ? m
+               : NULL;
+}
+
 static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
 {
     const lex_entry *e = h->e;
@@ -1214,6 +1238,16 @@ static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, d
                 d->tgt = y;
             }
         } else if (!strcmp(how, "obj")) {
+            const mention *own = args_envoy_object(cs, h);
+            if (own) {
+                d->tgt = own;
+                /* (no state expels or summons its own envoys: a subject
+                 * of that country is the one who answers, not who acts) */
+                if (d->src == own || (d->src && own->country[0] &&
+                                      !strcmp(d->src->country, own->country)))
+                    d->src = NULL;
+                break;
+            }
             d->tgt = args_first_after(cs, h->last + 1, hi, NULL, d->src);
             /* العقوبات الأميركية تضع [الولايات المتحدة]: the object of a
              * verb after a noun is the verb's (but an attack hits

@@ -74,6 +74,8 @@ bool args_same_actor(const mention *a, const mention *b);
 bool args_usable(const mention *m);
 /* Is the mention a place phrase (في [أنقرة]، مدينة [الرياض]) rather than a party? */
 bool args_place_of(const coder_sent *cs, const mention *m);
+/* The envoy or people a pattern acts on (طرد [السفير الإيراني]), or NULL. */
+const mention *args_envoy_object(const coder_sent *cs, const lex_hit *h);
 /* The first usable mention starting in [from, hi] after preposition `prep`
  * (folded; NULL: none, and not the genitive of one), other than `not`. */
 const mention *args_first_after(const coder_sent *cs, size_t from, size_t hi,

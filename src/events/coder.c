@@ -956,6 +956,11 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
         !overt_subject(cs, h) && agrees(cs, h, &mem->last_source) &&
         !unarmed_attacker(h, &mem->last_source))
         a->src = &mem->last_source;
+    /* قال الكرملين إنه سيرد على طرد 130 دبلوماسيا روسيا: no state
+     * expels or summons its own envoys */
+    if (a->src && a->tgt && a->tgt->country[0] && !strcmp(a->src->country, a->tgt->country) &&
+        a->tgt == args_envoy_object(cs, h))
+        a->src = NULL;
 }
 
 /* m is a bare BUS (or absent or uncoded, and the other party is one). */
