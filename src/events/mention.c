@@ -153,6 +153,22 @@ static bool parties_follow(const rasd_ctx *ctx, const coder_sent *cs, size_t j,
            actors_resolve(ctx->actors, cs->toks, cs->n, j, d->year, d->month, d->day, &b);
 }
 
+/* الدور القيادي الرئيس في، السبب الرئيس لـ: after a definite noun or
+ * adjective that names no actor, and before a preposition or a stop,
+ * الرئيس is "main", not the president (the king receiving الرئيس has a
+ * mention before it). */
+static bool main_adjective(const coder_sent *cs, const mention *m)
+{
+    size_t i = m->first, n = m->last + 1;
+    if (m->last != i || i == 0 || strcmp(cs->keys[i].full, "الرئيس") != 0 ||
+        !cs->mw[i - 1].det || (cs->mw[i - 1].upos != UPOS_NOUN && cs->mw[i - 1].upos != UPOS_ADJ))
+        return false;
+    for (size_t k = 0; k < cs->nm; k++)
+        if (cs->m[k].last + 1 == i)
+            return false;
+    return n >= cs->n || cs->toks[n].kind == RASD_TOK_PUNCT || cs->mw[n].upos == UPOS_ADP;
+}
+
 static bool mention_from_dict(const rasd_ctx *ctx, coder_sent *cs, size_t i,
                               const coder_memory *mem, mention *m)
 {
@@ -176,6 +192,8 @@ static bool mention_from_dict(const rasd_ctx *ctx, coder_sent *cs, size_t i,
      * the definite noun before it describes that noun */
     if (m->agent && m->first == m->last && i > 0 && cs->mw[i].upos == UPOS_ADJ &&
         cs->mw[i].det && cs->mw[i - 1].det && cs->mw[i - 1].upos == UPOS_NOUN)
+        return false;
+    if (m->agent && main_adjective(cs, m))
         return false;
     m->adj = h->kind == ACTORS_ADJ && !a.has_mod;
     if (h->entry) {

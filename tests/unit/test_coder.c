@@ -933,6 +933,10 @@ static const struct {
     {"no state expels its own envoys: the speaker who answers does not act",
      "وقال الكرملين إنه سيرد قريبا على طرد أكثر من 130 دبلوماسيا روسيا من دول غربية.",
      "2018-03-28", "SANCTION", "RUSGOV"},
+    {"الدور القيادي الرئيس في: الرئيس after a definite noun and before a preposition is 'main'",
+     "وأكدت الوزيرة مركزية جهود المملكة العربية السعودية ودورها القيادي الرئيس في ترسيخ الأمن "
+     "وتعزيز التعاون الاقتصادي في المنطقة.",
+     "2018-10-14", "SUPPORT", "GOV"},
     {"a court of an earlier sentence does not carry over as a killer",
      "قضت محكمة في جنوب السودان، الجمعة، بالإعدام على كولونيل سابق. وقتل عشرات الآلاف، بينما فر "
      "ثلث السكان من منازلهم.",
