@@ -131,6 +131,16 @@ void args_held_responsible(const coder_sent *cs, const lex_hit *h, const mention
  * the first actor after it (or NULL). */
 void args_court_sentences(const coder_sent *cs, const lex_hit *h, size_t hi,
                           const mention **src, const mention **tgt);
+
+/* ---- args_protest.c: whom a protest is against (results point into cs) */
+
+/* The target of protest hit h whose source is src: a slogan's or demand's
+ * addressee, what is condemned, or the authority faced; NULL if none. */
+const mention *args_protest_target(const coder_sent *cs, const lex_hit *h, const mention *src);
+/* Is m a counted group (العشرات من [المستوطنين]; `digits`: 500 من too)? */
+bool args_counted_from(const coder_sent *cs, const mention *m, bool digits);
+/* Is token i inside a quotation opened between token `from` and i? */
+bool args_quoted_after(const coder_sent *cs, size_t from, size_t i);
 /* Date expressions of a sentence, found once and shared by its events. */
 #define EV_MAX_DATES 16
 typedef struct ev_dates {
