@@ -765,14 +765,18 @@ static bool plural_with_nun(const rasd_token *t)
     return false;
 }
 
-/* Does the token carry the article (الـ, after و ف ب ك, or لل)? */
+/* Does the token carry the article, after its proclitics (الجيش، وبالجيش،
+ * للجيش)? The same reading of clitics as a lookup's. */
 static bool tok_definite(const rasd_token *t)
 {
-    const char *s = t->norm;
-    if (t->norm_len > 2 && (!strncmp(s, "و", 2) || !strncmp(s, "ف", 2) || !strncmp(s, "ب", 2) ||
-                            !strncmp(s, "ك", 2)))
-        s += 2;
-    return !strncmp(s, "ال", 4) || !strncmp(s, "لل", 4);
+    char key[ACT_TOKBUF];
+    stem cand[12];
+    size_t n = tok_key(t, key);
+    size_t nc = n == SIZE_MAX ? 0 : clitic_cands(key, n, cand);
+    for (size_t c = 0; c < nc; c++)
+        if (cand[c].al)
+            return true;
+    return false;
 }
 
 /* Agent + following reading: a country, region or people (a bare

@@ -163,9 +163,8 @@ static bool main_adjective(const coder_sent *cs, const mention *m)
     if (m->last != i || i == 0 || strcmp(cs->keys[i].full, "الرئيس") != 0 ||
         !cs->mw[i - 1].det || (cs->mw[i - 1].upos != UPOS_NOUN && cs->mw[i - 1].upos != UPOS_ADJ))
         return false;
-    for (size_t k = 0; k < cs->nm; k++)
-        if (cs->m[k].last + 1 == i)
-            return false;
+    if (coder_mention_at(cs, i - 1))
+        return false;
     return n >= cs->n || cs->toks[n].kind == RASD_TOK_PUNCT || cs->mw[n].upos == UPOS_ADP;
 }
 
@@ -939,7 +938,7 @@ static bool dl_places(const geo_gazetteer *g, const coder_sent *cs, size_t end)
 {
     geo_match m;
     for (size_t i = 0; i < end;) {
-        if (dl_is(cs, i, ",") || dl_is(cs, i, "،"))
+        if (dl_is(cs, i, ",")) /* (، too: its norm is ",") */
             i++;
         else if (g && geo_match_at(g, cs->toks, end, i, &m) && m.name_tok == i)
             i += m.ntok;
@@ -956,9 +955,7 @@ static bool dl_places(const geo_gazetteer *g, const coder_sent *cs, size_t end)
 static size_t dateline_end(const geo_gazetteer *g, const coder_sent *cs)
 {
     size_t p = 0, words = 0, q;
-    for (; p < cs->n && (cs->toks[p].kind != RASD_TOK_PUNCT || dl_is(cs, p, ",") ||
-                         dl_is(cs, p, "،"));
-         p++)
+    for (; p < cs->n && (cs->toks[p].kind != RASD_TOK_PUNCT || dl_is(cs, p, ",")); p++)
         if (cs->toks[p].kind != RASD_TOK_PUNCT && ++words > DL_MAX_WORDS)
             return 0;
     if (dl_is(cs, p, "(")) {
