@@ -27,7 +27,7 @@ bool args_both(const mention *m)
 
 bool args_usable(const mention *m)
 {
-    return !m->conj && !m->adj;
+    return !m->conj && !m->adj && !m->hidden;
 }
 
 /* برفقة رئيس المخابرات، بصحبة وزير الخارجية: who comes along is no party */
@@ -77,10 +77,17 @@ static bool attribution(const coder_sent *cs, const mention *m)
 {
     static const char *const by[] = {"بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا",
                                      "بحسبما", "استنادا"};
+    static const char *const what[] = {"ما", "لما"};
     size_t b = m->first;
     if (b > 0 && coder_tok_is(cs, b - 1, "عن"))
         b--;
-    return b > 0 && CODER_TOK_IN(cs, b - 1, by);
+    if (b > 0 && CODER_TOK_IN(cs, b - 1, by))
+        return true;
+    /* وفق ما أفاد [المرصد]، حسبما ذكرت [الوكالة]، وفقا لما قاله [الجيش] */
+    if (b < 2 || cs->mw[b - 1].upos != UPOS_VERB)
+        return false;
+    return CODER_TOK_IN(cs, b - 2, by) ||
+           (b >= 3 && CODER_TOK_IN(cs, b - 2, what) && CODER_TOK_IN(cs, b - 3, by));
 }
 
 /* موسكو، حليفة [النظام السوري]: whose ally the source is describes it. */
@@ -270,6 +277,11 @@ static bool ends_with(const char *s, const char *suf)
 
 /* After a quantity word (عشرات، مئات، آلاف) within two tokens of `from`,
  * the actor it counts: من X or the genitive X. */
+/* Cardinals as news writes them before من (خمس من الدول). Folded. */
+static const char *const number_words[] = {"ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه",
+                                           "ست", "سته", "سبع", "سبعه", "ثماني", "ثمانيه",
+                                           "تسع", "تسعه", "عشر", "عشره"};
+
 static const mention *arg_counted(const coder_sent *cs, size_t from, size_t hi, bool verb)
 {
     static const char *const qty[] = {"عشرات", "مئات", "الاف", "الالاف", "ملايين", "مئات الالاف",
@@ -646,7 +658,7 @@ static bool verb_between(const coder_sent *cs, const lex_hit *h, const mention *
     if (cs->mw[h->trig[0]].upos == UPOS_VERB)
         return false;
     for (size_t i = h->last + 1; i < m->first; i++)
-        if (cs->mw[i].upos == UPOS_VERB)
+        if (cs->mw[i].upos == UPOS_VERB && !clause_hidden(cs, i, h->trig[0]))
             return true;
     return false;
 }
@@ -751,6 +763,18 @@ static const mention *vso_subject(const coder_sent *cs, const lex_hit *h, size_t
     /* تظاهر [أمس] مئات من الطلبة: a number of people, then who they are */
     if (!after)
         after = arg_counted(cs, t0 + 1, hi, cs->mw[t0].upos == UPOS_VERB);
+    /* ودعت 5 من دول [مجلس الأمن]: a figure and من name who speaks (after
+     * an attack they count its victims: قتل 5 من الجنود) */
+    if (!after && h->e->cat != PL_ASSAULT && h->e->cat != PL_COERCE && t0 + 3 <= hi &&
+        (cs->toks[t0 + 1].kind == RASD_TOK_NUMBER || CODER_TOK_IN(cs, t0 + 1, number_words)) &&
+        coder_tok_is(cs, t0 + 2, "من")) {
+        /* (the genitive of a group noun: 5 من دول [مجلس الأمن]) */
+        const mention *m = coder_mention_at(cs, t0 + 3);
+        if (!m && t0 + 4 <= hi)
+            m = coder_mention_at(cs, t0 + 4);
+        if (m && m->first >= t0 + 3 && args_usable(m))
+            after = m;
+    }
     return after;
 }
 
@@ -764,10 +788,42 @@ static const mention *relative_antecedent(const coder_sent *cs, size_t t0)
     size_t end = t0 - 2;
     if (end > 0 && cs->toks[end].kind == RASD_TOK_PUNCT)
         end--;
+    /* (over an adjective of its own: صواريخ الحوثي الأخيرة التي) */
+    bool adj = end > 0 && cs->mw[end].upos == UPOS_ADJ && !coder_mention_at(cs, end);
     for (size_t k = 0; k < cs->nm; k++)
-        if (cs->m[k].last == end && (args_usable(&cs->m[k]) || cs->m[k].adj))
+        if ((cs->m[k].last == end || (adj && cs->m[k].last + 1 == end)) &&
+            (args_usable(&cs->m[k]) || cs->m[k].adj))
             return &cs->m[k];
     return NULL;
+}
+
+/* التي تهدد أنقرة بمهاجمتها، التي تسيطر عليها قوات النظام: a pronoun
+ * around the verb's subject (between the verb at t0 and it, or right
+ * after it) that resumes the relative's antecedent makes that antecedent
+ * the object. */
+static bool resumed(const coder_sent *cs, size_t t0, const mention *after)
+{
+    static const struct { const char *rel, *suf; } agree[] = {
+        {"الذي", "ه"},     {"التي", "ها"},    {"الذين", "هم"},  {"اللذين", "هما"},
+        {"اللذان", "هما"}, {"اللتين", "هما"}, {"اللتان", "هما"}};
+    const char *suf = NULL;
+    for (size_t q = 0; q < sizeof agree / sizeof *agree && !suf; q++)
+        if (!strcmp(cs->keys[t0 - 1].full, agree[q].rel))
+            suf = agree[q].suf;
+    size_t end = after->last; /* (after its conjuncts: تعهدت السعودية والكويت بتقديمه) */
+    for (size_t k = 0; k + 1 < cs->nm; k++)
+        if (cs->m[k].last == end && cs->m[k + 1].conj && cs->m[k + 1].first <= end + 2)
+            end = cs->m[k + 1].last;
+    for (size_t j = t0 + 1; suf && j <= end + 2 && j < cs->n; j++) {
+        const morph_word *w = &cs->mw[j];
+        if ((j >= after->first && j <= after->last) || !args_has_suffix(w))
+            continue;
+        const morph_seg *sg = &w->seg[w->n_seg - 1];
+        size_t len = (size_t)(sg->end - sg->start);
+        if (len == strlen(suf) && !memcmp(cs->doc_text + cs->toks[j].start + sg->start, suf, len))
+            return true;
+    }
+    return !suf;
 }
 
 /* في غارة [تركية] استهدفت المستشفى، قذيفة [حوثية] استهدفت منزلا: a verb
@@ -892,9 +948,16 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         !cs->keys[t0].nominal && !cs->mw[t0].det && !args_has_suffix(&cs->mw[t0]))
         return after;
     /* the relative's antecedent, unless the verb has its own subject
-     * (التي تهدد أنقرة: أنقرة) */
-    if (!after && (m = relative_antecedent(cs, t0)))
+     * (التي تهدد أنقرة: أنقرة); an actor before a verb without an object
+     * pronoun is that subject (الوزير، الذي التقى نظيره: Arabic resumes an
+     * antecedent that is the object, الذي التقاه نظيره) */
+    bool rel_subject = args_relative_before(cs, t0) && cs->mw[t0].upos == UPOS_VERB &&
+                       !args_has_suffix(&cs->mw[t0]) && h->first == h->last &&
+                       (!after || !resumed(cs, t0, after));
+    if ((!after || rel_subject) && (m = relative_antecedent(cs, t0)))
         return m;
+    if (rel_subject)
+        after = NULL; /* صواريخ الحوثي الأخيرة التي استهدفت السعودية */
     if ((m = asyndetic_antecedent(cs, t0)))
         return m;
     /* SVO: a subject just before the trigger. */
@@ -925,7 +988,7 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     if (pre && after && after->first == h->last + 1 && cs->mw[t0].upos == UPOS_VERB &&
         h->first == h->last && args_has_suffix(&cs->mw[t0]))
         return after;
-    if (pre && (!after || pre->last + 4 >= t0))
+    if (pre && (!after || pre->last + 4 >= clause_aside_before(cs, t0)))
         return pre;
     return after;
 }

@@ -83,15 +83,125 @@ static bool comma_after_subject(const coder_sent *cs, size_t last, size_t i)
            !coder_has_wa(cs, i + 1);
 }
 
+#define CLAUSE_ASIDE_MAX 30 /* tokens a relative aside may span */
+
+static bool is_dash(const coder_sent *cs, size_t i)
+{
+    static const char *const dashes[] = {"-", "–", "—", "ـ"};
+    if (cs->toks[i].kind != RASD_TOK_PUNCT && strcmp(cs->keys[i].full, "ـ") != 0)
+        return false;
+    for (size_t q = 0; q < sizeof dashes / sizeof *dashes; q++)
+        if (!strcmp(cs->toks[i].norm, dashes[q]) || !strcmp(cs->keys[i].full, dashes[q]))
+            return true;
+    return false;
+}
+
+/* The closer of a relative aside opening at i, or 0. The opener follows a
+ * word and the relative pronoun follows the opener; a dash closes a dash,
+ * ")" a bracket and the next comma a comma, before strong punctuation. */
+static size_t aside_closer(const coder_sent *cs, size_t i)
+{
+    static const char *const rel[] = {"الذي", "التي", "الذين", "اللذين", "اللتين",
+                                      "اللذان", "اللتان", "اللواتي", "اللاتي"};
+    bool dash = is_dash(cs, i), paren = !strcmp(cs->toks[i].norm, "(");
+    bool comma = !strcmp(cs->toks[i].norm, ",");
+    if (i == 0 || i + 2 >= cs->n || !(dash || paren || comma) ||
+        cs->toks[i - 1].kind != RASD_TOK_ARABIC || !CODER_TOK_IN(cs, i + 1, rel))
+        return 0;
+    for (size_t j = i + 2; j < cs->n && j <= i + CLAUSE_ASIDE_MAX; j++) {
+        if (cs->keys[j].stop && cs->toks[j].kind == RASD_TOK_PUNCT)
+            return 0;
+        if (dash ? is_dash(cs, j) : !strcmp(cs->toks[j].norm, paren ? ")" : ","))
+            return j + 1 < cs->n && cs->toks[j + 1].kind == RASD_TOK_ARABIC ? j : 0;
+    }
+    return 0;
+}
+
+void clause_mark_asides(coder_sent *cs)
+{
+    for (size_t i = 0; i < cs->n; i++)
+        cs->keys[i].aside_len = cs->keys[i].aside_of = 0;
+    for (size_t i = 0; i < cs->n; i++) {
+        size_t j = aside_closer(cs, i);
+        if (!j)
+            continue;
+        cs->keys[i].aside_len = (uint32_t)(j - i);
+        for (size_t k = i + 1; k < j; k++)
+            cs->keys[k].aside_of = (uint32_t)(i + 1);
+        i = j; /* asides do not nest */
+    }
+}
+
+void clause_keep_asides(coder_sent *cs)
+{
+    for (size_t i = 1; i < cs->n; i++) {
+        size_t len = cs->keys[i].aside_len;
+        if (!len || coder_mention_at(cs, i - 1))
+            continue;
+        cs->keys[i].aside_len = 0;
+        for (size_t k = i + 1; k < i + len; k++)
+            cs->keys[k].aside_of = 0;
+    }
+}
+
+void clause_hide_asides(coder_sent *cs, size_t anchor)
+{
+    for (size_t k = 0; k < cs->nm; k++)
+        cs->m[k].hidden = anchor != SIZE_MAX && clause_hidden(cs, cs->m[k].first, anchor);
+}
+
+bool clause_hidden(const coder_sent *cs, size_t i, size_t anchor)
+{
+    return i < cs->n && cs->keys[i].aside_of &&
+           (anchor >= cs->n || cs->keys[anchor].aside_of != cs->keys[i].aside_of);
+}
+
+/* The opener of the aside whose closer is token i, or SIZE_MAX. */
+static size_t aside_closed_at(const coder_sent *cs, size_t i)
+{
+    if (i == 0 || !cs->keys[i - 1].aside_of)
+        return SIZE_MAX;
+    size_t open = cs->keys[i - 1].aside_of - 1;
+    return open + cs->keys[open].aside_len == i ? open : SIZE_MAX;
+}
+
+size_t clause_aside_before(const coder_sent *cs, size_t i)
+{
+    size_t open = i > 0 ? aside_closed_at(cs, i - 1) : SIZE_MAX;
+    return open != SIZE_MAX ? open : i;
+}
+
 void clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, size_t *hi)
 {
     size_t l = first;
-    while (l > 0 && !clause_start(cs, l - 1) && !clause_start(cs, l))
+    while (l > 0) {
+        size_t open = aside_closed_at(cs, l - 1);
+        if (open != SIZE_MAX && open > 0 && !clause_start(cs, open - 1)) {
+            l = open - 1; /* ترامب - الذي زار الصين - طالب */
+            continue;
+        }
+        if (clause_start(cs, l - 1) || clause_start(cs, l))
+            break;
         l--;
+    }
     size_t h = last;
-    while (h + 1 < cs->n && (!clause_start(cs, h + 1) || comma_continues(cs, h + 1) ||
-                             comma_after_subject(cs, last, h + 1)))
+    while (h + 1 < cs->n) {
+        /* طالب ترامب، الذي زار الصين، كوريا; not when a verb or a new
+         * clause follows the aside (أدانت دمشق العقوبات على إيران، التي
+         * دخلت حيز التنفيذ، قال العبادي) */
+        size_t len = cs->keys[h + 1].aside_len, after = h + 2 + len;
+        if (len && after < cs->n && cs->mw[after].upos != UPOS_VERB && !clause_start(cs, after)) {
+            h += 1 + len;
+            continue;
+        }
+        /* a verb inside an aside ends with it */
+        if (aside_closed_at(cs, h + 1) != SIZE_MAX && cs->keys[first].aside_of)
+            break;
+        if (clause_start(cs, h + 1) && !comma_continues(cs, h + 1) &&
+            !comma_after_subject(cs, last, h + 1))
+            break;
         h++;
+    }
     *lo = l;
     *hi = h;
 }

@@ -63,8 +63,24 @@ bool modality_attempt_verb(const lex_keys *k);
 bool clause_start(const coder_sent *cs, size_t i);
 /* Is token i a day or a time of day (الجمعة، أمس، مساء)? */
 bool clause_when_word(const coder_sent *cs, size_t i);
-/* The token span [*lo, *hi] of the clause around tokens first..last. */
+/* The token span [*lo, *hi] of the clause around tokens first..last; it
+ * reads over a relative aside that does not hold `first`. */
 void clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, size_t *hi);
+/* Mark relative asides in cs->keys (aside_len, aside_of): a relative clause
+ * set off by dashes, brackets or commas right after a word. */
+void clause_mark_asides(coder_sent *cs);
+/* Once mentions are known, keep only the asides on an actor (الوزير، الذي
+ * ...), not those on a thing (الفيديو، الذي ...). */
+void clause_keep_asides(coder_sent *cs);
+/* Set mention.hidden for the mentions inside asides that do not hold token
+ * `anchor` (the trigger being coded); SIZE_MAX clears every flag. */
+void clause_hide_asides(coder_sent *cs, size_t anchor);
+/* Is token i inside a relative aside that does not also hold token
+ * `anchor`? What such an aside says is no argument of a verb outside it. */
+bool clause_hidden(const coder_sent *cs, size_t i, size_t anchor);
+/* The opener of a relative aside that ends right before token i, else i:
+ * where i stands with the aside left out. */
+size_t clause_aside_before(const coder_sent *cs, size_t i);
 
 /* ---- args.c: arguments (no allocation; results point into cs) */
 

@@ -69,6 +69,15 @@ bool coder_case_prefix(const morph_word *w)
     return false;
 }
 
+/* A four-digit number from 1900 to 2099 (وفي 2017 شن). */
+static bool year_like(const rasd_token *t)
+{
+    const char *p = t->norm;
+    if (t->norm_len != 4 || !((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0')))
+        return false;
+    return p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9';
+}
+
 /* Can token i be a finite verb, judging by what comes before it? A verb
  * form that is also its own verbal noun (شن) is a verb first in its
  * clause, after a verbal particle (قد، ثم، كما)، أنه or a relative pronoun,
@@ -82,7 +91,15 @@ static bool keys_verb_slot(const coder_sent *cs, size_t i)
         "قد", "لقد", "فقد", "وقد", "ثم", "كما", "حيث", "عندما", "بعدما", "حين", "لما", "كان",
         "وكان", "كانت", "وكانت", "انه", "انها", "انهم", "بانه", "بانها", "وانه", "الذي", "التي",
         "الذين", "اللذان", "اللتان"};
-    if (i == 0 || cs->toks[i - 1].kind != RASD_TOK_ARABIC)
+    if (i == 0)
+        return true;
+    /* a hashtag is a noun phrase (#طالب_لجوء); after a count comes what is
+     * counted (16000 طالب), after a date a verb may follow (في 2018 شن) */
+    if (!strcmp(cs->keys[i - 1].full, "#") ||
+        (cs->toks[i - 1].kind == RASD_TOK_NUMBER && !cs->keys[i - 1].when &&
+         !year_like(&cs->toks[i - 1])))
+        return false;
+    if (cs->toks[i - 1].kind != RASD_TOK_ARABIC)
         return true;
     const lex_keys *p = &cs->keys[i - 1];
     for (size_t q = 0; q < sizeof before / sizeof *before; q++)
@@ -196,9 +213,11 @@ static void keys_fill(const lexicon *lx, coder_sent *cs, const char *text)
             k->nominal = k->definite = false;
             k->bare[0] = k->stem[0] = k->lemma[0] = k->acc[0] = '\0';
         }
-        k->verb_slot = lexicon_finite_head(lx, k) && keys_verb_slot(cs, i);
     }
     keys_when(cs);
+    for (size_t i = 0; i < cs->n; i++)
+        cs->keys[i].verb_slot = lexicon_finite_head(lx, &cs->keys[i]) && keys_verb_slot(cs, i);
+    clause_mark_asides(cs);
 }
 
 /* ---------------------------------------------------------- place */
@@ -231,7 +250,7 @@ static void ev_place(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h
 
 /* Speech verbs mark reported content; their subject is the speaker.
  * spk[k] is the speaker of hit k (NULL for other hits), found once. */
-static void find_speakers(const coder_sent *cs, const lex_hit *hits, size_t nh,
+static void find_speakers(coder_sent *cs, const lex_hit *hits, size_t nh,
                           const mention **spk)
 {
     for (size_t k = 0; k < nh; k++) {
@@ -240,10 +259,12 @@ static void find_speakers(const coder_sent *cs, const lex_hit *hits, size_t nh,
             continue;
         size_t lo, hi;
         clause_bounds(cs, hits[k].first, hits[k].last, &lo, &hi);
+        clause_hide_asides(cs, hits[k].trig[0]);
         ev_args a = {0};
         args_assign(cs, &hits[k], lo, hi, &a);
         spk[k] = a.src;
     }
+    clause_hide_asides(cs, SIZE_MAX);
 }
 
 /* أعلنت السلطات البحرينية، السبت، اعتقال 14 إيرانيا: a verbal noun that
@@ -418,6 +439,12 @@ static bool overt_subject(const coder_sent *cs, const lex_hit *h)
     bool goes_on = h->n_trig > 1 && h->trig[1] == h->trig[0] + 1;
     if (!goes_on && i < cs->n && cs->mw[i].det && cs->mw[i].upos == UPOS_NOUN)
         return true;
+    /* وطالب 14 خبيرا، وطالب عشرات النواب: a count names who speaks (after
+     * an attack it counts the victims: وقتل 3 جنود) */
+    static const char *const qty[] = {"عدد", "عشرات", "مئات", "الاف", "بعض", "مجموعه"};
+    if (!goes_on && i < cs->n && h->e->cat != PL_ASSAULT && h->e->cat != PL_COERCE &&
+        (cs->toks[i].kind == RASD_TOK_NUMBER || CODER_TOK_IN(cs, i, qty)))
+        return true;
     /* الأمر الذي يهدد حياة الملايين: the relative's antecedent is the
      * subject, actor or not */
     return args_relative_before(cs, h->trig[0]);
@@ -566,6 +593,8 @@ static void inherit_previous(const coder_sent *cs, const lex_hit *h, size_t hi,
  * its clause is its object. */
 static bool demanded(const coder_sent *cs, const ev_cand *c, size_t n, const lex_hit *h)
 {
+    /* (what comes after these happened before: إثر اتهامه بشن هجوم) */
+    static const char *const after_words[] = {"بعد", "اثر", "عقب"};
     static const char *const cond[] = {"شرط", "شروط", "شروطه", "شروطها", "مطالب", "مطلب",
                                        "اشترط", "اشترطت", "يشترط", "تشترط", "بشرط"};
     if (h->e->cat == PL_REQUEST || h->e->cat == PL_THREATEN)
@@ -584,6 +613,9 @@ static bool demanded(const coder_sent *cs, const ev_cand *c, size_t n, const lex
         /* counted from the demand's addressee when it follows (ناشد X،
          * منسق …، الحكومة في رسالة وقف إطلاق النار) */
         size_t from = c[j].h.last;
+        /* (and from its subject after it: ودعت 5 من دول مجلس الأمن إلى) */
+        if (c[j].a.src && c[j].a.src->first > from && c[j].a.src->last < h->first)
+            from = c[j].a.src->last;
         if (c[j].a.tgt && c[j].a.tgt->first > from && c[j].a.tgt->last < h->first)
             from = c[j].a.tgt->last;
         if (!(k == PL_REQUEST || k == PL_THREATEN) || c[j].h.last >= h->first ||
@@ -593,7 +625,7 @@ static bool demanded(const coder_sent *cs, const ev_cand *c, size_t n, const lex
          * تطالب بمعاقبة روسيا بعدما اتهمتها) */
         bool same_clause = true;
         for (size_t i = from + 1; i <= h->first && same_clause; i++)
-            same_clause = !clause_start(cs, i) && !coder_tok_is(cs, i, "بعد") &&
+            same_clause = !clause_start(cs, i) && !CODER_TOK_IN(cs, i, after_words) &&
                           (i == h->first || cs->mw[i].upos != UPOS_VERB);
         if (same_clause)
             return true;
@@ -928,6 +960,12 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
     /* ودعت [المجتمع الدولي]: a target right after the verb is no subject;
      * the source of the sentence's previous event carries over */
     bool overt = overt_subject(cs, h) && !(a->tgt && a->tgt->first == h->last + 1);
+    /* الهجمات الصاروخية التي استهدفت السعودية: the subject of a relative
+     * verb without an object pronoun is its antecedent; when that is no
+     * actor, nobody else is */
+    if (!a->src && verb && h->first == h->last && args_relative_before(cs, h->trig[0]) &&
+        cs->mw[h->trig[0]].upos == UPOS_VERB && !args_has_suffix(&cs->mw[h->trig[0]]))
+        return;
     /* نرفض، ندعو in a quote: "we" are the speaker's side */
     if (!a->src && (h->e->opts & LEXO_FIRST) && a->speaker)
         a->src = a->speaker;
@@ -1029,6 +1067,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
             continue;
         size_t lo, hi;
         clause_bounds(cs, h->first, h->last, &lo, &hi);
+        clause_hide_asides(cs, h->trig[0]);
         /* built in place: the arguments may point into the candidate */
         ev_args *a = &c[n].a;
         memset(a, 0, sizeof *a);
@@ -1056,6 +1095,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
         c[n].h = *h;
         n++;
     }
+    clause_hide_asides(cs, SIZE_MAX);
     return n;
 }
 
@@ -1307,6 +1347,7 @@ rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out)
         if (st != RASD_OK)
             break; /* tagging keeps the segments, so the keys stand */
         coder_find_mentions(ctx, &cs, &mem);
+        clause_keep_asides(&cs);
         if (ctx->cfg.explain && !out->collect)
             ev_explain(&cs, s, hits, nh, out);
         code_sentence(ctx, &cs, &mem, s, hits, nh, out);

@@ -32,6 +32,8 @@ typedef struct mention {
     bool pair;              /* الجانبان, الطرفين: the last two parties */
     bool resolved;          /* filled in from an earlier mention (نظيره, بلاده, الوزير) */
     bool conj;              /* second conjunct of "X و Y" */
+    bool hidden;            /* inside a relative aside the trigger being coded is
+                               not in (clause_hide_asides): no argument of it */
 } mention;
 
 #define CODER_MAX_MENTIONS 64

@@ -434,6 +434,8 @@ static bool comma_aside(const lex_keys *keys, size_t n, size_t t)
  * ")" or closing comma; else t. */
 static size_t aside_end(const lex_keys *keys, size_t n, size_t t)
 {
+    if (keys[t].aside_len)
+        return t + keys[t].aside_len; /* طالب ترامب - الذي زار الصين - كوريا بوقف */
     bool comma = comma_aside(keys, n, t);
     if (!comma && strcmp(keys[t].full, "(") != 0)
         return t;

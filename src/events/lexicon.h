@@ -62,6 +62,9 @@ typedef struct lex_keys {
     bool when;             /* part of a time adverbial or date (مساء الخميس
                               الماضي، ، الثلاثاء،، في 13 حزيران/يونيو): no
                               distance for a gap */
+    uint32_t aside_len;    /* at the opener of a relative aside (ترامب - الذي زار
+                              الصين - طالب): tokens to its closer; else 0 */
+    uint32_t aside_of;     /* inside such an aside: its opener + 1; else 0 */
 } lex_keys;
 
 typedef struct lex_hit {

@@ -7,6 +7,7 @@
  *      it (وزير الخارجية الأمريكي أنتوني بلينكن) becomes one actor;
  *   3. bare titles (الوزير) name the person last introduced. */
 #include "events/coder.h"
+#include "events/code_int.h"
 #include "geo/geo.h"
 #include <stdio.h>
 #include <string.h>
@@ -313,7 +314,9 @@ static bool mention_his_country(coder_sent *cs, size_t i, const coder_memory *me
     const mention *ref = NULL, *place = NULL;
     for (size_t k = cs->nm; k-- > 0 && !ref;) {
         const mention *c = &cs->m[k];
-        if (!c->country[0] || c->adj)
+        /* (nor one inside a relative aside: الوزير التركي، الذي التقى
+         * نظيره الروسي، قال إن بلاده) */
+        if (!c->country[0] || c->adj || clause_hidden(cs, c->first, i))
             continue;
         if (c->prep && !strcmp(c->prep, "في"))
             place = place ? place : c;
@@ -690,10 +693,14 @@ static bool mention_latter(coder_sent *cs, size_t i, const coder_memory *mem, me
 {
     if (!coder_tok_is(cs, i, "الاخير") && !coder_tok_is(cs, i, "الاخيره"))
         return false;
-    /* After a definite noun it is an adjective: التطورات الأخيرة. */
-    if (i > 0 && cs->mw[i - 1].det && cs->mw[i - 1].upos == UPOS_NOUN &&
+    /* After a definite noun or a group's name it is an adjective:
+     * التطورات الأخيرة، صواريخ ميليشيا الحوثي الأخيرة. */
+    if (i > 0 && cs->mw[i - 1].det && cs->mw[i - 1].upos != UPOS_VERB &&
         !coder_tok_is(cs, i - 1, "الاخير"))
         return false;
+    for (size_t k = 0; k < cs->nm; k++)
+        if (cs->m[k].last + 1 == i && !cs->m[k].person)
+            return false;
     const mention *ref = NULL;
     for (size_t k = cs->nm; k-- > 0;)
         if (cs->m[k].person || (cs->m[k].agent && cs->m[k].country[0])) {

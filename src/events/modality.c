@@ -219,7 +219,8 @@ void modality_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     a->negated = false;
     a->modality = "asserted";
     for (size_t i = from; i < t0; i++) {
-        if (!is_negation(cs, i) || clause_between(cs, i + 1, t0) || !governs(cs, i, t0))
+        if (!is_negation(cs, i) || clause_between(cs, i + 1, t0) || !governs(cs, i, t0) ||
+            clause_hidden(cs, i, t0))
             continue;
         if (i > 0 && coder_tok_is(cs, i, "لم") && coder_tok_is(cs, i - 1, "ما"))
             a->modality = "hypothetical"; /* ما لم: "unless" */
@@ -228,7 +229,7 @@ void modality_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     }
     /* من المتوقع أن / من المقرر أن reach across the complementiser. */
     for (size_t i = t0 >= 5 ? t0 - 5 : 0; i < t0; i++)
-        if (CODER_TOK_IN(cs, i, fut_words))
+        if (CODER_TOK_IN(cs, i, fut_words) && !clause_hidden(cs, i, t0))
             a->modality = "future";
     /* كانت ستفرض، لكانت ستشن: a future seen from the past is what would
      * have happened (counterfactual), not a plan */
@@ -243,7 +244,7 @@ void modality_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
                                         "يستطيع", "تستطيع", "يستطيعون", "نستطيع", "يجب",
                                         "ينبغي", "يحتمل", "المحتمل"};
     for (size_t i = t0 >= 6 ? t0 - 6 : 0; i + 1 < t0; i++)
-        if (CODER_TOK_IN(cs, i, modal) &&
+        if (CODER_TOK_IN(cs, i, modal) && !clause_hidden(cs, i, t0) &&
             (coder_tok_is(cs, i + 1, "ان") || coder_tok_is(cs, i + 2, "ان") ||
              coder_tok_is(cs, i + 1, "علي"))) /* يجب على */
             a->modality = "hypothetical";
@@ -267,13 +268,13 @@ void modality_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
         if (CODER_TOK_IN(cs, i, fut_after) && !until_before(cs, i, h->last + 1))
             a->modality = "future";
     for (size_t i = lo; i < t0; i++)
-        if (is_hypothetical(cs, i))
+        if (is_hypothetical(cs, i) && !clause_hidden(cs, i, t0))
             a->modality = "hypothetical";
     /* تريد موسكو أن يرفع الاتحاد الأوروبي العقوبات: a wish */
     static const char *const wish[] = {"يريد", "تريد", "يرغب", "ترغب", "يامل", "تامل", "يتمني",
                                        "تتمني", "يريدون", "يرغبون"};
     for (size_t i = t0 >= 6 ? t0 - 6 : 0; i < t0; i++)
-        if (CODER_TOK_IN(cs, i, wish))
+        if (CODER_TOK_IN(cs, i, wish) && !clause_hidden(cs, i, t0))
             a->modality = "hypothetical";
     if (denied(cs, t0) || denied_noun(cs, h))
         a->negated = true;

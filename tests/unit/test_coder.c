@@ -890,6 +890,36 @@ static const struct {
      "وتعد إيران حليفا رئيسيا لرئيس النظام السوري بشار الأسد، وقدمت مساعدات عسكرية حاسمة "
      "لقواته.",
      "2018-05-06", "AID", "IRN", "SYRMIL", "=asserted"},
+    {"bare طالب where a finite verb stands is a demand",
+     "وطالب الرئيس الأمريكي دونالد ترامب كوريا الشمالية بوقف تجاربها.", "2018-05-01", "REQUEST",
+     "USAGOV", "PRK", "=asserted"},
+    {"a relative aside in dashes (VSO): the object follows it",
+     "وطالب الرئيس الأمريكي دونالد ترامب - الذي زار الصين الأسبوع الماضي - كوريا الشمالية "
+     "بوقف تجاربها.",
+     "2018-05-01", "REQUEST", "USAGOV", "PRK", "=asserted"},
+    {"a relative aside in dashes (SVO): the subject precedes it",
+     "وكان الرئيس الأمريكي دونالد ترامب - الذي زار الصين الأسبوع الماضي - طالب كوريا الشمالية "
+     "بوقف تجاربها.",
+     "2018-05-01", "REQUEST", "USAGOV", "PRK", "=asserted"},
+    {"a relative aside in commas: what it says is no argument outside it",
+     "ودعا وزير الخارجية التركي، الذي وصل إلى موسكو أمس، روسيا إلى وقف القصف.", "2018-05-01",
+     "REQUEST", "TURGOV", "RUS", "=asserted"},
+    {"الذي التقى نظيره: a relative verb without object pronoun has the antecedent as subject",
+     "وقال وزير الخارجية التركي، الذي التقى نظيره الروسي في أنقرة، إن بلاده ترفض العقوبات.",
+     "2018-05-01", "CONSULT", "TURGOV", "RUSGOV", "=asserted"},
+    {"بلاده skips the aside: his country is the speaker's",
+     "وقال وزير الخارجية التركي، الذي التقى نظيره الروسي في أنقرة، إن بلاده ترفض العقوبات.",
+     "2018-05-01", "REJECT", "TURGOV", "-", "=asserted"},
+    {"التي تهدد أنقرة بمهاجمتها: a resumptive pronoun makes the antecedent the object",
+     "ونشرت واشنطن قوات في مدينة منبج السورية، التي تهدد أنقرة بمهاجمتها لطرد المليشيات الكردية.",
+     "2018-04-05", "THREATEN", "TURGOV", "KURUAF", "=asserted"},
+    {"الأخيرة after a group's name is an adjective; the relative's antecedent attacks",
+     "قال ولي العهد السعودي الأمير محمد بن سلمان إن صواريخ ميليشيا الحوثي الأخيرة التي استهدفت "
+     "المملكة العربية السعودية تظهر ضعفهم.",
+     "2018-03-28", "ASSAULT", "YEMREB", "SAU", "=asserted"},
+    {"5 من دول X after a call names who calls; what is called for is hypothetical",
+     "ودعت 5 من دول مجلس الأمن إلى عقد جلسة طارئة.", "2018-08-10", "CONSULT", "IGOUNO", "-",
+     "hypothetical"},
 };
 
 static void test_coder_regressions(void)
@@ -913,7 +943,7 @@ static void test_coder_regressions(void)
  * event of category `cat` may have the source `src` (a code; "*": no event
  * of that category at all). */
 static const struct {
-    const char *why, *text, *date, *cat, *src; /* src "*": any event of cat */
+    const char *why, *text, *date, *cat, *src; /* src "*": any event of cat; ">X": target X */
 } wrong_source_cases[] = {
     {"في مدينة [الرياض]: a place before a subjectless verb is not its subject",
      "خلال الدراسة الجامعية في مدينة الرياض دعاني ثلاثة من زملائي، وطلبوا مني أن أكون الرابع.",
@@ -956,6 +986,32 @@ static const struct {
     {"تلك الغارات points back to strikes already reported",
      "وأضافت المصادر أن تلك الغارات أسفرت عن خسائر كبيرة في صفوف مليشيات الحوثي.", "2018-04-01",
      "ASSAULT", "*"},
+    {"#طالب_لجوء: a hashtag is a noun phrase, no demand",
+     "وقال الادعاء إن أحمد حسن، الذي دخل بريطانيا باعتباره #طالب_لجوء، أدين بمحاولة قتل ركاب.",
+     "2018-03-16", "REQUEST", "*"},
+    {"16000 طالب: after a count comes what is counted",
+     "ومنها مستوى التعليم في المملكة مع ابتعاث 16000 طالب وطالبة إلى الولايات المتحدة.",
+     "2018-03-28", "REQUEST", "*"},
+    {"a relative aside's country is no source of the clause around it",
+     "وكان الرئيس الأمريكي دونالد ترامب - الذي زار الصين الأسبوع الماضي - طالب كوريا الشمالية "
+     "بوقف تجاربها.",
+     "2018-05-01", "REQUEST", "CHN"},
+    {"the relative verb's subject is its antecedent: no fallback to the sentence's subject",
+     "أعربت دولة الكويت عن إدانتها واستنكارها للهجمات الصاروخية التي استهدفت المملكة العربية "
+     "السعودية.",
+     "2018-03-26", "ASSAULT", "KWT"},
+    {"an aside before a new clause ends the clause: the next speaker is no target",
+     "في وقت أدانت فيه دمشق وموسكو بشدة العقوبات الأمريكية على إيران، التي دخلت حيز التنفيذ "
+     "الثلاثاء، قال رئيس الوزراء العراقي حيدر العبادي إنه مضطر للالتزام بها.",
+     "2018-08-07", "ACCUSE", ">IRQGOV"},
+    {"a count after a verb of speech is its subject: no carried-over source",
+     "وقال إن الصين تعهدت بالرد. وطالب 14 خبيرا الدول الأعضاء في منظمة التجارة العالمية "
+     "بالموافقة على برنامج عمل جديد.",
+     "2018-07-18", "REQUEST", "CHN"},
+    {"وفق ما أفاد X: the source of a report is no target",
+     "قتل 11 مدنيا في غارة تركية استهدفت مدينة عفرين، والتي تشهد حركة نزوح جماعية، وفق ما "
+     "أفاد المرصد السوري لحقوق الإنسان.",
+     "2018-03-17", "ASSAULT", ">SYRNGOHRI"},
     {"لجنة المفاوضات: a body named after talks reports no talks",
      "أكدت مصادر في لجنة المفاوضات بمدينة حرستا التوصل لاتفاق نهائي مع قوات النظام السوري.",
      "2018-03-21", "CONSULT", "*"},
@@ -1007,8 +1063,10 @@ static bool has_source(json_t *evs, const char *cat, const char *src)
     json_t *ev;
     json_array_foreach(evs, i, ev) {
         const char *c = json_string_value(json_object_get(ev, "category"));
-        const char *s = field(ev, "source", "code");
-        if (c && !strcmp(c, cat) && (!strcmp(src, "*") || (s && !strcmp(s, src))))
+        /* ">CODE" asks about the target instead */
+        bool tgt = src[0] == '>';
+        const char *s = field(ev, tgt ? "target" : "source", "code");
+        if (c && !strcmp(c, cat) && (!strcmp(src, "*") || (s && !strcmp(s, src + tgt))))
             return true;
     }
     return false;
