@@ -412,6 +412,13 @@ bool args_relative_before(const coder_sent *cs, size_t i)
     return false;
 }
 
+bool args_relative_verb(const coder_sent *cs, const lex_hit *h)
+{
+    size_t t0 = h->trig[0];
+    return h->first == h->last && args_relative_before(cs, t0) && cs->mw[t0].upos == UPOS_VERB &&
+           !args_has_suffix(&cs->mw[t0]);
+}
+
 /* تمكنت القوات العراقية من [اعتقال]، قامت الشرطة [باعتقال]، نجح الجيش في
  * [تحرير]: the subject of a light verb does the verbal noun after it. */
 static const mention *light_verb_subject(const coder_sent *cs, size_t t0)
@@ -951,9 +958,7 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
      * (التي تهدد أنقرة: أنقرة); an actor before a verb without an object
      * pronoun is that subject (الوزير، الذي التقى نظيره: Arabic resumes an
      * antecedent that is the object, الذي التقاه نظيره) */
-    bool rel_subject = args_relative_before(cs, t0) && cs->mw[t0].upos == UPOS_VERB &&
-                       !args_has_suffix(&cs->mw[t0]) && h->first == h->last &&
-                       (!after || !resumed(cs, t0, after));
+    bool rel_subject = args_relative_verb(cs, h) && (!after || !resumed(cs, t0, after));
     if ((!after || rel_subject) && (m = relative_antecedent(cs, t0)))
         return m;
     if (rel_subject)

@@ -85,13 +85,12 @@ static bool comma_after_subject(const coder_sent *cs, size_t last, size_t i)
 
 #define CLAUSE_ASIDE_MAX 30 /* tokens a relative aside may span */
 
+/* (a lone tatweel is punctuation too: سراييفو ـ «الشرق الأوسط») */
 static bool is_dash(const coder_sent *cs, size_t i)
 {
     static const char *const dashes[] = {"-", "–", "—", "ـ"};
-    if (cs->toks[i].kind != RASD_TOK_PUNCT && strcmp(cs->keys[i].full, "ـ") != 0)
-        return false;
-    for (size_t q = 0; q < sizeof dashes / sizeof *dashes; q++)
-        if (!strcmp(cs->toks[i].norm, dashes[q]) || !strcmp(cs->keys[i].full, dashes[q]))
+    for (size_t q = 0; cs->toks[i].kind == RASD_TOK_PUNCT && q < sizeof dashes / sizeof *dashes; q++)
+        if (!strcmp(cs->toks[i].norm, dashes[q]))
             return true;
     return false;
 }
@@ -194,7 +193,7 @@ void clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, 
             h += 1 + len;
             continue;
         }
-        /* a verb inside an aside ends with it */
+        /* a trigger inside an aside ends with it */
         if (aside_closed_at(cs, h + 1) != SIZE_MAX && cs->keys[first].aside_of)
             break;
         if (clause_start(cs, h + 1) && !comma_continues(cs, h + 1) &&

@@ -112,6 +112,9 @@ bool args_purpose_noun(const coder_sent *cs, size_t i);
 bool args_both(const mention *m);
 /* Is the token before i a relative pronoun (الذي، التي ...)? */
 bool args_relative_before(const coder_sent *cs, size_t i);
+/* Is h a one-word relative verb without an object pronoun (الذي التقى)?
+ * Its subject is the relative's antecedent, not what follows it. */
+bool args_relative_verb(const coder_sent *cs, const lex_hit *h);
 /* Does h open with the verb that reports a death (أعلنت … مقتل)? Its gap
  * holds the reporter, no party to the act. */
 bool args_reported_death(const coder_sent *cs, const lex_hit *h);

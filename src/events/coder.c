@@ -963,8 +963,7 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
     /* الهجمات الصاروخية التي استهدفت السعودية: the subject of a relative
      * verb without an object pronoun is its antecedent; when that is no
      * actor, nobody else is */
-    if (!a->src && verb && h->first == h->last && args_relative_before(cs, h->trig[0]) &&
-        cs->mw[h->trig[0]].upos == UPOS_VERB && !args_has_suffix(&cs->mw[h->trig[0]]))
+    if (!a->src && verb && args_relative_verb(cs, h))
         return;
     /* نرفض، ندعو in a quote: "we" are the speaker's side */
     if (!a->src && (h->e->opts & LEXO_FIRST) && a->speaker)
