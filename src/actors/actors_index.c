@@ -811,6 +811,11 @@ bool actors_resolve(const actors_dict *d, const rasd_token *toks, size_t n,
     out->ntok = h->ntok;
     size_t j = i + h->ntok;
     out->has_mod = j < n && actors_match_at(d, toks, n, j, &out->mod);
+    /* فصائل المعارضة وروسيا: a reading after و is a conjunct, not what
+     * the agent belongs to */
+    if (out->has_mod && out->mod.prefix_chars > 0 && toks[j].norm_len >= 2 &&
+        !memcmp(toks[j].norm, "\xD9\x88", 2))
+        out->has_mod = false;
     /* A sound masculine plural that keeps its ن (معارضون، المتظاهرين) is
      * no construct head: a person after it is another phrase (ويتهم
      * معارضون أردوغان: the opponents accuse Erdoğan). */

@@ -320,6 +320,32 @@ bool args_has_suffix(const morph_word *w)
     return w->n_seg > 0 && w->seg[w->n_seg - 1].kind == MSEG_SUFFIX;
 }
 
+/* The first letter (its second UTF-8 byte; all are U+06xx) of the suffix
+ * on token i, 0 if none. */
+static unsigned char suffix_letter(const coder_sent *cs, size_t i)
+{
+    const morph_word *w = &cs->mw[i];
+    if (!args_has_suffix(w) || w->seg[w->n_seg - 1].end - w->seg[w->n_seg - 1].start < 2)
+        return 0;
+    const unsigned char *p =
+        (const unsigned char *)cs->doc_text + cs->toks[i].start + w->seg[w->n_seg - 1].start;
+    return p[0] == 0xD9 ? p[1] : 0;
+}
+
+/* A pronoun that holds a noun's genitive (قصفها، قصفنا), not the ي of a
+ * dual in construct (لحركتي حماس), whose genitive follows. */
+static bool genitive_pronoun(const coder_sent *cs, size_t i)
+{
+    unsigned char c = suffix_letter(cs, i);
+    return c && c != 0x8A; /* U+064A ي */
+}
+
+/* A third-person pronoun (ه، ها، هم، هما): a doer or a possessor. */
+static bool third_person_suffix(const coder_sent *cs, size_t i)
+{
+    return suffix_letter(cs, i) == 0x87; /* U+0647 ه */
+}
+
 /* للمطالبة، لبحث: a verbal noun with ل (purpose) at token i? */
 bool args_purpose_noun(const coder_sent *cs, size_t i)
 {
@@ -622,6 +648,10 @@ static const mention *noun_agent(const coder_sent *cs, const lex_hit *h)
         return rel;
     if ((rel = attack_of(cs, h)))
         return rel;
+    /* لقتله [فلسطينيا]، قصفها [المدينة]: a pronoun holds the noun's
+     * genitive; what follows is its object */
+    if (genitive_pronoun(cs, h->trig[0]))
+        return visit_by(cs, h);
     for (size_t k = 0; h->n_trig > 1 && k < cs->nm; k++)
         for (size_t j = 1; j < h->n_trig; j++)
             if (cs->m[k].first == h->trig[j] && h->trig[j] == h->trig[j - 1] + 1 &&
@@ -1020,9 +1050,12 @@ const mention *args_pattern_victim(const coder_sent *cs, const lex_hit *h)
                                        "استشهد", "مقتل", "اصابه", "اعتقال", "اختطاف"};
     if (h->e->cat != PL_ASSAULT && h->e->cat != PL_COERCE)
         return NULL;
+    /* (or the noun with its doer's pronoun: لقتله فلسطينيا) */
+    const lex_keys *k0 = &cs->keys[h->trig[0]];
+    bool suffixed = args_has_suffix(&cs->mw[h->trig[0]]) && cs->mw[h->trig[0]].upos != UPOS_VERB;
     bool hurts = false;
     for (size_t k = 0; k < sizeof hurt / sizeof hurt[0] && !hurts; k++)
-        hurts = !strcmp(cs->keys[h->trig[0]].bare, hurt[k]);
+        hurts = !strcmp(k0->bare, hurt[k]) || (suffixed && !strcmp(k0->stem, hurt[k]));
     if (!hurts)
         return NULL;
     for (size_t j = 1; j < h->n_trig; j++)
@@ -1151,6 +1184,15 @@ const mention *args_envoy_object(const coder_sent *cs, const lex_hit *h)
                : NULL;
 }
 
+/* A verbal noun with ل and a pronoun (لقتله، لاتهامه) right before m, at
+ * or after `from`: a cause or purpose of its own, whose object m is. */
+static bool cause_between(const coder_sent *cs, size_t from, const mention *m)
+{
+    size_t i = m->first - 1;
+    return m->first > from && i >= from && !m->prep && args_purpose_noun(cs, i) &&
+           third_person_suffix(cs, i) && cs->mw[i].upos == UPOS_NOUN;
+}
+
 static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
 {
     const lex_entry *e = h->e;
@@ -1206,6 +1248,10 @@ static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, d
             /* مواقع لفصائل المعارضة: the object's owner, through ل */
             if (!d->tgt)
                 d->tgt = args_first_after(cs, h->last + 1, hi, "ل", d->src);
+            /* اعتقلت الشرطة رجلا لقتله [شرطيا]: a cause with its own
+             * pronoun has its own object */
+            if (d->tgt && cause_between(cs, h->last + 1, d->tgt))
+                d->tgt = NULL;
         } else {
             d->tgt = args_first_after(cs, h->last + 1, hi, how, d->src);
         }
@@ -1437,6 +1483,32 @@ static bool subject_of_verb(const coder_sent *cs, const mention *m, size_t t0)
     return false;
 }
 
+/* حكمت المحكمة على [الجندي] لقتله فلسطينيا، اعتقلت الشرطة رجلا لقتله
+ * شرطيا: a harm noun whose pronoun is its doer (an object follows it) and
+ * a source that is the subject of the verb before: the pronoun takes up
+ * that verb's object, an actor or not. */
+static const mention *pronoun_doer(const coder_sent *cs, const lex_hit *h, const dyad *d)
+{
+    size_t t0 = h->trig[0];
+    const mention *best = d->src;
+    if ((h->e->cat != PL_ASSAULT && h->e->cat != PL_COERCE) || !d->src || !d->tgt ||
+        d->tgt->first <= t0 || d->src->last >= t0 || cs->mw[t0].upos == UPOS_VERB ||
+        !args_has_suffix(&cs->mw[t0]) || !subject_of_verb(cs, d->src, t0))
+        return best;
+    for (size_t k = 0; k < cs->nm; k++) {
+        const mention *m = &cs->m[k];
+        if (m->first > d->src->last && m->last < t0 && args_usable(m) && m->code[0] && !m->adj &&
+            (!m->prep || !strcmp(m->prep, "علي")))
+            best = m;
+    }
+    if (best != d->src)
+        return best;
+    for (size_t i = d->src->last + 1; i < t0; i++)
+        if (coder_accusative(cs, i) && !coder_mention_at(cs, i) && !clause_when_word(cs, i))
+            return NULL;
+    return best;
+}
+
 void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, ev_args *args)
 {
     size_t t0 = h->trig[0];
@@ -1464,6 +1536,7 @@ void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, e
         d.tgt = d.src;
         d.src = NULL;
     }
+    d.src = pronoun_doer(cs, h, &d);
     args->src = d.src;
     args->tgt = d.tgt;
 }

@@ -979,8 +979,10 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
     if (!a->src && a->tgt && !verb && args_symmetric(h->e->cat) && n > 0 && c[n - 1].a.src &&
         !args_same_actor(c[n - 1].a.src, a->tgt))
         a->src = c[n - 1].a.src;
-    /* تظاهروا أمام البرلمان للمطالبة بالإفراج: the purpose is the doers' */
+    /* تظاهروا أمام البرلمان للمطالبة بالإفراج: the purpose is the doers'
+     * (not a cause with its own pronoun: اعتقلت الشرطة رجلا لقتله شرطيا) */
     if (!a->src && !verb && args_purpose_noun(cs, h->trig[0]) && n > 0 && c[n - 1].a.src &&
+        !args_has_suffix(&cs->mw[h->trig[0]]) &&
         c[n - 1].h.trig[0] >= lo && !strcmp(c[n - 1].a.modality, "asserted") &&
         !args_same_actor(c[n - 1].a.src, a->tgt))
         a->src = c[n - 1].a.src;

@@ -26,6 +26,8 @@ typedef struct mention {
     bool person;            /* a person (dictionary or named entity) */
     bool agent;             /* a sector word or title (الجيش, وزير الخارجية) */
     bool adj;               /* an attributive country adjective (تركية) */
+    bool nisba;             /* the dictionary reads the word as an adjective, even
+                               one used as a noun (الأتراك، فلسطينيا) */
     bool state;             /* a state by name or seat (تركيا، أنقرة، الكرملين) */
     bool counterpart;       /* نظيره ...: same sector as the other party */
     bool merged;            /* a title that already took a genitive */

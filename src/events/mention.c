@@ -195,7 +195,7 @@ static bool mention_from_dict(const rasd_ctx *ctx, coder_sent *cs, size_t i,
         return false;
     if (m->agent && main_adjective(cs, m))
         return false;
-    m->adj = h->kind == ACTORS_ADJ && !a.has_mod;
+    m->adj = m->nisba = h->kind == ACTORS_ADJ && !a.has_mod;
     if (h->entry) {
         m->name = h->entry->en[0] ? h->entry->en : NULL;
         m->named = h->kind != ACTORS_ADJ;
@@ -622,8 +622,10 @@ bool coder_accusative(const coder_sent *cs, size_t i)
     for (size_t p = t->start; p + 1 < t->end; p++)
         tanween |= (unsigned char)cs->doc_text[p] == 0xD9 &&
                    (unsigned char)cs->doc_text[p + 1] == 0x8B; /* U+064B fathatan */
+    /* (a country name may end in ا, سوريا، تركيا; a nisba adjective
+     * with that ending is accusative: قتل فلسطينيا) */
     for (size_t k = 0; k < cs->nm; k++)
-        if (cs->m[k].first == i && cs->m[k].named && !tanween)
+        if (cs->m[k].first == i && cs->m[k].named && !cs->m[k].nisba && !tanween)
             return false;
     return true;
 }
@@ -860,6 +862,10 @@ static void adjective_conjuncts(coder_sent *cs)
     for (size_t k = 0; k + 1 < cs->nm; k++) {
         mention *m = &cs->m[k], *a = &cs->m[k + 1];
         if (!a->adj || m->adj || a->first != m->last + 1 || !m->country[0] || !m->agent)
+            continue;
+        /* (an adjective agrees in definiteness; الجيش الإسرائيلي فلسطينيا
+         * is subject and object) */
+        if (!word_has_clitic(&cs->mw[a->first], MCL_WA) && cs->mw[a->first].det != cs->mw[m->last].det)
             continue;
         mention c = *m;
         c.first = a->first;

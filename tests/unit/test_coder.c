@@ -920,6 +920,25 @@ static const struct {
     {"5 من دول X after a call names who calls; what is called for is hypothetical",
      "ودعت 5 من دول مجلس الأمن إلى عقد جلسة طارئة.", "2018-08-10", "CONSULT", "IGOUNO", "-",
      "hypothetical"},
+    {"لقتله فلسطينيا: the noun's pronoun takes up the verb's object, who killed; the nisba is "
+     "the victim",
+     "حكمت محكمة عسكرية إسرائيلية على الجندي إليئور عزريا بالسجن 18 شهرا لقتله فلسطينيا جريحا.",
+     "2018-02-21", "ASSAULT", "MIL", "PSE", "=asserted"},
+    {"an indefinite nisba after a definite army is its object, not a second army",
+     "وقتل الجيش الإسرائيلي فلسطينيا في الخليل.", "2018-02-21", "ASSAULT", "ISRMIL", "PSE",
+     "=asserted"},
+    {"a cause with its own pronoun has its own object: the arrest has no target here",
+     "اعتقلت الشرطة التركية رجلا لقتله شرطيا.", "2018-02-21", "COERCE", "TURCOP", "-",
+     "=asserted"},
+    {"... and the killing is not the police's",
+     "اعتقلت الشرطة التركية رجلا لقتله شرطيا.", "2018-02-21", "ASSAULT", "-", "COP",
+     "=asserted"},
+    {"a country after و is a conjunct, not the agent's country",
+     "ويأتي هذا بعد فشل المفاوضات بين فصائل المعارضة المسلحة وروسيا.", "2018-07-05", "CONSULT",
+     "REB", "RUS", "=asserted"},
+    {"رفضها الاقتراح الروسي: with a pronoun on the noun the adjective is not its doer",
+     "في محاولة لإخضاع الفصائل بعد رفضها الاقتراح الروسي لوقف المعارك.", "2018-07-05", "REJECT",
+     "REB", "RUS", "=asserted"},
 };
 
 static void test_coder_regressions(void)
