@@ -936,6 +936,9 @@ static const struct {
     {"a country after و is a conjunct, not the agent's country",
      "ويأتي هذا بعد فشل المفاوضات بين فصائل المعارضة المسلحة وروسيا.", "2018-07-05", "CONSULT",
      "REB", "RUS", "=asserted"},
+    {"ودعا جميع الأطراف: a quantifier in the gap is the object; the subject carries over",
+     "والتقى غوتيريش وزير الخارجية الروسي. ودعا جميع الأطراف إلى مواصلة الحوار.", "2018-05-25",
+     "REQUEST", "IGOUNO", "-", "=asserted"},
     {"رفضها الاقتراح الروسي: with a pronoun on the noun the adjective is not its doer",
      "في محاولة لإخضاع الفصائل بعد رفضها الاقتراح الروسي لوقف المعارك.", "2018-07-05", "REJECT",
      "REB", "RUS", "=asserted"},
@@ -1074,6 +1077,10 @@ static const struct {
      "*"},
     {"قرب الحدود مع الصين: a border names a place, not a party",
      "وقال نشطاء إن اشتباكات اندلعت قرب الحدود مع الصين أمس.", "2018-05-12", "ASSAULT", "*"},
+    {"علّق تويتر الحسابات: a name the dictionary lacks in the gap is the subject; the "
+     "previous sentence's source does not carry over",
+     "والتقى بومبيو نظيره التركي في واشنطن. وعلّق تويتر عدداً من الحسابات.", "2018-10-19",
+     "COERCE", "USAGOV"},
 };
 
 static bool has_source(json_t *evs, const char *cat, const char *src)
