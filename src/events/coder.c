@@ -764,6 +764,46 @@ static bool fixed_compound(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
+/* Words of force, weapons and victims: a sentence with one of them is
+ * about violence. */
+static const char *const force_words[] = {
+    "قوات", "قواتنا", "جنود", "جيش", "طائرات", "طائره", "مقاتلات", "دبابات", "مسلحون", "مسلحين",
+    "مسلح", "قتلى", "قتيل", "قتيلا", "مقتل", "جرحى", "اصابه", "قصف", "غارات", "غاره", "صواريخ",
+    "صاروخ", "قذائف", "رصاص", "نار", "تفجير", "انتحاري", "عبوه", "اسلحه", "موقع", "مواقع", "مركز",
+    "مقر", "قاعده", "دوريه"};
+
+/* عقوبات استهدفت الشركات، القرار يستهدف، تستهدف الرسوم: what a measure,
+ * a law or an inquiry "targets" is hit by no weapon. The measure is the
+ * verb's subject: right after it, or the last noun before it with no verb
+ * or weapon between (over a relative pronoun and a time phrase). */
+static bool measure_aims(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const aim[] = {"استهدف", "استهدفت", "استهدفا", "استهدفوا", "يستهدف",
+                                      "تستهدف", "يستهدفون"};
+    static const char *const measure[] = {
+        "عقوبات", "عقوبه", "اجراءات", "اجراء", "قرار", "قرارات", "قانون", "قوانين", "رسوم",
+        "تعريفات", "تحقيق", "تحقيقات", "دعوي", "انتقادات", "تصريحات", "سياسه", "سياسات",
+        "خطه", "مشروع", "اصلاحات", "تدابير", "حظر", "قيود", "ضرائب"};
+    size_t t0 = h->trig[0];
+    if (h->e->cat != PL_ASSAULT || h->n_trig != 1 || !CODER_TOK_IN(cs, t0, aim))
+        return false;
+    if (t0 + 1 < cs->n && CODER_TOK_IN(cs, t0 + 1, measure))
+        return true;
+    for (size_t i = t0, seen = 0; i-- > 0 && seen < 6;) {
+        if (CODER_TOK_IN(cs, i, measure))
+            return true;
+        bool slash = cs->toks[i].kind == RASD_TOK_PUNCT && cs->toks[i].norm_len == 1 &&
+                     cs->toks[i].norm[0] == '/';
+        if (cs->keys[i].when || slash) /* (في نوفمبر/تشرين الثاني) */
+            continue;
+        seen++;
+        if (cs->mw[i].upos == UPOS_VERB || cs->toks[i].kind == RASD_TOK_PUNCT ||
+            CODER_TOK_IN(cs, i, force_words))
+            return false;
+    }
+    return false;
+}
+
 /* قضت المحكمة على 24 متهما: a participle after a number is a counted
  * noun (defendants), not an act. */
 static bool counted(const coder_sent *cs, const lex_hit *h)
@@ -943,7 +983,7 @@ static bool no_act(const coder_sent *cs, const lex_hit *h)
            anonymity(cs, h) || endangers_state(cs, h) ||
            topic_noun(cs, h) || counted(cs, h) || relative_what(cs, h) || crowd_occasion(cs, h) ||
            fixed_compound(cs, h) || self_harm(cs, h) || cited(cs, h) ||
-           ministry_homograph(cs, h);
+           ministry_homograph(cs, h) || measure_aims(cs, h);
 }
 
 /* قضت المحكمة بإعدامه. وقتل عشرات الآلاف: a court, a legislature or the
@@ -1002,8 +1042,12 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
         a->src = c[n - 1].a.src;
     /* (not: أفادت الشرطة … التفجيرات التي استهدفت: the relative's
      * antecedent is the subject) */
+    /* (nor: قالت الشرطة إن الغارة استهدفت: the attack's subject is
+     * there, no actor) */
     if (!a->src && a->speaker &&
-        ((verb && !args_relative_before(cs, h->trig[0])) || announced(cs, hits, nh, h)))
+        ((verb && !args_relative_before(cs, h->trig[0]) &&
+          !(h->e->cat == PL_ASSAULT && subject_after_complementizer(cs, h->trig[0]))) ||
+         announced(cs, hits, nh, h)))
         a->src = a->speaker;
     if (!a->src && verb && mem->have_source && cs->mw[h->trig[0]].upos == UPOS_VERB &&
         !overt_subject(cs, h) && agrees(cs, h, &mem->last_source) &&
@@ -1116,11 +1160,6 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
 
 /* Words of armed force: a sentence with one speaks of a physical attack.
  * Keys without the article: coder_sentence_has compares clitic-free forms. */
-static const char *const force_words[] = {
-    "قوات", "قواتنا", "جنود", "جيش", "طائرات", "طائره", "مقاتلات", "دبابات", "مسلحون", "مسلحين",
-    "مسلح", "قتلى", "قتيل", "قتيلا", "مقتل", "جرحى", "اصابه", "قصف", "غارات", "غاره", "صواريخ",
-    "صاروخ", "قذائف", "رصاص", "نار", "تفجير", "انتحاري", "عبوه", "اسلحه", "موقع", "مواقع", "مركز",
-    "مقر", "قاعده", "دوريه"};
 
 static bool armed_party(const mention *m)
 {

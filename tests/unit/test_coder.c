@@ -1077,6 +1077,12 @@ static const struct {
      "*"},
     {"قرب الحدود مع الصين: a border names a place, not a party",
      "وقال نشطاء إن اشتباكات اندلعت قرب الحدود مع الصين أمس.", "2018-05-12", "ASSAULT", "*"},
+    {"عقوبات … استهدفت: what sanctions target is hit by no weapon",
+     "وأعلنت الولايات المتحدة عن عقوبات في نوفمبر/تشرين الثاني استهدفت عمليات الملاحة البحرية "
+     "والشركات الصينية.",
+     "2018-02-23", "ASSAULT", "*"},
+    {"قالت الشرطة إن الغارة استهدفت: the attack is the verb's subject, the speaker no attacker",
+     "وقالت الشرطة إن الغارة استهدفت مقر الحزب.", "2018-02-23", "ASSAULT", "COP"},
     {"علّق تويتر الحسابات: a name the dictionary lacks in the gap is the subject; the "
      "previous sentence's source does not carry over",
      "والتقى بومبيو نظيره التركي في واشنطن. وعلّق تويتر عدداً من الحسابات.", "2018-10-19",
