@@ -1319,8 +1319,14 @@ static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem
     const mention *last_src = NULL;
     bool sport = n > 0 && coder_sport_sentence(cs);
     int disaster = -1; /* computed when an ASSAULT needs it */
-    for (size_t k = 0; k < n; k++)
-        live[k] = keep_candidate(ctx, cs, cand, k, n, sport, &disaster, out, &prob[k]);
+    for (size_t k = 0; k < n; k++) {
+        /* in a sports report, a match "meets" and a player "refuses" in
+         * sentences with no sports word of their own; violence is still
+         * violence there (fans who attack, a player killed) */
+        plover_cat c = cand[k].h.e->cat;
+        bool sp = sport || (mem->sport && c != PL_ASSAULT && c != PL_THREATEN);
+        live[k] = keep_candidate(ctx, cs, cand, k, n, sp, &disaster, out, &prob[k]);
+    }
     /* one event per act among the events kept: a candidate the classifier
      * dropped does not take another's place (قتلوا … الغارة) */
     for (size_t k = 0; k < n; k++) {
@@ -1380,6 +1386,7 @@ rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out)
         st = ner_work_new(&nw);
     coder_memory mem = {0};
     mem.date = doc->date;
+    mem.sport = coder_sport_document(doc);
     for (size_t s = 0; st == RASD_OK && s < doc->n_sents; s++) {
         cs.s = &doc->sents[s];
         cs.doc_text = doc->text;

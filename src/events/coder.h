@@ -70,6 +70,7 @@ typedef struct coder_memory {
     mention last_target;
     mention pair_a, pair_b; /* the parties of the last two-party event */
     bool have_person, have_source, have_target, have_pair;
+    bool sport;             /* a sports report (coder_sport_document) */
     rasd_date date;         /* publication date */
     coder_inst inst[CODER_INST_SLOTS];
     /* people introduced with a code, by surname (last word), for later
@@ -114,6 +115,9 @@ bool coder_tok_in(const coder_sent *cs, size_t i, const char *const *folded, siz
 bool coder_sentence_has(const coder_sent *cs, const char *const *words, size_t n);
 /* Sports news: a sports word outside a coded actor's name (نادي الأسير). */
 bool coder_sport_sentence(const coder_sent *cs);
+/* A sports report: unambiguous sports words in at least two sentences and
+ * a fifth of them. Reads the tokens' norms only. */
+bool coder_sport_document(const rasd_doc *doc);
 /* A weapon or an attack named outside the tokens of `skip` (NULL: anywhere). */
 bool coder_names_violence(const coder_sent *cs, const lex_hit *skip);
 /* Fighting or repression (جبهة، القمع) that makes a death violent, named

@@ -3,6 +3,7 @@
  * event (sports news keeps only events of state parties, a disaster makes
  * no assault, a named weapon makes a death violent). */
 #include "events/coder.h"
+#include <stdint.h>
 #include <string.h>
 
 static bool in_hit(const lex_hit *h, size_t i)
@@ -98,4 +99,54 @@ bool coder_disaster_sentence(const coder_sent *cs)
                                            "ايبولا", "اختراق", "قرصنه", "حادث", "حادثه"};
     return coder_sentence_has(cs, disaster, sizeof disaster / sizeof disaster[0]) &&
            !coder_names_violence(cs, NULL);
+}
+
+/* Which sport cue the folded word w is, bare or behind proclitics and the
+ * article (والمباراة، للمنتخب), as a bit; 0 if none. */
+static uint32_t sport_word(const char *w)
+{
+    /* unambiguous words only: نادي (نادي الأسير، نادي باريس), دوري
+     * ("periodic") and كاس ("glass") also name other things */
+    static const char *const cue[] = {"مباراه", "مباريات", "مباراتان", "مباراتين", "منتخب",
+                                      "لاعب", "لاعبين", "لاعبو", "لاعبي", "مدرب", "مونديال",
+                                      "ملعب", "شوط", "ركله", "فيفا", "اولمبيه", "مرمي", "هداف",
+                                      "انديه", "بطوله"};
+    static const char *const pre[] = {"", "ال", "و", "وال", "ب", "بال", "ل", "لل", "ف", "فال",
+                                      "ول", "وب", "وبال", "ولل"};
+    size_t n = strlen(w);
+    for (size_t c = 0; c < sizeof cue / sizeof cue[0]; c++) {
+        size_t k = strlen(cue[c]);
+        if (k > n || memcmp(w + n - k, cue[c], k) != 0)
+            continue;
+        for (size_t p = 0; p < sizeof pre / sizeof pre[0]; p++)
+            if (strlen(pre[p]) == n - k && !memcmp(w, pre[p], n - k))
+                return 1u << c;
+    }
+    return 0;
+}
+
+bool coder_sport_document(const rasd_doc *doc)
+{
+    size_t with = 0, kinds = 0;
+    uint32_t seen = 0;
+    char key[LEX_KEY_MAX];
+    for (size_t s = 0; s < doc->n_sents; s++) {
+        const rasd_sentence *st = &doc->sents[s];
+        bool any = false;
+        for (size_t i = st->tok_begin; i < st->tok_end; i++) {
+            const rasd_token *t = &doc->toks[i];
+            if (t->kind != RASD_TOK_ARABIC || t->norm_len >= LEX_KEY_MAX)
+                continue;
+            lexicon_fold(t->norm, t->norm_len, key);
+            uint32_t bit = sport_word(key);
+            any |= bit != 0;
+            if (bit & ~seen)
+                kinds++;
+            seen |= bit;
+        }
+        with += any;
+    }
+    /* (two kinds of word: a politician is "a minor player", لاعب ثانوي,
+     * twice over) */
+    return with >= 2 && kinds >= 2 && with * 5 >= doc->n_sents;
 }

@@ -1077,6 +1077,11 @@ static const struct {
      "*"},
     {"قرب الحدود مع الصين: a border names a place, not a party",
      "وقال نشطاء إن اشتباكات اندلعت قرب الحدود مع الصين أمس.", "2018-05-12", "ASSAULT", "*"},
+    {"a sports report: a team that meets another is no consultation, even in a sentence "
+     "without a sports word",
+     "فاز المنتخب الفرنسي على نظيره البلجيكي في المباراة. وقال مدرب الفريق إن اللاعبين قدموا "
+     "أداء رائعا. ويلتقي الفريق الانجليزي السويد، السبت المقبل.",
+     "2018-07-11", "CONSULT", "*"},
     {"عقوبات … استهدفت: what sanctions target is hit by no weapon",
      "وأعلنت الولايات المتحدة عن عقوبات في نوفمبر/تشرين الثاني استهدفت عمليات الملاحة البحرية "
      "والشركات الصينية.",
