@@ -83,6 +83,13 @@ static bool comma_after_subject(const coder_sent *cs, size_t last, size_t i)
            !coder_has_wa(cs, i + 1);
 }
 
+/* A comma inside one actor (وزير الخارجية الأميركي، مايك بومبيو). */
+static bool inside_mention(const coder_sent *cs, size_t i)
+{
+    const mention *m = coder_mention_at(cs, i);
+    return m && m->first < i && i < m->last;
+}
+
 #define CLAUSE_ASIDE_MAX 30 /* tokens a relative aside may span */
 
 /* (a lone tatweel is punctuation too: سراييفو ـ «الشرق الأوسط») */
@@ -197,7 +204,7 @@ void clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, 
         if (aside_closed_at(cs, h + 1) != SIZE_MAX && cs->keys[first].aside_of)
             break;
         if (clause_start(cs, h + 1) && !comma_continues(cs, h + 1) &&
-            !comma_after_subject(cs, last, h + 1))
+            !comma_after_subject(cs, last, h + 1) && !inside_mention(cs, h + 1))
             break;
         h++;
     }

@@ -764,6 +764,26 @@ static bool fixed_compound(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
+/* وقال الناشط القبلي طالب حسين: a bare طالب right after a title, with
+ * nothing asked for after it (no ب or بأن within ten words), is
+ * the name of the title's holder, not a demand. */
+static bool nothing_asked(const coder_sent *cs, const lex_hit *h)
+{
+    size_t t0 = h->trig[0];
+    if (h->e->cat != PL_REQUEST || h->n_trig != 1 || strcmp(cs->keys[t0].full, "طالب") != 0 ||
+        t0 == 0)
+        return false;
+    const mention *m = coder_mention_at(cs, t0 - 1);
+    if (!m && t0 >= 2 && cs->mw[t0 - 1].upos == UPOS_ADJ && cs->mw[t0 - 1].det)
+        m = coder_mention_at(cs, t0 - 2); /* (الناشط القبلي) */
+    if (!m || !m->agent || m->person)
+        return false;
+    for (size_t i = t0 + 1; i < cs->n && i <= t0 + 10; i++)
+        if (coder_has_clitic(cs, i, MCL_BI) || coder_tok_is(cs, i, "بان"))
+            return false;
+    return true;
+}
+
 /* Words of force, weapons and victims: a sentence with one of them is
  * about violence. */
 static const char *const force_words[] = {
@@ -983,7 +1003,7 @@ static bool no_act(const coder_sent *cs, const lex_hit *h)
            anonymity(cs, h) || endangers_state(cs, h) ||
            topic_noun(cs, h) || counted(cs, h) || relative_what(cs, h) || crowd_occasion(cs, h) ||
            fixed_compound(cs, h) || self_harm(cs, h) || cited(cs, h) ||
-           ministry_homograph(cs, h) || measure_aims(cs, h);
+           ministry_homograph(cs, h) || measure_aims(cs, h) || nothing_asked(cs, h);
 }
 
 /* قضت المحكمة بإعدامه. وقتل عشرات الآلاف: a court, a legislature or the

@@ -426,6 +426,24 @@ static bool merge_title_name(const coder_sent *cs, mention *a, const mention *b)
 
 static bool title_word(const char *stem);
 
+/* وزير الخارجية الأميركي، مايك بومبيو: a known person set off by a comma
+ * right after a title of the same country and sector is that title's
+ * holder (an appositive), not a second party. */
+static bool merge_title_appositive(const coder_sent *cs, mention *a, const mention *b)
+{
+    if (!a->agent || a->person || !a->country[0] || !b->person || strcmp(a->code, b->code) != 0 ||
+        b->first != a->last + 2 || strcmp(cs->toks[a->last + 1].norm, ",") != 0 ||
+        !title_word(cs->keys[a->first].stem))
+        return false;
+    mention m = *b;
+    m.first = a->first;
+    m.prep = a->prep;
+    m.gprep = a->gprep;
+    m.conj = a->conj;
+    *a = m;
+    return true;
+}
+
 /* What may stand between a title and its genitive: nothing, a
  * demonstrative (رئيس أركان [هذا] النظام), or one or two nouns of the
  * construct without article or preposition (رئيس [هيئة أركان] النظام). */
@@ -588,6 +606,7 @@ static void mention_merge_pass(coder_sent *cs)
                   merge_loyal_to(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_led_by(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_title_name(cs, &cs->m[w - 1], &cs->m[r]) ||
+                  merge_title_appositive(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_adj_person(cs, &cs->m[w - 1], &cs->m[r])))
             continue;
         cs->m[w++] = cs->m[r];

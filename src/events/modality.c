@@ -19,6 +19,9 @@ static const char *const refuse_verbs[] = {"رفض", "رفضت", "يرفض", "ت
 static const char *const intent_verbs[] = {"قرر", "قررت", "قرروا", "يعتزم", "تعتزم", "اعتزم",
                                            "اعتزمت", "ينوي", "تنوي", "يعتزمون", "ينوون"};
 static const char *const decide_verbs[] = {"قرر", "قررت", "قرروا"};
+/* (what is proposed is not done: اقترح الرئيس إغلاق الحدود) */
+static const char *const propose_verbs[] = {"اقترح", "اقترحت", "يقترح", "تقترح", "اقترحوا",
+                                            "يقترحون"};
 static const char *const attempt_verbs[] = {"حاول", "حاولت", "يحاول", "تحاول", "يريد", "تريد",
                                             "اراد", "ارادت", "هدد", "هددت", "يدرس", "تدرس"};
 
@@ -33,7 +36,8 @@ static bool bare_in(const lex_keys *k, const char *const *v, size_t n)
 
 static bool governs_act(const lex_keys *k)
 {
-    return BARE_IN(k, deny_verbs) || BARE_IN(k, refuse_verbs) || BARE_IN(k, intent_verbs);
+    return BARE_IN(k, deny_verbs) || BARE_IN(k, refuse_verbs) || BARE_IN(k, intent_verbs) ||
+           BARE_IN(k, propose_verbs);
 }
 
 /* The first token of a run of up to four definite words ending right
@@ -78,7 +82,7 @@ bool modality_attempt_verb(const lex_keys *k)
 
 static const char *const neg_words[] = {"لم", "لن", "لا", "ليس", "ليست", "لست", "عدم", "دون", "بدون", "غير"};
 static const char *const fut_words[] = {"سوف", "المقرر", "المتوقع", "المزمع", "يعتزم", "تعتزم",
-                                        "ينتظر", "يتوقع",
+                                        "ينتظر", "يتوقع", "المنتظر",
                                         "ينوي", "تنوي", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه"};
 static const char *const fut_after[] = {"المقبل", "المقبله", "القادم", "القادمه", "غدا"};
 static const char *const hyp_words[] = {"اذا", "لو", "حال", "ربما", "قد", "يمكن", "يحتمل",
@@ -322,6 +326,8 @@ static void governed(const coder_sent *cs, const lex_hit *h, ev_args *a)
         return; /* رفضت المحكمة طلب الاستئناف: the request was made */
     if (BARE_IN(gk, deny_verbs) || BARE_IN(gk, refuse_verbs))
         a->negated = true;
+    else if (BARE_IN(gk, propose_verbs))
+        a->modality = "hypothetical";
     else if (BARE_IN(gk, decide_verbs) && !physical(h->e->cat))
         return; /* قررت الرياض طرد السفير: the decision is the act */
     else if (!strcmp(a->modality, "asserted"))

@@ -939,6 +939,21 @@ static const struct {
     {"ودعا جميع الأطراف: a quantifier in the gap is the object; the subject carries over",
      "والتقى غوتيريش وزير الخارجية الروسي. ودعا جميع الأطراف إلى مواصلة الحوار.", "2018-05-25",
      "REQUEST", "IGOUNO", "-", "=asserted"},
+    {"حض X على: a demand; a known person after a title and a comma is its holder, so the "
+     "addressee follows; what is urged is hypothetical",
+     "من جانبه، حض وزير الخارجية الأميركي، مايك بومبيو السلطات التركية على الإفراج سريعا عن "
+     "بقية الأميركيين المعتقلين لديها.",
+     "2018-10-12", "REQUEST", "USAGOV", "TURGOV", "=asserted"},
+    {"... and the release is only asked for",
+     "من جانبه، حض وزير الخارجية الأميركي، مايك بومبيو السلطات التركية على الإفراج سريعا عن "
+     "بقية الأميركيين المعتقلين لديها.",
+     "2018-10-12", "RETREAT", "TURGOV", "USA", "hypothetical"},
+    {"من المنتظر أن: a planned act is future",
+     "ومن المنتظر أن يزور الرئيس الفرنسي إيمانويل ماكرون طهران قريبا.", "2018-03-04", "CONSULT",
+     "FRAGOV", "IRNGOV", "future"},
+    {"اقترح X إغلاق: what is proposed is not done",
+     "واقترح الرئيس الأمريكي إغلاق حدود الولايات المتحدة أمام المسلمين.", "2018-05-01", "COERCE",
+     "USAGOV", "-", "hypothetical"},
     {"رفضها الاقتراح الروسي: with a pronoun on the noun the adjective is not its doer",
      "في محاولة لإخضاع الفصائل بعد رفضها الاقتراح الروسي لوقف المعارك.", "2018-07-05", "REJECT",
      "REB", "RUS", "=asserted"},
@@ -1082,6 +1097,9 @@ static const struct {
      "فاز المنتخب الفرنسي على نظيره البلجيكي في المباراة. وقال مدرب الفريق إن اللاعبين قدموا "
      "أداء رائعا. ويلتقي الفريق الانجليزي السويد، السبت المقبل.",
      "2018-07-11", "CONSULT", "*"},
+    {"الناشط القبلي طالب حسين: طالب after a title, with nothing asked for, is a name",
+     "وقال الناشط القبلي طالب حسين إنهم لم يشهدوا مثل هذا الاستقطاب منذ 1947.", "2018-04-21",
+     "REQUEST", "*"},
     {"عقوبات … استهدفت: what sanctions target is hit by no weapon",
      "وأعلنت الولايات المتحدة عن عقوبات في نوفمبر/تشرين الثاني استهدفت عمليات الملاحة البحرية "
      "والشركات الصينية.",
