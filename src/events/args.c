@@ -320,32 +320,6 @@ bool args_has_suffix(const morph_word *w)
     return w->n_seg > 0 && w->seg[w->n_seg - 1].kind == MSEG_SUFFIX;
 }
 
-/* The first letter (its second UTF-8 byte; all are U+06xx) of the suffix
- * on token i, 0 if none. */
-static unsigned char suffix_letter(const coder_sent *cs, size_t i)
-{
-    const morph_word *w = &cs->mw[i];
-    if (!args_has_suffix(w) || w->seg[w->n_seg - 1].end - w->seg[w->n_seg - 1].start < 2)
-        return 0;
-    const unsigned char *p =
-        (const unsigned char *)cs->doc_text + cs->toks[i].start + w->seg[w->n_seg - 1].start;
-    return p[0] == 0xD9 ? p[1] : 0;
-}
-
-/* A pronoun that holds a noun's genitive (قصفها، قصفنا), not the ي of a
- * dual in construct (لحركتي حماس), whose genitive follows. */
-static bool genitive_pronoun(const coder_sent *cs, size_t i)
-{
-    unsigned char c = suffix_letter(cs, i);
-    return c && c != 0x8A; /* U+064A ي */
-}
-
-/* A third-person pronoun (ه، ها، هم، هما): a doer or a possessor. */
-static bool third_person_suffix(const coder_sent *cs, size_t i)
-{
-    return suffix_letter(cs, i) == 0x87; /* U+0647 ه */
-}
-
 /* للمطالبة، لبحث: a verbal noun with ل (purpose) at token i? */
 bool args_purpose_noun(const coder_sent *cs, size_t i)
 {
@@ -650,7 +624,7 @@ static const mention *noun_agent(const coder_sent *cs, const lex_hit *h)
         return rel;
     /* لقتله [فلسطينيا]، قصفها [المدينة]: a pronoun holds the noun's
      * genitive; what follows is its object */
-    if (genitive_pronoun(cs, h->trig[0]))
+    if (args_genitive_pronoun(cs, h->trig[0]))
         return visit_by(cs, h);
     for (size_t k = 0; h->n_trig > 1 && k < cs->nm; k++)
         for (size_t j = 1; j < h->n_trig; j++)
@@ -1184,15 +1158,6 @@ const mention *args_envoy_object(const coder_sent *cs, const lex_hit *h)
                : NULL;
 }
 
-/* A verbal noun with ل and a pronoun (لقتله، لاتهامه) right before m, at
- * or after `from`: a cause or purpose of its own, whose object m is. */
-static bool cause_between(const coder_sent *cs, size_t from, const mention *m)
-{
-    size_t i = m->first - 1;
-    return m->first > from && i >= from && !m->prep && args_purpose_noun(cs, i) &&
-           third_person_suffix(cs, i) && cs->mw[i].upos == UPOS_NOUN;
-}
-
 static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, dyad *d)
 {
     const lex_entry *e = h->e;
@@ -1250,7 +1215,7 @@ static void assign_by_entry(const coder_sent *cs, const lex_hit *h, size_t hi, d
                 d->tgt = args_first_after(cs, h->last + 1, hi, "ل", d->src);
             /* اعتقلت الشرطة رجلا لقتله [شرطيا]: a cause with its own
              * pronoun has its own object */
-            if (d->tgt && cause_between(cs, h->last + 1, d->tgt))
+            if (d->tgt && args_cause_before(cs, h->last + 1, d->tgt))
                 d->tgt = NULL;
         } else {
             d->tgt = args_first_after(cs, h->last + 1, hi, how, d->src);
@@ -1452,63 +1417,6 @@ static void assign_by_category(const coder_sent *cs, const lex_hit *h, size_t hi
     }
 }
 
-/* A verbal noun of accusation, arrest or killing with a pronoun (لاتهامه
- * بمساعدة، بعد اعتقالها، اغتياله) names who suffers it; a ل object after
- * it (اتهامه لموسكو) makes the pronoun the doer. Attacks (هجومه، قصفه)
- * keep their doer. */
-static bool pronoun_patient(const coder_sent *cs, const lex_hit *h)
-{
-    static const char *const harm[] = {"اغتيال", "قتل", "اختطاف", "خطف", "استهداف", "اعدام",
-                                       "تصفيه", "اصابه"};
-    size_t t0 = h->trig[0];
-    plover_cat c = h->e->cat;
-    if (cs->mw[t0].upos == UPOS_VERB || !args_has_suffix(&cs->mw[t0]) || h->n_trig > 1)
-        return false;
-    if (!(c == PL_ACCUSE || c == PL_COERCE || (c == PL_ASSAULT && CODER_TOK_IN(cs, t0, harm))))
-        return false;
-    return !(t0 + 1 < cs->n && coder_has_clitic(cs, t0 + 1, MCL_LI) && cs->keys[t0 + 1].nominal &&
-             coder_mention_at(cs, t0 + 1));
-}
-
-/* محكمة قضت بسجنه لإدانته، ألغت المحكمة حكما بإدانته: the subject of a
- * verb (before the noun, or right after a verb) does what the noun names;
- * the pronoun is someone else. */
-static bool subject_of_verb(const coder_sent *cs, const mention *m, size_t t0)
-{
-    if (m->first > 0 && cs->mw[m->first - 1].upos == UPOS_VERB)
-        return true;
-    for (size_t i = m->last + 1; i < t0; i++)
-        if (cs->mw[i].upos == UPOS_VERB)
-            return true;
-    return false;
-}
-
-/* حكمت المحكمة على [الجندي] لقتله فلسطينيا، اعتقلت الشرطة رجلا لقتله
- * شرطيا: a harm noun whose pronoun is its doer (an object follows it) and
- * a source that is the subject of the verb before: the pronoun takes up
- * that verb's object, an actor or not. */
-static const mention *pronoun_doer(const coder_sent *cs, const lex_hit *h, const dyad *d)
-{
-    size_t t0 = h->trig[0];
-    const mention *best = d->src;
-    if ((h->e->cat != PL_ASSAULT && h->e->cat != PL_COERCE) || !d->src || !d->tgt ||
-        d->tgt->first <= t0 || d->src->last >= t0 || cs->mw[t0].upos == UPOS_VERB ||
-        !args_has_suffix(&cs->mw[t0]) || !subject_of_verb(cs, d->src, t0))
-        return best;
-    for (size_t k = 0; k < cs->nm; k++) {
-        const mention *m = &cs->m[k];
-        if (m->first > d->src->last && m->last < t0 && args_usable(m) && m->code[0] && !m->adj &&
-            (!m->prep || !strcmp(m->prep, "علي")))
-            best = m;
-    }
-    if (best != d->src)
-        return best;
-    for (size_t i = d->src->last + 1; i < t0; i++)
-        if (coder_accusative(cs, i) && !coder_mention_at(cs, i) && !clause_when_word(cs, i))
-            return NULL;
-    return best;
-}
-
 void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, ev_args *args)
 {
     size_t t0 = h->trig[0];
@@ -1528,15 +1436,7 @@ void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, e
     args_court_sentences(cs, h, hi, &d.src, &d.tgt);
     assign_violence(cs, h, hi, &d);
     assign_by_category(cs, h, hi, &d);
-    /* لاتهامه، اعتقاله، اغتياله: the actor the noun's pronoun takes up
-     * suffers the act */
-    /* (not right before it: بيونغيانغ تحتجزهم is a verb, whatever the
-     * tagger says) */
-    if (d.src && d.src->last + 1 < t0 && pronoun_patient(cs, h) && !subject_of_verb(cs, d.src, t0)) {
-        d.tgt = d.src;
-        d.src = NULL;
-    }
-    d.src = pronoun_doer(cs, h, &d);
+    args_pronoun_roles(cs, h, &d.src, &d.tgt);
     args->src = d.src;
     args->tgt = d.tgt;
 }

@@ -108,6 +108,18 @@ bool args_verb_plural(const coder_sent *cs, size_t i);
 bool args_participle(const coder_sent *cs, size_t i);
 /* A verbal noun of purpose (للمطالبة) at token i? */
 bool args_purpose_noun(const coder_sent *cs, size_t i);
+/* args_pronoun.c. A pronoun that holds the genitive of the noun at i
+ * (قصفها، قصفنا), not the ي of a dual in construct (لحركتي حماس). */
+bool args_genitive_pronoun(const coder_sent *cs, size_t i);
+/* A verbal noun with ل and a third-person pronoun right before m, at or
+ * after `from` (اعتقلت الشرطة رجلا لقتله [شرطيا]): m is its object. */
+bool args_cause_before(const coder_sent *cs, size_t from, const mention *m);
+/* Source and target of a verbal noun with a pronoun: the pronoun's
+ * referent suffers an arrest, a charge or a killing (لاعتقاله); a harm
+ * noun followed by its object has the object of the verb before as doer
+ * (حكمت المحكمة على [الجندي] لقتله فلسطينيا). Updates *src and *tgt. */
+void args_pronoun_roles(const coder_sent *cs, const lex_hit *h, const mention **src,
+                        const mention **tgt);
 /* Is m after كل من / كلا من ("both")? */
 bool args_both(const mention *m);
 /* Is the token before i a relative pronoun (الذي، التي ...)? */
