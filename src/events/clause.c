@@ -93,7 +93,7 @@ static bool inside_mention(const coder_sent *cs, size_t i)
 #define CLAUSE_ASIDE_MAX 30 /* tokens a relative aside may span */
 
 /* (a lone tatweel is punctuation too: سراييفو ـ «الشرق الأوسط») */
-static bool is_dash(const coder_sent *cs, size_t i)
+bool clause_is_dash(const coder_sent *cs, size_t i)
 {
     static const char *const dashes[] = {"-", "–", "—", "ـ"};
     for (size_t q = 0; cs->toks[i].kind == RASD_TOK_PUNCT && q < sizeof dashes / sizeof *dashes; q++)
@@ -109,7 +109,7 @@ static size_t aside_closer(const coder_sent *cs, size_t i)
 {
     static const char *const rel[] = {"الذي", "التي", "الذين", "اللذين", "اللتين",
                                       "اللذان", "اللتان", "اللواتي", "اللاتي"};
-    bool dash = is_dash(cs, i), paren = !strcmp(cs->toks[i].norm, "(");
+    bool dash = clause_is_dash(cs, i), paren = !strcmp(cs->toks[i].norm, "(");
     bool comma = !strcmp(cs->toks[i].norm, ",");
     if (i == 0 || i + 2 >= cs->n || !(dash || paren || comma) ||
         cs->toks[i - 1].kind != RASD_TOK_ARABIC || !CODER_TOK_IN(cs, i + 1, rel))
@@ -117,7 +117,7 @@ static size_t aside_closer(const coder_sent *cs, size_t i)
     for (size_t j = i + 2; j < cs->n && j <= i + CLAUSE_ASIDE_MAX; j++) {
         if (cs->keys[j].stop && cs->toks[j].kind == RASD_TOK_PUNCT)
             return 0;
-        if (dash ? is_dash(cs, j) : !strcmp(cs->toks[j].norm, paren ? ")" : ","))
+        if (dash ? clause_is_dash(cs, j) : !strcmp(cs->toks[j].norm, paren ? ")" : ","))
             return j + 1 < cs->n && cs->toks[j + 1].kind == RASD_TOK_ARABIC ? j : 0;
     }
     return 0;

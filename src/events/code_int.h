@@ -63,6 +63,8 @@ bool modality_attempt_verb(const lex_keys *k);
 bool clause_start(const coder_sent *cs, size_t i);
 /* Is token i a day or a time of day (الجمعة، أمس، مساء)? */
 bool clause_when_word(const coder_sent *cs, size_t i);
+/* A dash token (- – — or a lone tatweel ـ). */
+bool clause_is_dash(const coder_sent *cs, size_t i);
 /* The token span [*lo, *hi] of the clause around tokens first..last; it
  * reads over a relative aside that does not hold `first`. */
 void clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, size_t *hi);

@@ -428,6 +428,28 @@ static bool subject_after_complementizer(const coder_sent *cs, size_t t0)
     return false;
 }
 
+/* Words that count a group (عشرات النواب، عدد من المجازر). */
+static const char *const count_words[] = {"عدد", "عشرات", "مئات", "الاف", "بعض", "مجموعه"};
+
+/* علّق تويتر الحسابات، فرض ترامب عقوبات: a name in a pattern's gap, right
+ * after its verb, is the subject the dictionary does not know. Not after a
+ * plural verb, whose subject is in it (ألقوا قنابل وعبوات), nor a count, a
+ * quantifier or a demonstrative (ارتكبت عدد من المجازر، ودعا جميع الأطراف). */
+static bool gap_name_subject(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const determiner[] = {"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هؤلاء",
+                                             "جميع", "كل", "كافه", "مختلف"};
+    size_t t0 = h->trig[0], g = t0 + 1;
+    if (h->n_trig < 2 || h->trig[1] <= g || cs->mw[t0].upos != UPOS_VERB ||
+        args_verb_plural(cs, t0) || cs->toks[g].kind != RASD_TOK_ARABIC ||
+        CODER_TOK_IN(cs, g, count_words) || CODER_TOK_IN(cs, g, determiner))
+        return false;
+    bool name = cs->mw[g].upos == UPOS_PROPN ||
+                (cs->mw[g].upos == UPOS_NOUN && !cs->mw[g].det && !coder_accusative(cs, g));
+    return name && !coder_has_clitic(cs, g, MCL_BI) && !coder_has_clitic(cs, g, MCL_LI) &&
+           !clause_when_word(cs, g);
+}
+
 static bool overt_subject(const coder_sent *cs, const lex_hit *h)
 {
     size_t i = h->last + 1;
@@ -436,28 +458,15 @@ static bool overt_subject(const coder_sent *cs, const lex_hit *h)
     if (h->e->cat == PL_ASSAULT &&
         (subject_after_complementizer(cs, h->trig[0]) || args_attack_noun_before(cs, h)))
         return true;
-    static const char *const qty[] = {"عدد", "عشرات", "مئات", "الاف", "بعض", "مجموعه"};
-    static const char *const determiner[] = {"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هؤلاء",
-                                           "جميع", "كل", "كافه", "مختلف"};
     bool goes_on = h->n_trig > 1 && h->trig[1] == h->trig[0] + 1;
     if (!goes_on && i < cs->n && cs->mw[i].det && cs->mw[i].upos == UPOS_NOUN)
         return true;
-    /* علّق تويتر الحسابات، فرض ترامب عقوبات: a name in a pattern's gap,
-     * right after its verb, is the subject the dictionary does not know */
-    /* (not after a plural verb, whose subject is in it: ألقوا قنابل
-     * وعبوات; nor a count: ارتكبت عدد من المجازر) */
-    size_t g = h->trig[0] + 1;
-    if (h->n_trig > 1 && h->trig[1] > g && cs->mw[h->trig[0]].upos == UPOS_VERB &&
-        !args_verb_plural(cs, h->trig[0]) && !CODER_TOK_IN(cs, g, qty) && !CODER_TOK_IN(cs, g, determiner) &&
-        (cs->mw[g].upos == UPOS_PROPN ||
-         (cs->mw[g].upos == UPOS_NOUN && !cs->mw[g].det && !coder_accusative(cs, g))) &&
-        cs->toks[g].kind == RASD_TOK_ARABIC &&
-        !coder_has_clitic(cs, g, MCL_BI) && !coder_has_clitic(cs, g, MCL_LI) && !clause_when_word(cs, g))
+    if (gap_name_subject(cs, h))
         return true;
     /* وطالب 14 خبيرا، وطالب عشرات النواب: a count names who speaks (after
      * an attack it counts the victims: وقتل 3 جنود) */
     if (!goes_on && i < cs->n && h->e->cat != PL_ASSAULT && h->e->cat != PL_COERCE &&
-        (cs->toks[i].kind == RASD_TOK_NUMBER || CODER_TOK_IN(cs, i, qty)))
+        (cs->toks[i].kind == RASD_TOK_NUMBER || CODER_TOK_IN(cs, i, count_words)))
         return true;
     /* الأمر الذي يهدد حياة الملايين: the relative's antecedent is the
      * subject, actor or not */
@@ -784,8 +793,8 @@ static bool nothing_asked(const coder_sent *cs, const lex_hit *h)
     return true;
 }
 
-/* Words of force, weapons and victims: a sentence with one of them is
- * about violence. */
+/* Words of armed force: a sentence with one speaks of a physical attack.
+ * Keys without the article: coder_sentence_has compares clitic-free forms. */
 static const char *const force_words[] = {
     "قوات", "قواتنا", "جنود", "جيش", "طائرات", "طائره", "مقاتلات", "دبابات", "مسلحون", "مسلحين",
     "مسلح", "قتلى", "قتيل", "قتيلا", "مقتل", "جرحى", "اصابه", "قصف", "غارات", "غاره", "صواريخ",
@@ -812,8 +821,7 @@ static bool measure_aims(const coder_sent *cs, const lex_hit *h)
     for (size_t i = t0, seen = 0; i-- > 0 && seen < 6;) {
         if (CODER_TOK_IN(cs, i, measure))
             return true;
-        bool slash = cs->toks[i].kind == RASD_TOK_PUNCT && cs->toks[i].norm_len == 1 &&
-                     cs->toks[i].norm[0] == '/';
+        bool slash = cs->toks[i].kind == RASD_TOK_PUNCT && !strcmp(cs->toks[i].norm, "/");
         if (cs->keys[i].when || slash) /* (في نوفمبر/تشرين الثاني) */
             continue;
         seen++;
@@ -1177,9 +1185,6 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
     clause_hide_asides(cs, SIZE_MAX);
     return n;
 }
-
-/* Words of armed force: a sentence with one speaks of a physical attack.
- * Keys without the article: coder_sentence_has compares clitic-free forms. */
 
 static bool armed_party(const mention *m)
 {

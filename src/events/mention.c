@@ -944,9 +944,9 @@ static bool dl_is(const coder_sent *cs, size_t i, const char *norm)
 
 static bool dl_dash(const coder_sent *cs, size_t i)
 {
-    return i < cs->n && cs->toks[i].kind == RASD_TOK_PUNCT &&
-           (cs->toks[i].norm[0] == '-' || dl_is(cs, i, "ـ") || dl_is(cs, i, "–") ||
-            dl_is(cs, i, "—"));
+    /* (and a run of hyphens: (CNN)--) */
+    return i < cs->n &&
+           (clause_is_dash(cs, i) || (cs->toks[i].kind == RASD_TOK_PUNCT && cs->toks[i].norm[0] == '-'));
 }
 
 /* The token after an agency in brackets or quotes that opens at i ((CNN),
