@@ -269,12 +269,6 @@ static bool is_preposition(const coder_sent *cs, size_t i)
     return false;
 }
 
-static bool ends_with(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a > b + 2 && !strcmp(s + a - b, suf);
-}
-
 /* After a quantity word (عشرات، مئات، آلاف) within two tokens of `from`,
  * the actor it counts: من X or the genitive X. */
 /* Cardinals as news writes them before من (خمس من الدول). Folded. */
@@ -346,7 +340,7 @@ bool args_participle(const coder_sent *cs, size_t i)
 bool args_verb_plural(const coder_sent *cs, size_t i)
 {
     const char *w = cs->keys[i].bare;
-    return cs->mw[i].upos == UPOS_VERB && (ends_with(w, "وا") || ends_with(w, "ون"));
+    return cs->mw[i].upos == UPOS_VERB && (coder_ends_with(w, "وا") || coder_ends_with(w, "ون"));
 }
 
 static bool armed(const mention *m)

@@ -90,6 +90,25 @@ static bool inside_mention(const coder_sent *cs, size_t i)
     return m && m->first < i && i < m->last;
 }
 
+/* The comma closing an appositive name (التقى الوزير التركي، أحمد كمال،
+ * نظيره): the actor before it holds a comma itself, and no verb follows. */
+static bool closes_appositive(const coder_sent *cs, size_t i)
+{
+    const mention *m = i > 0 ? coder_mention_at(cs, i - 1) : NULL;
+    if (!m || m->last != i - 1 || i + 1 >= cs->n || strcmp(cs->toks[i].norm, ",") != 0 ||
+        cs->mw[i + 1].upos == UPOS_VERB)
+        return false;
+    for (size_t k = m->first + 1; k < m->last; k++)
+        if (!strcmp(cs->toks[k].norm, ","))
+            return true;
+    return false;
+}
+
+static bool mention_comma(const coder_sent *cs, size_t i)
+{
+    return !strcmp(cs->toks[i].norm, ",") && inside_mention(cs, i);
+}
+
 #define CLAUSE_ASIDE_MAX 30 /* tokens a relative aside may span */
 
 /* (a lone tatweel is punctuation too: سراييفو ـ «الشرق الأوسط») */
@@ -186,7 +205,8 @@ void clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, 
             l = open - 1; /* ترامب - الذي زار الصين - طالب */
             continue;
         }
-        if (clause_start(cs, l - 1) || clause_start(cs, l))
+        if ((clause_start(cs, l - 1) && !mention_comma(cs, l - 1)) ||
+            (clause_start(cs, l) && !mention_comma(cs, l)))
             break;
         l--;
     }
@@ -204,7 +224,8 @@ void clause_bounds(const coder_sent *cs, size_t first, size_t last, size_t *lo, 
         if (aside_closed_at(cs, h + 1) != SIZE_MAX && cs->keys[first].aside_of)
             break;
         if (clause_start(cs, h + 1) && !comma_continues(cs, h + 1) &&
-            !comma_after_subject(cs, last, h + 1) && !inside_mention(cs, h + 1))
+            !comma_after_subject(cs, last, h + 1) && !inside_mention(cs, h + 1) &&
+            !closes_appositive(cs, h + 1))
             break;
         h++;
     }

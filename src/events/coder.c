@@ -1114,7 +1114,8 @@ static bool check_parties(const coder_sent *cs, const lex_hit *h, bool endanger,
     if (a->src && a->tgt && args_same_actor(a->src, a->tgt) &&
         (a->src->start == a->tgt->start || args_apposition(cs, a->src, a->tgt) ||
          args_apposition(cs, a->tgt, a->src) || !a->src->person || !a->tgt->person ||
-         (a->src->name && a->tgt->name && !strcmp(a->src->name, a->tgt->name))))
+         (a->src->name && a->tgt->name && !strcmp(a->src->name, a->tgt->name)) ||
+         (a->src->ident && a->src->ident == a->tgt->ident)))
         a->tgt = NULL; /* USAGOV -> USAGOV: one actor, unless two people */
     /* هددت السعودية على لسان وزير خارجيتها: who speaks for the source */
     if (a->tgt && a->tgt->first >= 2 && coder_tok_is(cs, a->tgt->first - 1, "لسان") &&

@@ -36,6 +36,8 @@ typedef struct mention {
     bool conj;              /* second conjunct of "X و Y" */
     bool hidden;            /* inside a relative aside the trigger being coded is
                                not in (clause_hide_asides): no argument of it */
+    size_t ident;           /* 1 + the byte offset where the document first named
+                               this actor (references share it), or 0 */
 } mention;
 
 #define CODER_MAX_MENTIONS 64
@@ -100,6 +102,8 @@ const mention *coder_mention_at(const coder_sent *cs, size_t i);
 
 /* Does token i carry the conjunction و? */
 bool coder_has_wa(const coder_sent *cs, size_t i);
+/* Does the string s end in suf, with at least one letter before it? */
+bool coder_ends_with(const char *s, const char *suf);
 /* Does token i carry the proclitic `clitic` (MCL_LI, MCL_BI, MCL_SA...)? */
 bool coder_has_clitic(const coder_sent *cs, size_t i, int clitic);
 

@@ -47,6 +47,13 @@ static bool word_has_clitic(const morph_word *w, int clitic)
     return false;
 }
 
+/* Does s end in suf with at least one more letter (two bytes) before it? */
+bool coder_ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a > b + 2 && !strcmp(s + a - b, suf);
+}
+
 bool coder_has_wa(const coder_sent *cs, size_t i)
 {
     return i < cs->n && word_has_clitic(&cs->mw[i], MCL_WA);
@@ -428,12 +435,23 @@ static bool title_word(const char *stem);
 
 /* وزير الخارجية الأميركي، مايك بومبيو: a known person set off by a comma
  * right after a title of the same country and sector is that title's
- * holder (an appositive), not a second party. */
+ * holder (an appositive), not a second party; so is an unknown name set
+ * off by two commas after any agent of a country. */
 static bool merge_title_appositive(const coder_sent *cs, mention *a, const mention *b)
 {
-    if (!a->agent || a->person || !a->country[0] || !b->person || strcmp(a->code, b->code) != 0 ||
-        b->first != a->last + 2 || strcmp(cs->toks[a->last + 1].norm, ",") != 0 ||
-        !title_word(cs->keys[a->first].stem))
+    if (!a->agent || a->person || !a->country[0] || !b->person || b->first != a->last + 2 ||
+        strcmp(cs->toks[a->last + 1].norm, ",") != 0)
+        return false;
+    /* الشيخ القطري المعارض، سلطان بن سحيم آل ثاني، : a name no dictionary
+     * knows, between two commas, is the holder too, with the head's code */
+    bool unknown = !b->code[0] && !b->country[0] && b->last + 1 < cs->n &&
+                   !strcmp(cs->toks[b->last + 1].norm, ",");
+    if (unknown) {
+        a->last = b->last;
+        a->person = true;
+        return true;
+    }
+    if (strcmp(a->code, b->code) != 0 || !title_word(cs->keys[a->first].stem))
         return false;
     mention m = *b;
     m.first = a->first;
@@ -597,6 +615,51 @@ static bool merge_led_by(const coder_sent *cs, mention *a, const mention *b)
     return true;
 }
 
+/* الشيخ القطري المعارض، الناشط السوري المعارض: a one-word definite agent
+ * adjective right after a definite country reading describes the same
+ * noun; it gives that reading its sector instead of standing as a second
+ * party (the Qatari opposition sheikh was the target OPP of his own
+ * criticism). */
+static bool merge_adj_agent(const coder_sent *cs, mention *a, const mention *b)
+{
+    if (!b->agent || b->country[0] || b->first != b->last || b->first != a->last + 1 ||
+        !a->country[0] || a->person || a->pair || a->counterpart || b->prep || b->conj ||
+        !cs->mw[b->first].det || !cs->mw[a->last].det ||
+        cs->toks[a->last].kind != RASD_TOK_ARABIC)
+        return false;
+    /* masculine singular both (an object noun after a subject is the
+     * usual reading otherwise: انتقدت الحكومة القطرية المعارضة) */
+    /* and b an adjective of stance, a participle (المعارض، المتمرد), not a
+     * noun of its own (الجيش السوري السكان، ولي العهد السعودي الأمير) */
+    if ((strcmp(b->sector, "OPP") != 0 && strcmp(b->sector, "REB") != 0) ||
+        strncmp(cs->keys[b->first].bare, "م", strlen("م")) != 0)
+        return false;
+    if (!coder_ends_with(cs->keys[a->last].full, "ي") || coder_ends_with(cs->keys[b->first].full, "ه") ||
+        coder_ends_with(cs->keys[b->first].full, "ون") || coder_ends_with(cs->keys[b->first].full, "ين"))
+        return false;
+    bool was_adj = a->adj;
+    if (was_adj) {
+        a->adj = a->nisba = false;
+        a->agent = true;
+    } else if (!a->agent) {
+        return false;
+    }
+    /* the adjective says more than a civilian head (الصحفي السعودي المعارض) */
+    if (!a->sector[0] || !strcmp(a->sector, "CVL"))
+        mention_set_code(a, a->country, b->sector);
+    a->last = b->last;
+    /* the noun both describe is the actor's head: the mention starts there,
+     * so that it is the subject right after the verb */
+    size_t h = a->first - 1;
+    if (was_adj && a->first > 0 && cs->mw[h].det && cs->mw[h].upos == UPOS_NOUN &&
+        cs->toks[h].kind == RASD_TOK_ARABIC && !coder_mention_at(cs, h)) {
+        a->first = h;
+        a->prep = mention_prep(cs, h);
+        a->gprep = a->prep ? NULL : mention_gprep(cs, h);
+    }
+    return true;
+}
+
 static void mention_merge_pass(coder_sent *cs)
 {
     size_t w = 0;
@@ -607,7 +670,8 @@ static void mention_merge_pass(coder_sent *cs)
                   merge_led_by(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_title_name(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_title_appositive(cs, &cs->m[w - 1], &cs->m[r]) ||
-                  merge_adj_person(cs, &cs->m[w - 1], &cs->m[r])))
+                  merge_adj_person(cs, &cs->m[w - 1], &cs->m[r]) ||
+                  merge_adj_agent(cs, &cs->m[w - 1], &cs->m[r])))
             continue;
         cs->m[w++] = cs->m[r];
     }
@@ -1049,6 +1113,9 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
                               word_has_clitic(&cs->mw[cs->m[k].first], MCL_WA) :
                               quoted_conjunct(cs, cs->m[k - 1].last, cs->m[k].first)))
             cs->m[k].conj = true;
+    for (size_t k = 0; k < cs->nm; k++) /* (a reference made at detection keeps its own) */
+        if (!cs->m[k].ident)
+            cs->m[k].ident = cs->toks[cs->m[k].first].start + 1;
     mention_resolve_pass(cs, mem);
     institution_memory(cs, mem);
     surname_memory(cs, mem);

@@ -957,6 +957,22 @@ static const struct {
     {"رفضها الاقتراح الروسي: with a pronoun on the noun the adjective is not its doer",
      "في محاولة لإخضاع الفصائل بعد رفضها الاقتراح الروسي لوقف المعارك.", "2018-07-05", "REJECT",
      "REB", "RUS", "=asserted"},
+    {"الشيخ القطري المعارض: a stance participle after the country adjective gives it its sector; "
+     "an unknown name between commas is the same man; the object follows",
+     "انتقد الشيخ القطري المعارض، سلطان بن سحيم آل ثاني، موقف قطر من الأزمة.", "2018-05-10",
+     "ACCUSE", "QATOPP", "QAT", "=asserted"},
+    {"الناشط السوري المعارض: the participle is no second party",
+     "انتقد الناشط السوري المعارض موقف روسيا.", "2018-05-10", "ACCUSE", "SYROPP", "RUS",
+     "=asserted"},
+    {"الجيش السوري السكان: a noun after the subject is its object, no adjective of it",
+     "دعا الجيش السوري السكان إلى الخروج من الغوطة.", "2018-03-17", "REQUEST", "SYRMIL", "CVL",
+     "=asserted"},
+    {"the comma closing an appositive name does not end the clause",
+     "هدد الرئيس الأمريكي، دونالد ترامب، الصين، الجمعة، بفرض رسوم جمركية جديدة.", "2018-09-07",
+     "THREATEN", "USAGOV", "CHN", "=asserted"},
+    {"the comma inside an appositive does not cut off the subject before a verbal noun",
+     "أعلن قرار الرئيس الأمريكي، دونالد ترامب والانسحاب من الاتفاق النووي الإيراني.",
+     "2018-05-10", "SANCTION", "USAGOV", "-", "=asserted"},
 };
 
 static void test_coder_regressions(void)
@@ -982,6 +998,12 @@ static void test_coder_regressions(void)
 static const struct {
     const char *why, *text, *date, *cat, *src; /* src "*": any event of cat; ">X": target X */
 } wrong_source_cases[] = {
+    {"انتقدت الحكومة القطرية المعارضة: a definite noun after the subject is the object",
+     "انتقدت الحكومة القطرية المعارضة.", "2018-05-10", "ACCUSE", "QATOPP"},
+    {"الرئيس resolved to the subject himself is not his own target",
+     "أصبح رئيس فنزويلا، نيكولاس مادورو، أول زعيم أجنبي يجتمع مع رئيس كوبا الجديد. "
+     "ووصل مادورو إلى هافانا لتهنئة الرئيس الجديد.",
+     "2018-04-22", "SUPPORT", ">VENGOV"},
     {"في مدينة [الرياض]: a place before a subjectless verb is not its subject",
      "خلال الدراسة الجامعية في مدينة الرياض دعاني ثلاثة من زملائي، وطلبوا مني أن أكون الرابع.",
      "2018-02-17", "REQUEST", "SAUGOV"},
