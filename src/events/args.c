@@ -926,6 +926,10 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         (m = carried_out_by(cs, h, hi)))
         return m;
     bool noun = (e->opts & LEXO_NOUN) || cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN;
+    /* فرض العقوبات من قبل واشنطن، من جانب: the noun's doer, named after it */
+    if (noun && cs->mw[t0].upos != UPOS_VERB &&
+        (m = args_agent_by(cs, h->last + 1, h->last + 4 < hi ? h->last + 4 : hi)))
+        return m;
     /* رفض [الرئيس الفرنسي] التدخل التركي: an actor right after a gap
      * pattern's first word is its subject, so that word is a verb */
     const mention *g = h->n_trig > 1 ? coder_mention_at(cs, t0 + 1) : NULL;
@@ -1366,6 +1370,16 @@ static void assign_violence(const coder_sent *cs, const lex_hit *h, size_t hi, d
     }
     /* not after an overt subject (الجيش قصف بقذائف مدفعية: active voice) */
     const mention *shooter = d->src && d->src->last < t0 ? NULL : weapon_owner(cs, h, hi);
+    /* قتلت في مدينة عفرين، بشمال سوريا، على يد [القوات التركية]: an agent
+     * named further on in the clause did it, whoever stands before */
+    bool vso = d->src && d->src->first > t0 && d->src->first <= h->last; /* an overt subject */
+    const mention *by = shooter || vso ? NULL : args_agent_by(cs, h->last + 1, hi);
+    if (by && by != d->src && (h->e->cat == PL_ASSAULT || h->e->cat == PL_COERCE)) {
+        d->src = by;
+        if (d->tgt == by)
+            d->tgt = NULL;
+        return;
+    }
     if (!shooter)
         return;
     /* قتل فلسطينيون برصاص القوات الإسرائيلية */

@@ -11,7 +11,8 @@ typedef struct ev_args {
     bool negated;
     const char *modality;   /* asserted, future, hypothetical */
     rasd_date date;         /* precision NONE when unknown */
-    size_t date_tok;        /* token where a stated date starts, or SIZE_MAX */
+    size_t date_tok;        /* token where the stated date nearest the trigger starts
+                               (dated or not), or SIZE_MAX: a detector feature */
     geo_match place;        /* where, when has_place */
     bool has_place;
 } ev_args;
@@ -187,10 +188,16 @@ typedef struct ev_dates {
  * time_resolve, which is too slow to try at every token. */
 bool coder_may_start_date(const coder_sent *cs, size_t i);
 void ev_sentence_dates(const coder_sent *cs, const coder_memory *mem, ev_dates *out);
-/* The event's date: the stated date nearest its trigger, else the
+/* Does trigger h report no act at all (a noun after a copula, a topic, a
+ * name containing the word, a crowd at a funeral ...)? noact.c. */
+bool noact_reported(const coder_sent *cs, const lex_hit *h);
+
+/* The event's date: the stated date nearest its trigger (not one inside
+ * a relative clause after it, which dates that clause), else the
  * publication date for past events, else unknown. Never the processing
  * date. */
-void ev_date(const ev_dates *ds, const lex_hit *h, const coder_memory *mem, ev_args *a);
+void ev_date(const coder_sent *cs, const ev_dates *ds, const lex_hit *h,
+             const coder_memory *mem, ev_args *a);
 void ev_explain(const coder_sent *cs, size_t sent_index, const lex_hit *hits, size_t nh,
                 ev_out *out);
 /* conf < 0: the rule-based confidence. */

@@ -37,17 +37,37 @@ void ev_sentence_dates(const coder_sent *cs, const coder_memory *mem, ev_dates *
     }
 }
 
-void ev_date(const ev_dates *ds, const lex_hit *h, const coder_memory *mem, ev_args *a)
+/* بعد الانسحاب من الاتفاق [الذي أبرم سنة 2015]: a date after the trigger
+ * inside a relative clause that opens after it dates that clause's act. */
+static bool in_relative_after(const coder_sent *cs, size_t t0, size_t i)
+{
+    static const char *const rel[] = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان",
+                                      "اللتان"};
+    for (size_t k = i; k-- > t0 + 1;) {
+        if (cs->toks[k].kind == RASD_TOK_PUNCT)
+            return false;
+        if (CODER_TOK_IN(cs, k, rel))
+            return true;
+    }
+    return false;
+}
+
+void ev_date(const coder_sent *cs, const ev_dates *ds, const lex_hit *h,
+             const coder_memory *mem, ev_args *a)
 {
     memset(&a->date, 0, sizeof a->date);
     a->date_tok = SIZE_MAX;
     size_t best = SIZE_MAX, t0 = h->trig[0];
     for (size_t k = 0; k < ds->n; k++) {
         size_t i = ds->tok[k], dist = i > t0 ? i - t0 : t0 - i;
+        /* (a date nearby is a feature of the sentence all the same) */
+        if (a->date_tok == SIZE_MAX || dist < (a->date_tok > t0 ? a->date_tok - t0 : t0 - a->date_tok))
+            a->date_tok = i;
+        if (i > h->last && in_relative_after(cs, h->last, i))
+            continue;
         if (dist < best) {
             best = dist;
             a->date = ds->d[k];
-            a->date_tok = i;
         }
     }
     if (a->date.precision != RASD_PREC_NONE)

@@ -397,6 +397,11 @@ static bool lex_word_matches(const lex_word *w, const lex_keys *k, bool noun)
 {
     if (w->kind == LEXW_LEMMA)
         return k->lemma[0] && !strcmp(w->key, k->lemma);
+    /* سـ before a perfect is a misread (ساوث [سايد] is no سـ + أيد); the
+     * forms news writes after it are of the third person or ن */
+    if (k->future && strncmp(w->key, "ي", 2) != 0 && strncmp(w->key, "ت", 2) != 0 &&
+        strncmp(w->key, "ن", 2) != 0)
+        return false;
     return !strcmp(w->key, k->full) || (k->bare[0] && !strcmp(w->key, k->bare)) ||
            (k->stem[0] && !strcmp(w->key, k->stem)) ||
            (noun && k->acc[0] && !strcmp(w->key, k->acc));

@@ -55,6 +55,7 @@ typedef struct lex_keys {
     char acc[LEX_KEY_MAX]; /* bare without an indefinite accusative alef (اجتماعا → اجتماع), or "" */
     bool nominal;          /* has the article or ب/ل/ك: cannot be a finite verb */
     bool definite;         /* has the article */
+    bool future;           /* has the future prefix س: only an imperfect follows */
     bool verb_slot;        /* where a finite verb can stand: first, after
                               punctuation, a verbal particle or a definite subject
                               (filled only where lexicon_finite_head says so) */

@@ -104,6 +104,9 @@ static const char *mention_prep(const coder_sent *cs, size_t first)
                 return mention_preps[p]; /* في كل من لندن وموسكو */
         return "كل";
     }
+    /* من جانب X: "by X", as من قبل X (not إلى جانب X, "beside X") */
+    if (first >= 2 && coder_tok_is(cs, first - 1, "جانب") && coder_tok_is(cs, first - 2, "من"))
+        return "قبل";
     for (size_t p = 0; p < sizeof mention_preps / sizeof mention_preps[0]; p++)
         if (coder_tok_is(cs, first - 1, mention_preps[p]))
             return mention_preps[p];
@@ -196,8 +199,11 @@ static bool mention_from_dict(const rasd_ctx *ctx, coder_sent *cs, size_t i,
         snprintf(m->code, sizeof m->code, "%s", a.code);
     m->agent = h->kind == ACTORS_AGENT;
     /* المؤتمر الصحفي: a one-word agent that is an adjective agreeing with
-     * the definite noun before it describes that noun */
-    if (m->agent && m->first == m->last && i > 0 && cs->mw[i].upos == UPOS_ADJ &&
+     * the definite noun before it describes that noun; so does a feminine
+     * nisba the tagger took for a noun (التهديدات [الخارجية], الحدود
+     * [البحرية]) */
+    if (m->agent && m->first == m->last && i > 0 &&
+        (cs->mw[i].upos == UPOS_ADJ || coder_ends_with(cs->keys[i].full, "يه")) &&
         cs->mw[i].det && cs->mw[i - 1].det && cs->mw[i - 1].upos == UPOS_NOUN)
         return false;
     if (m->agent && main_adjective(cs, m))

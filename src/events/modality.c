@@ -121,6 +121,19 @@ static bool is_hypothetical(const coder_sent *cs, size_t i)
     return !strncmp(next, "ي", 2) || !strncmp(next, "ت", 2) || !strncmp(next, "ن", 2);
 }
 
+/* فرص استئناف المحادثات، إمكانية فرض عقوبات، يترددون في الانسحاب: the
+ * chance of an act, or a hesitation to do it, is no act. */
+static bool chance_of(const coder_sent *cs, size_t t0)
+{
+    static const char *const chance[] = {"فرص", "فرصه", "امكانيه", "امكان", "احتمالات",
+                                         "احتماليه", "جدوي"};
+    static const char *const hesitate[] = {"تردد", "ترددت", "يتردد", "تتردد", "يترددون",
+                                           "ترددوا", "مترددا", "مترددين"};
+    if (t0 > 0 && CODER_TOK_IN(cs, t0 - 1, chance))
+        return true;
+    return t0 > 1 && coder_tok_is(cs, t0 - 1, "في") && CODER_TOK_IN(cs, t0 - 2, hesitate);
+}
+
 static bool denied(const coder_sent *cs, size_t t0);
 static bool denied_noun(const coder_sent *cs, const lex_hit *h);
 static bool purpose(const coder_sent *cs, const lex_hit *h);
@@ -263,7 +276,11 @@ void modality_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
      * يعارض … قرار محتمل: the gap pattern's object is the possible one) */
     static const char *const possible[] = {"المحتمل", "المحتمله", "محتمل", "محتمله"};
     size_t next = h->last + 1;
-    size_t adj = next < cs->n && cs->mw[next].upos == UPOS_ADJ ? next + 1 : next;
+    /* (over one adjective, or a nisba the tagger took for a noun: التهديدات
+     * الخارجية المحتملة) */
+    size_t adj = next < cs->n && (cs->mw[next].upos == UPOS_ADJ ||
+                                  (cs->mw[next].det && coder_ends_with(cs->keys[next].full, "يه")))
+                     ? next + 1 : next;
     bool one = h->n_trig == 1 || cs->mw[h->last].upos == UPOS_ADJ; /* عقوبات أميركية */
     if (one && (CODER_TOK_IN(cs, next, possible) || CODER_TOK_IN(cs, adj, possible)))
         a->modality = "hypothetical";
@@ -280,6 +297,8 @@ void modality_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
     for (size_t i = t0 >= 6 ? t0 - 6 : 0; i < t0; i++)
         if (CODER_TOK_IN(cs, i, wish) && !clause_hidden(cs, i, t0))
             a->modality = "hypothetical";
+    if (chance_of(cs, t0))
+        a->modality = "hypothetical";
     if (denied(cs, t0) || denied_noun(cs, h))
         a->negated = true;
     governed(cs, h, a);

@@ -131,6 +131,11 @@ static void test_future_and_dates(void)
         CHECK(d && !strcmp(d, "2021-03-24")); /* أمس = the day before publication */
     }
     json_decref(evs);
+    /* a date inside a relative clause after the trigger dates that clause */
+    evs = code("وجاء ذلك بعد الانسحاب الأميركي من الاتفاق النووي الذي أبرم سنة 2015.", "2018-05-21");
+    ev = find(evs, "SANCTION");
+    CHECK(ev && !strcmp(json_string_value(json_object_get(ev, "date")), "2018-05-21"));
+    json_decref(evs);
 }
 
 /* نفى أن ...: the denied act is negated; قواتها: the forces of the actor before */
@@ -970,6 +975,37 @@ static const struct {
     {"the comma closing an appositive name does not end the clause",
      "هدد الرئيس الأمريكي، دونالد ترامب، الصين، الجمعة، بفرض رسوم جمركية جديدة.", "2018-09-07",
      "THREATEN", "USAGOV", "CHN", "=asserted"},
+    {"فرص استئناف المحادثات: the chance of an act is no act",
+     "وعقب تولي الرئيس دونالد ترامب الرئاسة، تباعدت فرص استئناف المحادثات أكثر من ذي قبل.",
+     "2018-05-02", "CONSULT", "USAGOV", "-", "hypothetical"},
+    {"يترددون في الانسحاب: a hesitation is no act",
+     "ويجعل ذلك المسؤولين الإيرانيين يترددون في الانسحاب من سوريا.", "2018-03-04", "RETREAT",
+     "IRNGOV", "SYR", "hypothetical"},
+    {"اعتراضها على دعوة: an objection, and the call objected to was not the objector's",
+     "وقال دبلوماسي إن الولايات المتحدة أبدت مجددا الجمعة اعتراضها على دعوة مجلس الأمن إلى "
+     "تبني نص البيان.",
+     "2018-04-07", "REJECT", "USA", "IGOUNO", "=asserted"},
+    {"... so the call is not asserted as the objector's",
+     "وقال دبلوماسي إن الولايات المتحدة أبدت مجددا الجمعة اعتراضها على دعوة مجلس الأمن إلى "
+     "تبني نص البيان.",
+     "2018-04-07", "REQUEST", "USA", "IGOUNO", "!asserted"},
+    {"اعترضت X على: objecting, with the subject in the gap",
+     "واعترضت روسيا على مشروع القرار الفرنسي.", "2018-04-07", "REJECT", "RUS", "-",
+     "=asserted"},
+    {"وقفت X إلى جانب Y: bare جانب is no agent, the genitive is the party backed",
+     "وقفت تركيا إلى جانب قطر في أزمتها.", "2018-08-15", "SUPPORT", "TUR", "QAT", "=asserted"},
+    {"فرض العقوبات من جانب واشنطن: من جانب names the doer, as من قبل",
+     "وقبل ساعات من إعادة فرض العقوبات من جانب واشنطن، اتهم الرئيس الإيراني واشنطن بشن حرب "
+     "نفسية.",
+     "2018-08-07", "COERCE", "USAGOV", "-", "=asserted"},
+    {"a participle shares no agent named by من قبل: the speaker demands",
+     "أكد وزير الخارجية التركي، مولود جاويش أوغلو، أن بلاده لم تر تعاونا من قبل المملكة العربية "
+     "السعودية، في التحقيق الجاري لمعرفة مصير الصحفي، مطالباً الرياض بالتعاون والسماح للسلطات "
+     "التركية بتفتيش قنصليتها في إسطنبول.",
+     "2018-10-13", "REQUEST", "TURGOV", "-", "=asserted"},
+    {"قتلت … على يد X: an agent named after a passive verb did it",
+     "قتلت امرأة بريطانية في عفرين على يد القوات التركية.", "2018-03-19", "ASSAULT", "TURMIL",
+     "-", "=asserted"},
     {"the comma inside an appositive does not cut off the subject before a verbal noun",
      "أعلن قرار الرئيس الأمريكي، دونالد ترامب والانسحاب من الاتفاق النووي الإيراني.",
      "2018-05-10", "SANCTION", "USAGOV", "-", "=asserted"},
@@ -1004,6 +1040,17 @@ static const struct {
      "أصبح رئيس فنزويلا، نيكولاس مادورو، أول زعيم أجنبي يجتمع مع رئيس كوبا الجديد. "
      "ووصل مادورو إلى هافانا لتهنئة الرئيس الجديد.",
      "2018-04-22", "SUPPORT", ">VENGOV"},
+    {"ساوث سايد: سـ before a perfect is a misread, no future أيد",
+     "يسرد الكتاب مذكرات ميشيل أوباما منذ الطفولة والنشأة في ساوث سايد بشيكاجو.", "2018-02-26",
+     "SUPPORT", "*"},
+    {"بأي شكل في التحقيق: شكل is a noun there, nobody forms an inquiry",
+     "قال نائب الرئيس الأميركي، مايك بنس، إن بلاده مستعدة لتقديم العون بأي شكل في التحقيق.",
+     "2018-10-10", "ACCUSE", "*"},
+    {"التهديدات الخارجية: a feminine nisba after a definite noun is no foreign ministry",
+     "وأعلن مادورو عن مناورات عسكرية ضد التهديدات الخارجية.", "2018-02-20", "THREATEN",
+     "USAGOV"},
+    {"اعترضت الدفاعات صاروخا: with an object in the gap اعترض intercepts",
+     "واعترضت الدفاعات الجوية السعودية صاروخين على جازان.", "2018-04-07", "REJECT", "*"},
     {"في مدينة [الرياض]: a place before a subjectless verb is not its subject",
      "خلال الدراسة الجامعية في مدينة الرياض دعاني ثلاثة من زملائي، وطلبوا مني أن أكون الرابع.",
      "2018-02-17", "REQUEST", "SAUGOV"},
