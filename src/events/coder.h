@@ -59,6 +59,7 @@ typedef struct coder_sent {
 
 #define CODER_INST_SLOTS 64
 #define CODER_PEOPLE 32
+#define CODER_ORGS 16
 
 typedef struct coder_inst {
     char head[LEX_KEY_MAX];  /* head word of an institution: نظام, حكومه, جيش */
@@ -80,6 +81,11 @@ typedef struct coder_memory {
     char surname[CODER_PEOPLE][LEX_KEY_MAX];
     mention person[CODER_PEOPLE];
     size_t n_people;
+    /* organisations named in several words, by their head noun (التحالف
+     * الدولي -> تحالف), for later bare references (التحالف، الحركة) */
+    char org_head[CODER_ORGS][LEX_KEY_MAX];
+    mention org[CODER_ORGS];
+    size_t n_orgs;
 } coder_memory;
 
 /* Fill mentions of `cs` (needs mw, keys, ner). */

@@ -369,6 +369,62 @@ static bool mention_pair(coder_sent *cs, size_t i, const coder_memory *mem, ment
     return false;
 }
 
+/* The head noun of an organisation's multi-word name (التحالف الدولي,
+ * حركة حماس, تنظيم الدولة), or NULL. */
+static const char *org_head(const coder_sent *cs, const mention *m)
+{
+    /* (not a state: حكومة المملكة in a Saudi statement is no المملكة
+     * المغربية named before; nor monitors and media, who report) */
+    if (m->person || m->adj || m->agent || m->pair || m->resolved || !m->named || m->state ||
+        strlen(m->code) <= 3 || !strcmp(m->sector, "NGO") || !strcmp(m->sector, "MED") ||
+        m->last == m->first || cs->mw[m->first].upos != UPOS_NOUN ||
+        cs->toks[m->first].kind != RASD_TOK_ARABIC)
+        return NULL;
+    const char *h = cs->keys[m->first].stem;
+    return strlen(h) >= 6 ? h : NULL; /* (three letters or more) */
+}
+
+static void org_memory(coder_sent *cs, coder_memory *mem)
+{
+    for (size_t k = 0; k < cs->nm; k++) {
+        const char *h = org_head(cs, &cs->m[k]);
+        if (!h)
+            continue;
+        size_t slot = 0;
+        while (slot < mem->n_orgs && strcmp(mem->org_head[slot], h) != 0)
+            slot++;
+        if (slot == mem->n_orgs)
+            slot = mem->n_orgs < CODER_ORGS ? mem->n_orgs++ : CODER_ORGS - 1;
+        snprintf(mem->org_head[slot], LEX_KEY_MAX, "%s", h);
+        mem->org[slot] = cs->m[k];
+    }
+}
+
+/* التحالف، الحركة، التنظيم alone: the organisation of that head the
+ * document last named in full. Not with an attribute or genitive of its
+ * own after it (التحالف الجديد، الحركة الاحتجاجية): another one. */
+static bool mention_org_recall(coder_sent *cs, size_t i, const coder_memory *mem, mention *m)
+{
+    if (!cs->mw[i].det || cs->mw[i].upos != UPOS_NOUN || coder_case_prefix(&cs->mw[i]) ||
+        cs->toks[i].kind != RASD_TOK_ARABIC)
+        return false;
+    if (i > 0 && coder_tok_is(cs, i - 1, "باسم")) /* المتحدث باسم التحالف: a spokesman */
+        return false;
+    if (i + 1 < cs->n && cs->toks[i + 1].kind == RASD_TOK_ARABIC && cs->mw[i + 1].det &&
+        (cs->mw[i + 1].upos == UPOS_ADJ || cs->mw[i + 1].upos == UPOS_NOUN))
+        return false;
+    for (size_t slot = 0; slot < mem->n_orgs; slot++)
+        if (!strcmp(mem->org_head[slot], cs->keys[i].stem)) {
+            *m = mem->org[slot];
+            m->first = m->last = i;
+            m->prep = m->gprep = NULL;
+            m->conj = false;
+            m->resolved = true;
+            return true;
+        }
+    return false;
+}
+
 /* ---------------------------------------------------------- pass 2 */
 
 static bool only_quotes_between(const coder_sent *cs, size_t a, size_t b)
@@ -1099,7 +1155,8 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
         }
         if (mention_counterpart(ctx, cs, i, &m) || mention_his_country(cs, i, mem, &m) ||
             mention_pair(cs, i, mem, &m) || mention_latter(cs, i, mem, &m) ||
-            mention_from_dict(ctx, cs, i, mem, &m) || mention_from_ner(ctx, cs, i, &m)) {
+            mention_from_dict(ctx, cs, i, mem, &m) || mention_from_ner(ctx, cs, i, &m) ||
+            mention_org_recall(cs, i, mem, &m)) {
             m.prep = mention_prep(cs, m.first);
             m.gprep = m.prep ? NULL : mention_gprep(cs, m.first);
             cs->m[cs->nm++] = m;
@@ -1136,4 +1193,5 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
             mem->have_person = true;
         }
     }
+    org_memory(cs, mem);
 }
