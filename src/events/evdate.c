@@ -57,12 +57,13 @@ void ev_date(const coder_sent *cs, const ev_dates *ds, const lex_hit *h,
 {
     memset(&a->date, 0, sizeof a->date);
     a->date_tok = SIZE_MAX;
-    size_t best = SIZE_MAX, t0 = h->trig[0];
+    size_t best = SIZE_MAX, nearest = SIZE_MAX, t0 = h->trig[0];
     for (size_t k = 0; k < ds->n; k++) {
         size_t i = ds->tok[k], dist = i > t0 ? i - t0 : t0 - i;
-        /* (a date nearby is a feature of the sentence all the same) */
-        if (a->date_tok == SIZE_MAX || dist < (a->date_tok > t0 ? a->date_tok - t0 : t0 - a->date_tok))
+        if (dist < nearest) { /* (a date nearby is a feature of the sentence all the same) */
+            nearest = dist;
             a->date_tok = i;
+        }
         if (i > h->last && in_relative_after(cs, h->last, i))
             continue;
         if (dist < best) {

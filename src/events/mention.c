@@ -369,6 +369,8 @@ static bool mention_pair(coder_sent *cs, size_t i, const coder_memory *mem, ment
     return false;
 }
 
+static void mention_refer(mention *m, const mention *ref);
+
 /* The head noun of an organisation's multi-word name (التحالف الدولي,
  * حركة حماس, تنظيم الدولة), or NULL. */
 static const char *org_head(const coder_sent *cs, const mention *m)
@@ -415,11 +417,9 @@ static bool mention_org_recall(coder_sent *cs, size_t i, const coder_memory *mem
         return false;
     for (size_t slot = 0; slot < mem->n_orgs; slot++)
         if (!strcmp(mem->org_head[slot], cs->keys[i].stem)) {
-            *m = mem->org[slot];
+            memset(m, 0, sizeof *m);
             m->first = m->last = i;
-            m->prep = m->gprep = NULL;
-            m->conj = false;
-            m->resolved = true;
+            mention_refer(m, &mem->org[slot]);
             return true;
         }
     return false;
