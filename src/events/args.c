@@ -609,6 +609,19 @@ static const mention *attack_of(const coder_sent *cs, const lex_hit *h)
     return NULL;
 }
 
+/* الطلب [الكويتي]: a singular nisba agreeing in definiteness with the
+ * noun before it is its adjective, whatever the tagger says. Not after a
+ * noun of violence or arrest, whose genitive is the victim (مقتل الأمريكي). */
+static bool agreeing_nisba(const coder_sent *cs, const lex_hit *h, const mention *m)
+{
+    const char *w = cs->keys[m->first].bare;
+    if (!m->nisba || m->first != m->last || m->first == 0 || h->e->cat == PL_ASSAULT ||
+        h->e->cat == PL_COERCE || coder_ends_with(w, "ين") || coder_ends_with(w, "ون"))
+        return false;
+    return (cs->mw[m->first].det != 0) == (cs->mw[m->first - 1].det != 0) &&
+           cs->mw[m->first - 1].upos == UPOS_NOUN;
+}
+
 static const mention *noun_agent(const coder_sent *cs, const lex_hit *h)
 {
     const mention *rel = relative_agent(cs, h);
@@ -630,7 +643,7 @@ static const mention *noun_agent(const coder_sent *cs, const lex_hit *h)
     bool own = h->n_trig > 1 && cs->mw[h->last].upos == UPOS_ADJ;
     size_t gap = h->n_trig > 1 && h->trig[1] > h->trig[0] + 1 ? h->trig[0] + 1 : SIZE_MAX;
     for (size_t k = 0; k < cs->nm; k++)
-        if (cs->m[k].adj &&
+        if ((cs->m[k].adj || agreeing_nisba(cs, h, &cs->m[k])) &&
             (cs->m[k].first == h->last + 1 || (own && cs->m[k].first == h->last) ||
              (cs->m[k].first == gap && cs->m[k].last < h->trig[1])) &&
             !(k + 1 < cs->nm && cs->m[k + 1].adj && cs->m[k + 1].first <= cs->m[k].last + 2))
@@ -656,6 +669,23 @@ static bool pronoun_subject(const coder_sent *cs, size_t t0)
     return t0 > 0 && cs->mw[t0].upos == UPOS_VERB && CODER_TOK_IN(cs, t0 - 1, comp);
 }
 
+/* نفاه، رواه، تبناها: a verb whose final ى turns ا before an object pronoun
+ * (the tagger reads some as nouns). Nouns of that shape mostly carry the
+ * prefix م (مستواه، محتواها); the elatives أعلاه، أدناه are not verbs after a
+ * noun anyway. */
+static bool defective_with_object(const coder_sent *cs, size_t i)
+{
+    const char *stem = cs->mw[i].stem_key, *bare = cs->keys[i].bare;
+    static const char *const obj[] = {"اه", "اها", "اهم", "اهما"};
+    if (!args_has_suffix(&cs->mw[i]) || !coder_ends_with(stem, "ى") ||
+        !strncmp(stem, "م", strlen("م")))
+        return false;
+    for (size_t k = 0; k < sizeof obj / sizeof *obj; k++)
+        if (coder_ends_with(bare, obj[k]))
+            return true;
+    return false;
+}
+
 /* A verb between a noun trigger and m (اتهامات نفتها [الوزيرة]): m is that
  * verb's subject or object, not the noun's. */
 static bool verb_between(const coder_sent *cs, const lex_hit *h, const mention *m)
@@ -663,7 +693,8 @@ static bool verb_between(const coder_sent *cs, const lex_hit *h, const mention *
     if (cs->mw[h->trig[0]].upos == UPOS_VERB)
         return false;
     for (size_t i = h->last + 1; i < m->first; i++)
-        if (cs->mw[i].upos == UPOS_VERB && !clause_hidden(cs, i, h->trig[0]))
+        if ((cs->mw[i].upos == UPOS_VERB || defective_with_object(cs, i)) &&
+            !clause_hidden(cs, i, h->trig[0]))
             return true;
     return false;
 }
@@ -934,7 +965,7 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
      * pattern's first word is its subject, so that word is a verb */
     const mention *g = h->n_trig > 1 ? coder_mention_at(cs, t0 + 1) : NULL;
     if (g && g->first == t0 + 1 && !g->prep && args_usable(g) && g->last < h->last &&
-        !(e->opts & LEXO_NOUN))
+        !(e->opts & LEXO_NOUN) && !cs->mw[t0].det) /* للطلب الكويتي: a noun */
         noun = false;
     if (noun && (m = noun_agent(cs, h)))
         return m;

@@ -251,8 +251,45 @@ static void ev_place(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h
 
 /* Speech verbs mark reported content; their subject is the speaker.
  * spk[k] is the speaker of hit k (NULL for other hits), found once. */
-static void find_speakers(coder_sent *cs, const lex_hit *hits, size_t nh,
-                          const mention **spk)
+static bool overt_subject(const coder_sent *cs, const lex_hit *h);
+static bool agrees(const coder_sent *cs, const lex_hit *h, const mention *m);
+
+/* What follows a verb at token i cannot be its subject: the
+ * complementiser, a colon or quote, or a phrase with a preposition (وقال
+ * في بيان، وأضاف لوكالة). */
+static bool no_subject_after(const coder_sent *cs, size_t i)
+{
+    static const char *const words[] = {"ان", "انه", "انها", "انهم", "اننا", "بان", "بانه",
+                                        "بانها", "في", "خلال", "امام", "عبر", "قائلا",
+                                        "قائله", "ايضا", "كذلك"};
+    if (i >= cs->n || cs->toks[i].kind == RASD_TOK_PUNCT)
+        return true;
+    return CODER_TOK_IN(cs, i, words) || coder_has_clitic(cs, i, MCL_LI) ||
+           coder_has_clitic(cs, i, MCL_BI);
+}
+
+/* وقال سفير الكويت ... . وأوضح أنه طلب: a verb of saying that opens its
+ * sentence without a subject continues the last speaker. */
+static const mention *continued_speaker(const coder_sent *cs, const coder_memory *mem,
+                                        const lex_hit *h)
+{
+    size_t t0 = h->trig[0];
+    /* whoever spoke or acted last (حذر كيليشدار أوغلو … . وقال:), three
+     * sentences back at most: a later quote is someone's the text has
+     * moved on to */
+    const mention *m = mem->have_speaker ? &mem->last_speaker : NULL;
+    const rasd_sentence *at = mem->speaker_sent;
+    if (mem->have_source && mem->source_sent && (!m || mem->source_sent > at))
+        m = &mem->last_source, at = mem->source_sent;
+    if (!m || cs->s - at > 3 || !(t0 == 0 || (t0 == 1 && coder_tok_is(cs, 0, "كما"))) ||
+        cs->mw[t0].upos != UPOS_VERB || !no_subject_after(cs, h->last + 1) ||
+        !agrees(cs, h, m))
+        return NULL;
+    return m;
+}
+
+static void find_speakers(coder_sent *cs, const coder_memory *mem, const lex_hit *hits,
+                          size_t nh, const mention **spk)
 {
     for (size_t k = 0; k < nh; k++) {
         spk[k] = NULL;
@@ -263,7 +300,7 @@ static void find_speakers(coder_sent *cs, const lex_hit *hits, size_t nh,
         clause_hide_asides(cs, hits[k].trig[0]);
         ev_args a = {0};
         args_assign(cs, &hits[k], lo, hi, &a);
-        spk[k] = a.src;
+        spk[k] = a.src ? a.src : continued_speaker(cs, mem, &hits[k]);
     }
     clause_hide_asides(cs, SIZE_MAX);
 }
@@ -891,13 +928,19 @@ static bool check_parties(const coder_sent *cs, const lex_hit *h, bool endanger,
              !(a->tgt && a->tgt->code[0]));
 }
 
+/* Candidate events of the sentence into c (returns how many); *speaker
+ * is the speaker of its first verb of saying that has one, or NULL. */
 static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem,
-                                  const lex_hit *hits, size_t nh, ev_cand *c)
+                                  const lex_hit *hits, size_t nh, ev_cand *c,
+                                  const mention **speaker)
 {
     size_t n = 0;
     const mention *spk[64];
     ev_dates dates;
-    find_speakers(cs, hits, nh, spk);
+    find_speakers(cs, mem, hits, nh, spk);
+    *speaker = NULL;
+    for (size_t k = 0; k < nh && !*speaker; k++)
+        *speaker = spk[k];
     ev_sentence_dates(cs, mem, &dates);
     for (size_t k = 0; k < nh; k++) {
         const lex_hit *h = &hits[k];
@@ -954,15 +997,25 @@ static bool verbal_attack(const coder_sent *cs, const ev_cand *c)
                                        "يهاجمون"};
     static const char *const political[] = {"GOV", "LEG", "PTY", "OPP", "JUD", "MED"};
     const mention *src = c->a.src, *tgt = c->a.tgt;
-    if (c->h.e->cat != PL_ASSAULT || !src || security_force(src) ||
-        (tgt && security_force(tgt)))
+    static const char *const saying[] = {"متهما", "واصفا", "منتقدا", "قائلا", "معتبرا",
+                                         "مشيرا", "مؤكدا", "متهمه", "واصفه", "منتقده",
+                                         "قائله", "معتبره"};
+    if (c->h.e->cat != PL_ASSAULT || security_force(src) || (tgt && security_force(tgt)))
+        return false;
+    /* فتح راموس النار على رونالدو قائلا: fire opened in words, where the
+     * sentence names no other violence */
+    bool fire = false;
+    for (size_t j = 0; j + 1 < c->h.n_trig; j++)
+        fire |= !strcmp(cs->keys[c->h.trig[j]].bare, "فتح") &&
+                !strcmp(cs->keys[c->h.trig[j + 1]].bare, "نار");
+    if (fire && coder_sentence_has(cs, saying, sizeof saying / sizeof saying[0]) &&
+        !coder_names_violence(cs, &c->h))
+        return true;
+    if (!src)
         return false;
     /* شن ترامب هجوما على كومي متهما إياه: the noun too, with words that
      * say how */
     static const char *const hujum[] = {"هجوم", "هجوما"};
-    static const char *const saying[] = {"متهما", "واصفا", "منتقدا", "قائلا", "معتبرا",
-                                         "مشيرا", "مؤكدا", "متهمه", "واصفه", "منتقده",
-                                         "قائله", "معتبره"};
     bool hj = false, noun = false, pol = src->person;
     for (size_t j = 0; j < c->h.n_trig; j++) {
         const char *b = cs->keys[c->h.trig[j]].bare;
@@ -1044,7 +1097,8 @@ static void lend_crowd(ev_cand *c, size_t n)
  * training (out->collect) its features are collected instead and it does
  * not survive. */
 static bool keep_candidate(const rasd_ctx *ctx, const coder_sent *cs, ev_cand *cand, size_t k,
-                           size_t n, bool sport, int *disaster, const ev_out *out, double *p)
+                           size_t n, bool sport, bool doc_sport, int *disaster,
+                           const ev_out *out, double *p)
 {
     ev_cand *c = &cand[k];
     /* Sport pages meet, attack, threaten and beat each other every day: in
@@ -1066,6 +1120,10 @@ static bool keep_candidate(const rasd_ctx *ctx, const coder_sent *cs, ev_cand *c
         if (!e)
             return false;
         c->h.e = e;
+        /* (a sports report's attack in words is sport again) */
+        if (doc_sport && recode[0] == '1' && recode[1] == '1' && !state_party(c->a.src) &&
+            !state_party(c->a.tgt))
+            return false;
     }
     uint32_t f[DETECT_MAX_FEATS];
     size_t nf = detect_features(cs, c, f, DETECT_MAX_FEATS);
@@ -1084,13 +1142,37 @@ static bool keep_candidate(const rasd_ctx *ctx, const coder_sent *cs, ev_cand *c
     return !trained || *p >= detect_threshold(ctx->detect, cat) || ctx->cfg.keep_all;
 }
 
+static void remember_speaker(const coder_sent *cs, coder_memory *mem, const mention *speaker)
+{
+    if (speaker && args_usable(speaker)) {
+        if (speaker != &mem->last_speaker)
+            mem->last_speaker = *speaker;
+        mem->have_speaker = true;
+        mem->speaker_sent = cs->s;
+    }
+}
+
+/* A sentence with verbs of saying only (وقال سفير الكويت إن "…"): no
+ * event, but its speaker is who the next وأوضح continues. */
+static void note_speaker(coder_sent *cs, coder_memory *mem, const lex_hit *hits, size_t nh)
+{
+    const mention *spk[64];
+    find_speakers(cs, mem, hits, nh, spk);
+    for (size_t k = 0; k < nh; k++)
+        if (spk[k]) {
+            remember_speaker(cs, mem, spk[k]);
+            return;
+        }
+}
+
 static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem,
                           size_t sent_index, const lex_hit *hits, size_t nh, ev_out *out)
 {
     ev_cand cand[64];
     bool live[64];
     double prob[64];
-    size_t n = sentence_candidates(ctx, cs, mem, hits, nh, cand);
+    const mention *speaker;
+    size_t n = sentence_candidates(ctx, cs, mem, hits, nh, cand, &speaker);
     lend_crowd(cand, n);
     const mention *last_src = NULL;
     bool sport = n > 0 && coder_sport_sentence(cs);
@@ -1101,7 +1183,8 @@ static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem
          * violence there (fans who attack, a player killed) */
         plover_cat c = cand[k].h.e->cat;
         bool sp = sport || (mem->sport && c != PL_ASSAULT && c != PL_THREATEN);
-        live[k] = keep_candidate(ctx, cs, cand, k, n, sp, &disaster, out, &prob[k]);
+        live[k] = keep_candidate(ctx, cs, cand, k, n, sp, mem->sport, &disaster, out,
+                                 &prob[k]);
     }
     /* one event per act among the events kept: a candidate the classifier
      * dropped does not take another's place (قتلوا … الغارة) */
@@ -1116,6 +1199,9 @@ static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem
         mem->last_source = *last_src;
         mem->have_source = true;
     }
+    if (last_src)
+        mem->source_sent = cs->s;
+    remember_speaker(cs, mem, speaker);
     for (size_t k = n; k-- > 0;)
         /* the two sides (الجانبان) are two countries or bodies */
         if (!subsumed(cand, k, n, NULL) && cand[k].a.src && cand[k].a.tgt &&
@@ -1169,14 +1255,16 @@ rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out)
         cs.toks = doc->toks + cs.s->tok_begin;
         cs.n = cs.s->tok_end - cs.s->tok_begin;
         /* Segmentation is enough to find triggers; tagging, named
-         * entities and actors are only needed where there is one. */
+         * entities and actors are only needed where there is one (a
+         * verb of saying alone counts: its speaker may go on speaking). */
         for (size_t i = 0; i < cs.n; i++)
             morph_segment(ctx->morph, doc->text + cs.toks[i].start,
                           cs.toks[i].end - cs.toks[i].start, &cs.mw[i]);
         keys_fill(ctx->lex, &cs, doc->text);
         lex_hit hits[64];
         size_t nh = find_triggers(ctx, &cs, hits, 64);
-        if (!coder_has_event_trigger(hits, nh))
+        bool speech_only = !coder_has_event_trigger(hits, nh);
+        if (speech_only && nh == 0)
             continue;
         st = morph_tag_sentence(ctx->morph, doc->text, cs.toks, cs.n, cs.mw);
         if (st == RASD_OK)
@@ -1185,6 +1273,10 @@ rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out)
             break; /* tagging keeps the segments, so the keys stand */
         coder_find_mentions(ctx, &cs, &mem);
         clause_keep_asides(&cs);
+        if (speech_only) {
+            note_speaker(&cs, &mem, hits, nh);
+            continue;
+        }
         if (ctx->cfg.explain && !out->collect)
             ev_explain(&cs, s, hits, nh, out);
         code_sentence(ctx, &cs, &mem, s, hits, nh, out);

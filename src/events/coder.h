@@ -71,8 +71,11 @@ typedef struct coder_memory {
     mention last_person;    /* most recent named person */
     mention last_source;    /* source of the most recent event */
     mention last_target;
+    mention last_speaker;   /* speaker of the most recent verb of saying */
+    const rasd_sentence *speaker_sent; /* the sentence it spoke in */
+    const rasd_sentence *source_sent;  /* the sentence of last_source */
     mention pair_a, pair_b; /* the parties of the last two-party event */
-    bool have_person, have_source, have_target, have_pair;
+    bool have_person, have_source, have_target, have_speaker, have_pair;
     bool sport;             /* a sports report (coder_sport_document) */
     rasd_date date;         /* publication date */
     coder_inst inst[CODER_INST_SLOTS];

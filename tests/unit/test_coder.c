@@ -1015,6 +1015,15 @@ static const struct {
     {"the comma inside an appositive does not cut off the subject before a verbal noun",
      "أعلن قرار الرئيس الأمريكي، دونالد ترامب والانسحاب من الاتفاق النووي الإيراني.",
      "2018-05-10", "SANCTION", "USAGOV", "-", "=asserted"},
+    {"وأوضح without a subject continues the speaker of the sentence before (the verbs of "
+     "saying only sentence is read too)",
+     "قدمت الكويت مشروع بيان إلى مجلس الأمن. وقال سفير الكويت لدى الأمم المتحدة منصور "
+     "العتيبي إن \"هذا موضوع يجب أن يهتم به مجلس الأمن\". وأوضح أنه طلب من المجلس أن يتبنى "
+     "بيانا.",
+     "2018-04-07", "REQUEST", "KWTGOV", "IGOUNO", "=asserted"},
+    {"فتح النار على X قائلا: fire opened in words is criticism",
+     "وفتح الرئيس الأمريكي النار على الصين قائلا إنها تسرق الوظائف.", "2018-06-19", "ACCUSE",
+     "USAGOV", "CHN", "=asserted"},
 };
 
 static void test_coder_regressions(void)
@@ -1192,6 +1201,19 @@ static const struct {
      "previous sentence's source does not carry over",
      "والتقى بومبيو نظيره التركي في واشنطن. وعلّق تويتر عدداً من الحسابات.", "2018-10-19",
      "COERCE", "USAGOV"},
+    {"اتهام نفاه التحالف: who denies an accusation did not make it (نفاه is a verb the "
+     "tagger reads as a noun)",
+     "أرسل التحالف الدولي بقيادة واشنطن تعزيزات إلى المنطقة. ونسبت الحكومة العراقية إلى "
+     "طائرات مجهولة قصف موقع للجيش، اتهام نفاه التحالف.",
+     "2018-06-19", "ACCUSE", "USAMIL"},
+    {"معارضتها للطلب الكويتي: the nisba after the noun made the request, not the opponent",
+     "وذكر ديبلوماسي أن واشنطن جددت معارضتها للطلب الكويتي بعد أسبوع من طلب كويتي مماثل.",
+     "2018-04-07", "REQUEST", "USAGOV"},
+    {"فتح النار … قائلا in a sports report: no event between players",
+     "فاز ريال مدريد على برشلونة في مباراة الدوري. واجتمع النجم البرتغالي كريستيانو رونالدو "
+     "مع اللاعبين في الملعب. وفتح راموس النار على رونالدو قائلا: \"لا أعرف عن ماذا كان "
+     "يتحدث\".",
+     "2018-08-15", "ASSAULT", "*"},
 };
 
 static bool has_source(json_t *evs, const char *cat, const char *src)
