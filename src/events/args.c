@@ -314,6 +314,12 @@ bool args_has_suffix(const morph_word *w)
     return w->n_seg > 0 && w->seg[w->n_seg - 1].kind == MSEG_SUFFIX;
 }
 
+bool args_after_aux(const coder_sent *cs, size_t i)
+{
+    static const char *const aux[] = {"تم", "يتم", "تمت", "سيتم", "جري", "يجري", "جرت", "تجري"};
+    return i > 0 && CODER_TOK_IN(cs, i - 1, aux);
+}
+
 /* للمطالبة، لبحث: a verbal noun with ل (purpose) at token i? */
 bool args_purpose_noun(const coder_sent *cs, size_t i)
 {
@@ -343,7 +349,7 @@ bool args_verb_plural(const coder_sent *cs, size_t i)
     return cs->mw[i].upos == UPOS_VERB && (coder_ends_with(w, "وا") || coder_ends_with(w, "ون"));
 }
 
-static bool armed(const mention *m)
+bool args_armed(const mention *m)
 {
     static const char *const sec[] = {"MIL", "COP", "SPY", "REB", "UAF", "INS"};
     for (size_t k = 0; k < sizeof sec / sizeof sec[0]; k++)
@@ -357,7 +363,7 @@ static bool armed(const mention *m)
  * pronoun that takes up the noun, and its subject follows it. */
 static const mention *relative_agent_at(const coder_sent *cs, size_t from);
 
-static const mention *relative_agent(const coder_sent *cs, const lex_hit *h)
+const mention *args_relative_agent(const coder_sent *cs, const lex_hit *h)
 {
     return relative_agent_at(cs, h->last + 1);
 }
@@ -547,117 +553,6 @@ static const mention *source_by_entry(const coder_sent *cs, const lex_hit *h, si
     }
     *done = false;
     return NULL;
-}
-
-/* زيارة استمرت 3 أيام من [ولي العهد] إلى لندن، زيارة [للرئيس الصيني]
- * لأبوظبي: a visit comes from its visitor (within its clause, before any
- * other actor). */
-static const mention *visit_by(const coder_sent *cs, const lex_hit *h)
-{
-    if (!h->e->mode || strcmp(h->e->mode, "visit") != 0)
-        return NULL;
-    for (size_t i = h->last + 1; i <= h->last + 6 && i < cs->n; i++) {
-        if (cs->toks[i].kind == RASD_TOK_PUNCT)
-            return NULL;
-        const mention *m = coder_mention_at(cs, i);
-        if (!m)
-            continue;
-        if (m->first != i || !m->prep || !args_usable(m))
-            return NULL;
-        if (!strcmp(m->prep, "من"))
-            return m;
-        /* زيارة [للرئيس الصيني] لأبوظبي: a person, then the place visited */
-        if (!strcmp(m->prep, "ل") && (m->person || (m->agent && !strcmp(m->sector, "GOV")))) {
-            for (size_t k = 0; k < cs->nm; k++)
-                if (cs->m[k].first > m->last && cs->m[k].first <= m->last + 3 && cs->m[k].prep &&
-                    (!strcmp(cs->m[k].prep, "ل") || !strcmp(cs->m[k].prep, "الي")) &&
-                    !cs->m[k].person && !cs->m[k].agent)
-                    return m;
-        }
-        return NULL;
-    }
-    return NULL;
-}
-
-/* The agent a verbal noun carries: a relative clause (الغارات التي شنتها
- * X), an armed force as the pattern's own genitive (انسحاب [القوات
- * التركية]; a transitive noun's genitive is otherwise its object:
- * استدعاء السفير), or its country adjective (الغارات الإسرائيلية). */
-/* Nouns of attack (folded keys). */
-static const char *const attack_nouns[] = {"هجوم", "هجوما", "هجمات", "غاره", "غارات", "ضربه",
-                                           "ضربات", "قصف", "اعتداء", "اعتداءات", "هجومي",
-                                           "الغاره", "الغارات", "الهجوم", "الهجمات"};
-
-/* هجوم صاروخي [لفصائل المعارضة]، غارة [لطائرات التحالف]: an attack noun's
- * ل (after an adjective at most) names whose attack it is. */
-static const mention *attack_of(const coder_sent *cs, const lex_hit *h)
-{
-    if (h->e->cat != PL_ASSAULT)
-        return NULL;
-    size_t w = h->last;
-    if (!CODER_TOK_IN(cs, w, attack_nouns) &&
-        !(w > 0 && CODER_TOK_IN(cs, w - 1, attack_nouns)))
-        return NULL;
-    for (size_t i = h->last + 1; i <= h->last + 2 && i < cs->n; i++) {
-        const mention *m = coder_mention_at(cs, i);
-        if (m)
-            return m->first == i && m->prep && !strcmp(m->prep, "ل") && args_usable(m) &&
-                           !m->person ? m : NULL;
-        if (cs->toks[i].kind == RASD_TOK_PUNCT || cs->mw[i].upos != UPOS_ADJ)
-            return NULL;
-    }
-    return NULL;
-}
-
-/* الطلب [الكويتي]: a singular nisba agreeing in definiteness with the
- * noun before it is its adjective, whatever the tagger says. Not after a
- * noun of violence or arrest, whose genitive is the victim (مقتل الأمريكي). */
-static bool agreeing_nisba(const coder_sent *cs, const lex_hit *h, const mention *m)
-{
-    const char *w = cs->keys[m->first].bare;
-    if (!m->nisba || m->first != m->last || m->first == 0 || h->e->cat == PL_ASSAULT ||
-        h->e->cat == PL_COERCE || coder_ends_with(w, "ين") || coder_ends_with(w, "ون"))
-        return false;
-    return (cs->mw[m->first].det != 0) == (cs->mw[m->first - 1].det != 0) &&
-           cs->mw[m->first - 1].upos == UPOS_NOUN;
-}
-
-static const mention *noun_agent(const coder_sent *cs, const lex_hit *h)
-{
-    const mention *rel = relative_agent(cs, h);
-    if (rel)
-        return rel;
-    if ((rel = attack_of(cs, h)))
-        return rel;
-    /* لقتله [فلسطينيا]، قصفها [المدينة]: a pronoun holds the noun's
-     * genitive; what follows is its object */
-    if (args_genitive_pronoun(cs, h->trig[0]))
-        return visit_by(cs, h);
-    for (size_t k = 0; h->n_trig > 1 && k < cs->nm; k++)
-        for (size_t j = 1; j < h->n_trig; j++)
-            if (cs->m[k].first == h->trig[j] && h->trig[j] == h->trig[j - 1] + 1 &&
-                armed(&cs->m[k]) && !cs->m[k].prep && args_usable(&cs->m[k]))
-                return &cs->m[k];
-    /* (or the pattern's own last word: عقوبات [أميركية]; or right after
-     * its first word, in its gap: القصف [التركي] للقرية) */
-    bool own = h->n_trig > 1 && cs->mw[h->last].upos == UPOS_ADJ;
-    size_t gap = h->n_trig > 1 && h->trig[1] > h->trig[0] + 1 ? h->trig[0] + 1 : SIZE_MAX;
-    for (size_t k = 0; k < cs->nm; k++)
-        if ((cs->m[k].adj || agreeing_nisba(cs, h, &cs->m[k])) &&
-            (cs->m[k].first == h->last + 1 || (own && cs->m[k].first == h->last) ||
-             (cs->m[k].first == gap && cs->m[k].last < h->trig[1])) &&
-            !(k + 1 < cs->nm && cs->m[k + 1].adj && cs->m[k + 1].first <= cs->m[k].last + 2))
-            return &cs->m[k];
-    return visit_by(cs, h);
-}
-
-/* أربع غارات استهدفت: an attack noun right before an attack verb is its
- * subject (a describing clause). */
-bool args_attack_noun_before(const coder_sent *cs, const lex_hit *h)
-{
-    size_t t0 = h->trig[0];
-    return h->e->cat == PL_ASSAULT && t0 > 0 && cs->mw[t0].upos == UPOS_VERB &&
-           CODER_TOK_IN(cs, t0 - 1, attack_nouns) && !coder_mention_at(cs, t0 - 1);
 }
 
 /* إنها تحاصر، أنهم هاجموا: the complementiser right before a verb carries
@@ -945,6 +840,18 @@ bool args_quoted_after(const coder_sent *cs, size_t from, size_t i)
     return depth > 0;
 }
 
+static const char *const conducts[] = {"يجري", "تجري"};
+
+/* Civilians, refugees, the press and other people who bear force. */
+static bool civilian(const mention *m)
+{
+    static const char *const sec[] = {"CVL", "REF", "MED", "EDU", "HLH", "BUS", "LAB", "REL"};
+    for (size_t k = 0; k < sizeof sec / sizeof sec[0]; k++)
+        if (!strcmp(m->sector, sec[k]))
+            return true;
+    return false;
+}
+
 static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi)
 {
     const lex_entry *e = h->e;
@@ -957,6 +864,12 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         (m = carried_out_by(cs, h, hi)))
         return m;
     bool noun = (e->opts & LEXO_NOUN) || cs->keys[t0].nominal || cs->mw[t0].upos == UPOS_NOUN;
+    /* يتم اتهام [أشخاص]: after a passive auxiliary the genitive suffers;
+     * only a by-phrase names the doer (not تجري محادثات: "holds talks",
+     * nor a joint act, which has no genitive to suffer: تم الاتفاق) */
+    if (noun && args_after_aux(cs, t0) && !args_symmetric(e->cat) &&
+        !CODER_TOK_IN(cs, t0 - 1, conducts))
+        return args_agent_by(cs, h->last + 1, h->last + 6 < hi ? h->last + 6 : hi);
     /* فرض العقوبات من قبل واشنطن، من جانب: the noun's doer, named after it */
     if (noun && cs->mw[t0].upos != UPOS_VERB &&
         (m = args_agent_by(cs, h->last + 1, h->last + 4 < hi ? h->last + 4 : hi)))
@@ -967,7 +880,7 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
     if (g && g->first == t0 + 1 && !g->prep && args_usable(g) && g->last < h->last &&
         !(e->opts & LEXO_NOUN) && !cs->mw[t0].det) /* للطلب الكويتي: a noun */
         noun = false;
-    if (noun && (m = noun_agent(cs, h)))
+    if (noun && (m = args_noun_agent(cs, h)))
         return m;
     if (noun && (m = genitive_before_lam(cs, h)))
         return m;
@@ -1028,6 +941,11 @@ static const mention *arg_source(const coder_sent *cs, const lex_hit *h, size_t 
         return after;
     if (pre && (!after || pre->last + 4 >= clause_aside_before(cs, t0)))
         return pre;
+    /* لمحاصرة [المدنيين]: an unarmed genitive of a purpose noun of force
+     * suffers it (not لحصار قوات الحكومة، لزيارة أمير قطر: whose) */
+    if (after && noun && after->first == h->last + 1 && args_purpose_noun(cs, t0) &&
+        (e->cat == PL_ASSAULT || e->cat == PL_COERCE) && civilian(after))
+        return NULL;
     return after;
 }
 

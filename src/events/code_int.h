@@ -111,6 +111,20 @@ bool args_verb_plural(const coder_sent *cs, size_t i);
 bool args_participle(const coder_sent *cs, size_t i);
 /* A verbal noun of purpose (للمطالبة) at token i? */
 bool args_purpose_noun(const coder_sent *cs, size_t i);
+/* A passive auxiliary (تم، يتم، جرى) right before token i (تم اعتقال)? */
+bool args_after_aux(const coder_sent *cs, size_t i);
+/* An armed force (MIL, COP, SPY, REB, UAF, INS)? */
+bool args_armed(const mention *m);
+/* The subject of a relative clause describing the noun trigger h
+ * (الغارات التي شنتها [X]), or NULL. */
+const mention *args_relative_agent(const coder_sent *cs, const lex_hit *h);
+/* args_noun.c. The agent a verbal noun carries: a relative clause
+ * (الغارات التي شنتها X), an attack's or meeting's ل (هجوم لفصائل
+ * المعارضة), an armed force as the pattern's own genitive (انسحاب [القوات
+ * التركية]; a transitive noun's genitive is otherwise its object:
+ * استدعاء السفير), its country adjective (الغارات الإسرائيلية), or a
+ * visit's visitor (زيارة من ولي العهد); NULL if none. */
+const mention *args_noun_agent(const coder_sent *cs, const lex_hit *h);
 /* args_pronoun.c. A pronoun that holds the genitive of the noun at i
  * (قصفها، قصفنا), not the ي of a dual in construct (لحركتي حماس). */
 bool args_genitive_pronoun(const coder_sent *cs, size_t i);

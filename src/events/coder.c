@@ -377,8 +377,7 @@ static bool actorless_reference(const coder_sent *cs, const lex_hit *h)
     size_t t0 = h->trig[0];
     if ((c != PL_COERCE && c != PL_MOBILIZE) || !((h->e->opts & LEXO_NOUN) || cs->keys[t0].nominal))
         return false;
-    static const char *const aux[] = {"تم", "يتم", "تمت", "جري", "يجري", "جرت", "تجري"};
-    return !(t0 > 0 && CODER_TOK_IN(cs, t0 - 1, aux));
+    return !args_after_aux(cs, t0);
 }
 
 /* A `cue` trigger needs a party, except a violent one in a sentence that

@@ -179,12 +179,23 @@ static bool main_adjective(const coder_sent *cs, const mention *m)
     return n >= cs->n || cs->toks[n].kind == RASD_TOK_PUNCT || cs->mw[n].upos == UPOS_ADP;
 }
 
+/* باب المغاربة، حي الأكراد، حارة اليهود، شارع العرب: a people after the
+ * head of a place names the place. */
+static bool place_name(const coder_sent *cs, size_t i)
+{
+    static const char *const place[] = {"باب", "حي", "حاره", "شارع", "ساحه", "سوق", "جامع",
+                                        "مسجد", "دوار", "بوابه", "مخيم", "قريه", "جبل"};
+    return i > 0 && cs->mw[i].det && !cs->mw[i - 1].det && CODER_TOK_IN(cs, i - 1, place);
+}
+
 static bool mention_from_dict(const rasd_ctx *ctx, coder_sent *cs, size_t i,
                               const coder_memory *mem, mention *m)
 {
     actors_actor a;
     const rasd_date *d = &mem->date;
     if (!actors_resolve(ctx->actors, cs->toks, cs->n, i, d->year, d->month, d->day, &a))
+        return false;
+    if (a.head.kind == ACTORS_ADJ && place_name(cs, i))
         return false;
     const actors_match *h = &a.head;
     if (h->kind == ACTORS_METONYM && named_process(cs, i) &&
@@ -476,6 +487,7 @@ static bool merge_title_name(const coder_sent *cs, mention *a, const mention *b)
     m.first = a->first;
     m.prep = a->prep;
     m.conj = a->conj;
+    m.merged = a->merged || a->last > a->first; /* (the title names its body) */
     /* نائب رئيس [المفوضية الأوروبية] يركي كاتاينن: an unknown name under a
      * body with no country keeps the body's code (IGOEUREEC, not GOV) */
     bool body = !m.country[0] && !b->code[0] && !a->country[0] &&
@@ -494,6 +506,17 @@ static bool merge_title_name(const coder_sent *cs, mention *a, const mention *b)
 }
 
 static bool title_word(const char *stem);
+
+/* a becomes b, starting where a starts, in a's place in the clause. */
+static void take_over(mention *a, const mention *b)
+{
+    mention m = *b;
+    m.first = a->first;
+    m.prep = a->prep;
+    m.gprep = a->gprep;
+    m.conj = a->conj;
+    *a = m;
+}
 
 /* وزير الخارجية الأميركي، مايك بومبيو: a known person set off by a comma
  * right after a title of the same country and sector is that title's
@@ -515,12 +538,7 @@ static bool merge_title_appositive(const coder_sent *cs, mention *a, const menti
     }
     if (strcmp(a->code, b->code) != 0 || !title_word(cs->keys[a->first].stem))
         return false;
-    mention m = *b;
-    m.first = a->first;
-    m.prep = a->prep;
-    m.gprep = a->gprep;
-    m.conj = a->conj;
-    *a = m;
+    take_over(a, b);
     return true;
 }
 
@@ -722,11 +740,25 @@ static bool merge_adj_agent(const coder_sent *cs, mention *a, const mention *b)
     return true;
 }
 
+/* وفد من الأمم المتحدة، وفد من طالبان، وفد عن المعارضة: a delegation
+ * from a body is that body. */
+static bool merge_delegation(const coder_sent *cs, mention *a, const mention *b)
+{
+    static const char *const delegation[] = {"وفد", "وفود"};
+    if (!a->agent || a->country[0] || a->first != a->last || b->first != a->last + 2 ||
+        !b->prep || (strcmp(b->prep, "من") != 0 && strcmp(b->prep, "عن") != 0) || b->person ||
+        !b->code[0] || !CODER_TOK_IN(cs, a->first, delegation))
+        return false;
+    take_over(a, b);
+    return true;
+}
+
 static void mention_merge_pass(coder_sent *cs)
 {
     size_t w = 0;
     for (size_t r = 0; r < cs->nm; r++) {
-        if (w && (merge_title_genitive(cs, &cs->m[w - 1], &cs->m[r]) ||
+        if (w && (merge_delegation(cs, &cs->m[w - 1], &cs->m[r]) ||
+                  merge_title_genitive(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_agent_genitive_adj(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_loyal_to(cs, &cs->m[w - 1], &cs->m[r]) ||
                   merge_led_by(cs, &cs->m[w - 1], &cs->m[r]) ||

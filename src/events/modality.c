@@ -16,6 +16,9 @@ static const char *const deny_verbs[] = {"نفي", "نفت", "ينفي", "تنف
                                          "نافيا", "نافيه", "نفيها", "نفيه", "انكر", "انكرت"};
 static const char *const refuse_verbs[] = {"رفض", "رفضت", "يرفض", "ترفض", "رفضوا", "استبعد",
                                            "استبعدت"};
+/* (what is prohibited or prevented is not done: يحظر تقديم المساعدات) */
+static const char *const prohibit_verbs[] = {"يحظر", "تحظر", "حظر", "حظرت", "يمنع", "تمنع",
+                                             "منع", "منعت", "منعوا", "يمنعون"};
 static const char *const intent_verbs[] = {"قرر", "قررت", "قرروا", "يعتزم", "تعتزم", "اعتزم",
                                            "اعتزمت", "ينوي", "تنوي", "يعتزمون", "ينوون"};
 static const char *const decide_verbs[] = {"قرر", "قررت", "قرروا"};
@@ -37,7 +40,7 @@ static bool bare_in(const lex_keys *k, const char *const *v, size_t n)
 static bool governs_act(const lex_keys *k)
 {
     return BARE_IN(k, deny_verbs) || BARE_IN(k, refuse_verbs) || BARE_IN(k, intent_verbs) ||
-           BARE_IN(k, propose_verbs);
+           BARE_IN(k, propose_verbs) || BARE_IN(k, prohibit_verbs);
 }
 
 /* The first token of a run of up to four definite words ending right
@@ -265,6 +268,9 @@ void modality_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t h
             (coder_tok_is(cs, i + 1, "ان") || coder_tok_is(cs, i + 2, "ان") ||
              coder_tok_is(cs, i + 1, "علي"))) /* يجب على */
             a->modality = "hypothetical";
+    /* يمكنهم التشاور، بإمكانها فرض: the modal right before a verbal noun */
+    if (t0 > 0 && CODER_TOK_IN(cs, t0 - 1, modal) && !clause_hidden(cs, t0 - 1, t0))
+        a->modality = "hypothetical";
     /* زيارة مقررة، قمة مرتقبة: a planned act */
     static const char *const planned[] = {"مقرره", "مقرر", "المقرره", "مرتقبه", "مرتقب",
                                           "المرتقبه", "مزمعه", "المزمعه", "مرتقبا"};
@@ -343,7 +349,7 @@ static void governed(const coder_sent *cs, const lex_hit *h, ev_args *a)
     const lex_keys *gk = &cs->keys[g];
     if (BARE_IN(gk, refuse_verbs) && proposal(cs, h))
         return; /* رفضت المحكمة طلب الاستئناف: the request was made */
-    if (BARE_IN(gk, deny_verbs) || BARE_IN(gk, refuse_verbs))
+    if (BARE_IN(gk, deny_verbs) || BARE_IN(gk, refuse_verbs) || BARE_IN(gk, prohibit_verbs))
         a->negated = true;
     else if (BARE_IN(gk, propose_verbs))
         a->modality = "hypothetical";

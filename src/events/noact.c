@@ -149,10 +149,14 @@ static bool inside_name(const coder_sent *cs, const lex_hit *h)
 {
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
-        if (!m->named || m->person || m->last == m->first)
+        /* (a person only as the head of a body: رئيس منظمة حظر الأسلحة
+         * الكيميائية أحمد أوزمجو) */
+        if (!m->named || (m->person && !m->merged) || m->last == m->first)
             continue;
         if (m->first <= h->trig[0] && h->last <= m->last)
             return true;
+        if (m->person)
+            continue; /* (استدعت [السفير] الأميركي ديفيد هيل: the envoy summoned) */
         /* أصدرت منظمة [العفو] الدولية تقريرا: a gap pattern's last word
          * inside a name */
         if (h->n_trig > 1 && m->first <= h->last && h->last <= m->last && m->first > h->trig[0] &&
@@ -290,11 +294,49 @@ static bool intercepted(const coder_sent *cs, const lex_hit *h)
     return false;
 }
 
+/* حماية أنظمة الأسلحة من الهجمات الإلكترونية، لحماية بولندا من
+ * الاتهامات: what something is protected from is a threat, no act. */
+static bool protected_from(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const protect[] = {"حمايه", "يحمي", "تحمي", "نحمي", "يحميها", "تحصين",
+                                          "وقايه", "صون", "تامين"};
+    size_t t0 = h->trig[0];
+    if (t0 < 2 || (!coder_tok_is(cs, t0 - 1, "من") && !coder_tok_is(cs, t0 - 1, "ضد")))
+        return false;
+    for (size_t i = t0 - 2, k = 0; k < 5; i--, k++) {
+        if (cs->toks[i].kind == RASD_TOK_PUNCT)
+            return false;
+        if (CODER_TOK_IN(cs, i, protect))
+            return true;
+        if (i == 0)
+            break;
+    }
+    return false;
+}
+
+/* لم يفرجوا عن أي لقطات، أفرجت عن الأموال: releasing things (footage,
+ * documents, funds) frees nobody. */
+static bool released_thing(const coder_sent *cs, const lex_hit *h)
+{
+    static const char *const thing[] = {"لقطات", "لقطه", "صور", "فيديو", "تسجيلات", "تسجيل",
+                                        "معلومات", "وثائق", "بيانات", "نتائج", "تفاصيل",
+                                        "اموال", "ارصده", "مبالغ", "مستندات", "ملفات", "دفعه"};
+    if (strcmp(h->e->cameo, "0841") != 0)
+        return false;
+    size_t i = h->last + 1;
+    if (i < cs->n && coder_tok_is(cs, i, "عن"))
+        i++;
+    if (i < cs->n && (coder_tok_is(cs, i, "اي") || coder_tok_is(cs, i, "بعض")))
+        i++;
+    return i < cs->n && CODER_TOK_IN(cs, i, thing);
+}
+
 bool noact_reported(const coder_sent *cs, const lex_hit *h)
 {
     return after_copula(cs, h) || career_march(cs, h) || inside_name(cs, h) ||
            names_body(cs, h) || pointed_back(cs, h) || defused(cs, h) || anonymity(cs, h) ||
            topic_noun(cs, h) || counted(cs, h) || relative_what(cs, h) ||
            crowd_occasion(cs, h) || fixed_compound(cs, h) || self_harm(cs, h) || cited(cs, h) ||
-           ministry_homograph(cs, h) || nothing_asked(cs, h) || intercepted(cs, h);
+           ministry_homograph(cs, h) || nothing_asked(cs, h) || intercepted(cs, h) ||
+           protected_from(cs, h) || released_thing(cs, h);
 }

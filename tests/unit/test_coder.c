@@ -1023,7 +1023,29 @@ static const struct {
      "2018-04-07", "REQUEST", "KWTGOV", "IGOUNO", "=asserted"},
     {"فتح النار على X قائلا: fire opened in words is criticism",
      "وفتح الرئيس الأمريكي النار على الصين قائلا إنها تسرق الوظائف.", "2018-06-19", "ACCUSE",
-     "USAGOV", "CHN", "=asserted"},
+     "USAGOV", "CHN", "=asserted"},    {"وفد من طالبان: a delegation from a body is that body",
+     "زار وفد من طالبان اوزبكستان حيث بحث عملية السلام.", "2018-08-12", "CONSULT", "AFGREB",
+     "UZB", "=asserted"},
+    {"أنها تتفاوض: a finite verb of negotiation is no noun; the speaker negotiates",
+     "وكانت جماعة فيلق الرحمن قد صرّحت لرويترز أنها تتفاوض مع وفد من الأمم المتحدة لوقف إطلاق "
+     "النار.",
+     "2018-03-19", "CONSULT", "SYRREB", "IGOUNO", "=asserted"},
+    {"تم اتهام X: after a passive auxiliary the genitive is accused, not the accuser",
+     "وقالت الشرطة إنه تم اتهام ثلاثة أشخاص بالتجسس لصالح إيران.", "2018-06-19", "ACCUSE",
+     "COP", "CVL", "=asserted"},
+    {"يمكنها التشاور: the modal right before a verbal noun",
+     "وقالت وزارة الخارجية إن إيران يمكنها التشاور مع الاتحاد الأوروبي.", "2018-06-19",
+     "CONSULT", "IRN", "IGOEUREEC", "hypothetical"},
+    {"لمحاصرة المدنيين: civilians after a purpose noun of force suffer it",
+     "تصر ميليشيات الحوثي على استغلال سيطرتها على ميناء الحديدة لمحاصرة المدنيين.",
+     "2018-06-24", "COERCE", "-", "CVL", "hypothetical"},
+    {"يحظر تقديم المساعدات: a prohibited act is not done",
+     "صوت مجلس النواب الأميركي لصالح مشروع قانون يحظر تقديم المساعدات للمناطق الواقعة تحت "
+     "حكم النظام السوري.",
+     "2018-04-25", "AID", "USALEG", "-", "!asserted"},
+    {"الاجتماع المقرر لمجلس الأمن: the ل after a meeting noun names whose meeting",
+     "وزعت الولايات المتحدة مشروع إعلان عشية الاجتماع المقرر لمجلس الأمن الأربعاء.",
+     "2018-05-31", "CONSULT", "IGOUNO", "-", "future"},
 };
 
 static void test_coder_regressions(void)
@@ -1213,7 +1235,20 @@ static const struct {
      "فاز ريال مدريد على برشلونة في مباراة الدوري. واجتمع النجم البرتغالي كريستيانو رونالدو "
      "مع اللاعبين في الملعب. وفتح راموس النار على رونالدو قائلا: \"لا أعرف عن ماذا كان "
      "يتحدث\".",
-     "2018-08-15", "ASSAULT", "*"},
+     "2018-08-15", "ASSAULT", "*"},    {"منظمة حظر الأسلحة الكيميائية under its head's title and name is a body, no ban",
+     "وأطلع رئيس منظمة حظر الأسلحة الكيميائية أحمد أوزمجو خلال اجتماع طارئ للمنظمة الأعضاء "
+     "المشاركين.",
+     "2018-04-16", "COERCE", "*"},
+    {"حماية X من الهجمات: what is guarded against is no act",
+     "وذكر تقرير أن البنتاغون كان بطيئا في حماية أنظمة أسلحة رئيسية من الهجمات الإلكترونية.",
+     "2018-10-13", "COERCE", "*"},
+    {"باب المغاربة: a people after the head of a place names the place",
+     "شهد الحرم القدسي اقتحام عشرات المستوطنين من جهة باب المغاربة.", "2018-07-25", "COERCE",
+     ">MAR"},
+    {"لم يفرجوا عن أي لقطات: releasing footage frees nobody",
+     "قال مسؤول سعودي إن خاشقجي غادر القنصلية، إلا أن السعوديين لم يفرجوا عن أي لقطات "
+     "للمراقبة.",
+     "2018-10-09", "RETREAT", "*"},
 };
 
 static bool has_source(json_t *evs, const char *cat, const char *src)
