@@ -251,7 +251,6 @@ static void ev_place(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h
 
 /* Speech verbs mark reported content; their subject is the speaker.
  * spk[k] is the speaker of hit k (NULL for other hits), found once. */
-static bool overt_subject(const coder_sent *cs, const lex_hit *h);
 static bool agrees(const coder_sent *cs, const lex_hit *h, const mention *m);
 
 /* What follows a verb at token i cannot be its subject: the
@@ -303,6 +302,15 @@ static void find_speakers(coder_sent *cs, const coder_memory *mem, const lex_hit
         spk[k] = a.src ? a.src : continued_speaker(cs, mem, &hits[k]);
     }
     clause_hide_asides(cs, SIZE_MAX);
+}
+
+/* The speaker of the sentence's first verb of saying that has one. */
+static const mention *first_speaker(const mention *const *spk, size_t nh)
+{
+    for (size_t k = 0; k < nh; k++)
+        if (spk[k])
+            return spk[k];
+    return NULL;
 }
 
 /* أعلنت السلطات البحرينية، السبت، اعتقال 14 إيرانيا: a verbal noun that
@@ -937,9 +945,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
     const mention *spk[64];
     ev_dates dates;
     find_speakers(cs, mem, hits, nh, spk);
-    *speaker = NULL;
-    for (size_t k = 0; k < nh && !*speaker; k++)
-        *speaker = spk[k];
+    *speaker = first_speaker(spk, nh);
     ev_sentence_dates(cs, mem, &dates);
     for (size_t k = 0; k < nh; k++) {
         const lex_hit *h = &hits[k];
@@ -1095,16 +1101,26 @@ static void lend_crowd(ev_cand *c, size_t n)
  * classifier? Its probability goes to *p (-1 without a trained model). In
  * training (out->collect) its features are collected instead and it does
  * not survive. */
+/* Sport pages meet, attack, threaten and beat each other every day: in a
+ * sentence about a match or a team only a party of the state (a
+ * government, army, police, court, legislature with its country: وزارة
+ * الداخلية الصربية ألقت القبض على الحكم) makes a political event. In a
+ * sports report the other sentences are read so too, except for violence
+ * (fans who attack, a player killed), since a match "meets" and a player
+ * "refuses" in sentences with no sports word of their own. */
+static bool sport_only(const ev_cand *c, bool sport_sentence, bool sport_report)
+{
+    plover_cat cat = c->h.e->cat;
+    bool sp = sport_sentence || (sport_report && cat != PL_ASSAULT && cat != PL_THREATEN);
+    return sp && !state_party(c->a.src) && !state_party(c->a.tgt);
+}
+
 static bool keep_candidate(const rasd_ctx *ctx, const coder_sent *cs, ev_cand *cand, size_t k,
-                           size_t n, bool sport, bool doc_sport, int *disaster,
+                           size_t n, bool sport_sentence, bool sport_report, int *disaster,
                            const ev_out *out, double *p)
 {
     ev_cand *c = &cand[k];
-    /* Sport pages meet, attack, threaten and beat each other every day: in
-     * a sentence about a match or a team only a party of the state (a
-     * government, army, police, court, legislature with its country: وزارة
-     * الداخلية الصربية ألقت القبض على الحكم) makes a political event. */
-    if (sport && !state_party(c->a.src) && !state_party(c->a.tgt))
+    if (sport_only(c, sport_sentence, sport_report))
         return false;
     if (c->h.e->cat == PL_ASSAULT &&
         (*disaster < 0 ? (*disaster = coder_disaster_sentence(cs)) : *disaster))
@@ -1119,9 +1135,7 @@ static bool keep_candidate(const rasd_ctx *ctx, const coder_sent *cs, ev_cand *c
         if (!e)
             return false;
         c->h.e = e;
-        /* (a sports report's attack in words is sport again) */
-        if (doc_sport && recode[0] == '1' && recode[1] == '1' && !state_party(c->a.src) &&
-            !state_party(c->a.tgt))
+        if (sport_only(c, sport_sentence, sport_report)) /* an attack in words */
             return false;
     }
     uint32_t f[DETECT_MAX_FEATS];
@@ -1157,11 +1171,7 @@ static void note_speaker(coder_sent *cs, coder_memory *mem, const lex_hit *hits,
 {
     const mention *spk[64];
     find_speakers(cs, mem, hits, nh, spk);
-    for (size_t k = 0; k < nh; k++)
-        if (spk[k]) {
-            remember_speaker(cs, mem, spk[k]);
-            return;
-        }
+    remember_speaker(cs, mem, first_speaker(spk, nh));
 }
 
 static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem,
@@ -1176,15 +1186,9 @@ static void code_sentence(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem
     const mention *last_src = NULL;
     bool sport = n > 0 && coder_sport_sentence(cs);
     int disaster = -1; /* computed when an ASSAULT needs it */
-    for (size_t k = 0; k < n; k++) {
-        /* in a sports report, a match "meets" and a player "refuses" in
-         * sentences with no sports word of their own; violence is still
-         * violence there (fans who attack, a player killed) */
-        plover_cat c = cand[k].h.e->cat;
-        bool sp = sport || (mem->sport && c != PL_ASSAULT && c != PL_THREATEN);
-        live[k] = keep_candidate(ctx, cs, cand, k, n, sp, mem->sport, &disaster, out,
+    for (size_t k = 0; k < n; k++)
+        live[k] = keep_candidate(ctx, cs, cand, k, n, sport, mem->sport, &disaster, out,
                                  &prob[k]);
-    }
     /* one event per act among the events kept: a candidate the classifier
      * dropped does not take another's place (قتلوا … الغارة) */
     for (size_t k = 0; k < n; k++) {

@@ -303,13 +303,12 @@ static bool protected_from(const coder_sent *cs, const lex_hit *h)
     size_t t0 = h->trig[0];
     if (t0 < 2 || (!coder_tok_is(cs, t0 - 1, "من") && !coder_tok_is(cs, t0 - 1, "ضد")))
         return false;
-    for (size_t i = t0 - 2, k = 0; k < 5; i--, k++) {
+    for (size_t back = 2; back <= 6 && back <= t0; back++) {
+        size_t i = t0 - back;
         if (cs->toks[i].kind == RASD_TOK_PUNCT)
             return false;
         if (CODER_TOK_IN(cs, i, protect))
             return true;
-        if (i == 0)
-            break;
     }
     return false;
 }
