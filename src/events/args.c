@@ -1385,6 +1385,7 @@ void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, e
          * before the verb (دمشق اتهمت التحالف بـ...), else unstated */
         args->src = x ? x : (d.src && d.src->last < t0 && !passive ? d.src : NULL);
         args->tgt = y;
+        args_object_pronoun(cs, h, &args->src, &args->tgt);
         return;
     }
     assign_by_entry(cs, h, hi, &d);
@@ -1394,6 +1395,7 @@ void args_assign(const coder_sent *cs, const lex_hit *h, size_t lo, size_t hi, e
     assign_violence(cs, h, hi, &d);
     assign_by_category(cs, h, hi, &d);
     args_pronoun_roles(cs, h, &d.src, &d.tgt);
+    args_object_pronoun(cs, h, &d.src, &d.tgt);
     args->src = d.src;
     args->tgt = d.tgt;
 }

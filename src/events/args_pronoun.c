@@ -113,3 +113,56 @@ void args_pronoun_roles(const coder_sent *cs, const lex_hit *h, const mention **
     }
     *src = pronoun_doer(cs, h, *src, *tgt);
 }
+
+/* The mention that ends right before token i (quotes and a comma between
+ * allowed: حقد "الميليشيا"، التي). */
+static const mention *mention_ending_before(const coder_sent *cs, size_t i)
+{
+    while (i > 0 && cs->toks[i - 1].kind == RASD_TOK_PUNCT &&
+           (!strcmp(cs->keys[i - 1].full, "\"") || !strcmp(cs->keys[i - 1].full, "،") ||
+            !strcmp(cs->keys[i - 1].full, ",")))
+        i--;
+    for (size_t k = 0; i > 0 && k < cs->nm; k++)
+        if (cs->m[k].last + 1 == i && args_usable(&cs->m[k]))
+            return &cs->m[k];
+    return NULL;
+}
+
+/* X الذي/التي + verb with an object pronoun: is X that object? Only where
+ * X cannot be the subject: the verb is plural after a singular relative
+ * (الميليشيا التي اتهموها) or its subject follows it (الوفد الذي استقبله
+ * الرئيس). Otherwise the pronoun may be someone else (الشرطة التي
+ * اعتقلته). */
+static bool relative_object(const coder_sent *cs, size_t t0, const mention *src)
+{
+    bool singular = coder_tok_is(cs, t0 - 1, "الذي") || coder_tok_is(cs, t0 - 1, "التي");
+    return (singular && cs->keys[t0].plural[0]) || (src && src->first == t0 + 1);
+}
+
+void args_object_pronoun(const coder_sent *cs, const lex_hit *h, const mention **src,
+                         const mention **tgt)
+{
+    size_t t0 = h->trig[0];
+    if (h->first != h->last || !third_person_suffix(cs, t0) ||
+        (cs->mw[t0].upos != UPOS_VERB && !cs->keys[t0].plural[0]))
+        return;
+    bool after = *tgt && (*tgt)->first > t0 && !(*tgt)->prep;
+    if (args_relative_before(cs, t0)) {
+        const mention *head = mention_ending_before(cs, t0 - 1);
+        if (head && relative_object(cs, t0, *src)) {
+            if (*src == head)
+                *src = NULL;
+            *tgt = head;
+        } else if (after) {
+            *tgt = NULL;
+        }
+        return;
+    }
+    if (!after)
+        return;
+    /* قس أمريكي تتهمه أنقرة: an indefinite noun right before is the head
+     * of a relative clause without الذي */
+    const mention *head = mention_ending_before(cs, t0);
+    *tgt = head && head->agent && !head->named && !head->prep && !cs->mw[head->first].det ? head
+                                                                                        : NULL;
+}

@@ -137,6 +137,12 @@ bool args_cause_before(const coder_sent *cs, size_t from, const mention *m);
  * (حكمت المحكمة على [الجندي] لقتله فلسطينيا). Updates *src and *tgt. */
 void args_pronoun_roles(const coder_sent *cs, const lex_hit *h, const mention **src,
                         const mention **tgt);
+/* اتهموها، اعتقلته: a verb that carries its object as a pronoun has no
+ * object after it; an unmarked actor there is no target. The object is the
+ * head of a relative clause (الميليشيا التي اتهموها: no longer the
+ * source), else unknown. Updates *src and *tgt. */
+void args_object_pronoun(const coder_sent *cs, const lex_hit *h, const mention **src,
+                         const mention **tgt);
 /* Is m after كل من / كلا من ("both")? */
 bool args_both(const mention *m);
 /* Is the token before i a relative pronoun (الذي، التي ...)? */

@@ -37,6 +37,20 @@ static void keys_accusative(lex_keys *k)
     }
 }
 
+/* قتلوهم، اعتقلوه، استهدفوها: the perfect plural drops the alef of وا
+ * before an object pronoun; the lexicon lists the form without one. Three
+ * letters before the و, so that no short noun (أبوه) is read as a verb. */
+static void keys_plural(const morph_word *w, lex_keys *k)
+{
+    size_t n = strlen(k->stem);
+    k->plural[0] = '\0';
+    if (w->n_seg == 0 || w->seg[w->n_seg - 1].kind != MSEG_SUFFIX || n < 8 ||
+        n + 3 > sizeof k->plural || strcmp(k->stem + n - 2, "و") != 0)
+        return;
+    memcpy(k->plural, k->stem, n);
+    memcpy(k->plural + n, "ا", 3);
+}
+
 /* Where a pattern's gap stops: a complementiser opens another clause (أعلنت
  * الشركة أن العقوبات ... is no announced sanction), and so does strong
  * punctuation. Commas and quotes do not: VSO puts adverbs between commas,
@@ -207,12 +221,13 @@ static void keys_fill(const lexicon *lx, coder_sent *cs, const char *text)
             lexicon_fold(cs->mw[i].stem_key, strlen(cs->mw[i].stem_key), k->stem);
             lexicon_fold(cs->mw[i].lemma_key, strlen(cs->mw[i].lemma_key), k->lemma);
             keys_accusative(k);
+            keys_plural(&cs->mw[i], k);
             k->definite = cs->mw[i].det != 0;
             k->nominal = k->definite || coder_case_prefix(&cs->mw[i]);
             k->future = coder_has_clitic(cs, i, MCL_SA);
         } else {
             k->nominal = k->definite = k->future = false;
-            k->bare[0] = k->stem[0] = k->lemma[0] = k->acc[0] = '\0';
+            k->bare[0] = k->stem[0] = k->lemma[0] = k->acc[0] = k->plural[0] = '\0';
         }
     }
     keys_when(cs);

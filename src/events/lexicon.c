@@ -404,7 +404,8 @@ static bool lex_word_matches(const lex_word *w, const lex_keys *k, bool noun)
         return false;
     return !strcmp(w->key, k->full) || (k->bare[0] && !strcmp(w->key, k->bare)) ||
            (k->stem[0] && !strcmp(w->key, k->stem)) ||
-           (noun && k->acc[0] && !strcmp(w->key, k->acc));
+           (noun && k->acc[0] && !strcmp(w->key, k->acc)) ||
+           (k->plural[0] && !strcmp(w->key, k->plural));
 }
 
 bool lexicon_finite_head(const lexicon *lx, const lex_keys *k)
@@ -553,6 +554,8 @@ bool lexicon_match_at(const lexicon *lx, const lex_keys *keys, size_t n,
         lex_try_bucket(lx, k->stem, LEXW_EXACT, keys, n, i, hit, &found);
     if (k->acc[0])
         lex_try_bucket(lx, k->acc, LEXW_EXACT, keys, n, i, hit, &found);
+    if (k->plural[0])
+        lex_try_bucket(lx, k->plural, LEXW_EXACT, keys, n, i, hit, &found);
     lex_try_bucket(lx, k->lemma, LEXW_LEMMA, keys, n, i, hit, &found);
     return found;
 }

@@ -53,6 +53,8 @@ typedef struct lex_entry {
 typedef struct lex_keys {
     char full[LEX_KEY_MAX], bare[LEX_KEY_MAX], stem[LEX_KEY_MAX], lemma[LEX_KEY_MAX];
     char acc[LEX_KEY_MAX]; /* bare without an indefinite accusative alef (اجتماعا → اجتماع), or "" */
+    char plural[LEX_KEY_MAX]; /* a perfect plural before an object pronoun, with the
+                                 alef it drops there (قتلوهم → قتلوا), or "" */
     bool nominal;          /* has the article or ب/ل/ك: cannot be a finite verb */
     bool definite;         /* has the article */
     bool future;           /* has the future prefix س: only an imperfect follows */

@@ -561,6 +561,15 @@ static bool genitive_gap(const coder_sent *cs, size_t a_last, size_t b_first)
     return true;
 }
 
+/* A sound masculine plural with its ن (مسلحون، مقاتلين): at least three
+ * letters before the ending, so أمين is none. */
+static bool nun_plural(const coder_sent *cs, size_t i)
+{
+    const char *b = cs->keys[i].bare;
+    size_t n = strlen(b);
+    return n >= 10 && (!strcmp(b + n - 4, "ون") || !strcmp(b + n - 4, "ين"));
+}
+
 /* Title without a country + genitive that has one: رئيس [النظام التركي],
  * المبعوث الخاص [للرئيس الروسي], وزير خارجية [تركيا]. */
 static bool merge_title_genitive(const coder_sent *cs, mention *a, const mention *b)
@@ -577,6 +586,14 @@ static bool merge_title_genitive(const coder_sent *cs, mention *a, const mention
         return false;
     /* a definite word has no genitive but with ل: الرئيس [اغتيال السفير] */
     if (cs->mw[a->last].det && !b->prep)
+        return false;
+    /* nor a plural that keeps its ن (the construct drops it: مسلحو
+     * الحركة): هاجم مسلحون الجنود، بين محتجين وقوات الأمن name two sides
+     * (an indefinite word after it may be its adjective: موظفين
+     * دبلوماسيين روس; a conjunct after a construct head may share its
+     * genitive: جنود وضباط الجيش اليمني) */
+    if (!b->prep && (cs->mw[b->first].det || coder_has_wa(cs, b->first)) &&
+        nun_plural(cs, a->last))
         return false;
     /* only an office (رئيس, وزير ...) reaches over words to its body */
     if (b->first != a->last + 1 &&

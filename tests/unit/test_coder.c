@@ -430,8 +430,12 @@ static const struct {
      "وتأتي الزيارة من وزير الخارجية التركي إلى موسكو بعد أسبوع.",
      "2018-05-12", "CONSULT", "TURGOV", "RUSGOV", "asserted"},
     {"حركة فتح الله غولن is the Gülen movement, not Fatah",
-     "بسبب استمرار اعتقال قس أمريكي تتهمه أنقرة بدعم حركة فتح الله غولن.",
+     "وتتهم أنقرة حركة فتح الله غولن بتدبير محاولة الانقلاب.",
      "2018-08-04", "ACCUSE", "TURGOV", "TUROPP", "asserted"},
+    {"قس أمريكي تتهمه أنقرة: an indefinite noun before a verb with an object pronoun is "
+     "its object (a relative clause without الذي), not the actor after the charge",
+     "بسبب استمرار اعتقال قس أمريكي تتهمه أنقرة بدعم حركة فتح الله غولن.",
+     "2018-08-04", "ACCUSE", "TURGOV", "USAREL", "asserted"},
     {"the subject of تمكن من / قام بـ does the verbal noun; من اعتقال X: X is the object",
      "وقد تمكنت القوات العراقية من اعتقال المسلحين.",
      "2018-05-12", "COERCE", "IRQMIL", "UAF", "asserted"},
@@ -1046,6 +1050,23 @@ static const struct {
     {"الاجتماع المقرر لمجلس الأمن: the ل after a meeting noun names whose meeting",
      "وزعت الولايات المتحدة مشروع إعلان عشية الاجتماع المقرر لمجلس الأمن الأربعاء.",
      "2018-05-31", "CONSULT", "IGOUNO", "-", "future"},
+    {"هاجم مسلحون الجنود: a plural that keeps its ن has no genitive; two sides",
+     "هاجم مسلحون الجنود في بلدة قرب الموصل.", "2018-05-31", "ASSAULT", "UAF", "MIL",
+     "asserted"},
+    {"بين محتجين وقوات الأمن: a conjunct after such a plural is the other side",
+     "اندلعت اشتباكات عنيفة بين محتجين وقوات الأمن في مدينة البصرة.", "2018-09-06",
+     "ASSAULT", "CVL", "COP", "asserted"},
+    {"اعتقلوهم: a perfect plural drops the alef of وا before an object pronoun",
+     "وقال شهود إن الجنود اعتقلوهم في الخليل.", "2018-09-06", "COERCE", "MIL", "-",
+     "asserted"},
+    {"الميليشيا، التي اتهموها: a plural verb after a singular relative has the head as "
+     "object, not as subject",
+     "وناشد السكان إنقاذ المسجد من حقد الميليشيا، التي اتهموها بتعمد تدمير معالم اليمن "
+     "التاريخية.",
+     "2018-02-26", "ACCUSE", "-", "UAF", "asserted"},
+    {"غارتان … استهدفتا: the dual of a strike and of its verb",
+     "وقال مسؤول إن غارتان استهدفتا مركز الأبحاث العلمية قرب دمشق.", "2018-05-10", "ASSAULT",
+     "-", "-", "asserted"},
 };
 
 static void test_coder_regressions(void)
@@ -1245,6 +1266,14 @@ static const struct {
     {"باب المغاربة: a people after the head of a place names the place",
      "شهد الحرم القدسي اقتحام عشرات المستوطنين من جهة باب المغاربة.", "2018-07-25", "COERCE",
      ">MAR"},
+    {"التي اتهموها: the object pronoun is the accused, not the country after it",
+     "وناشد السكان إنقاذ المسجد من حقد الميليشيا، التي اتهموها بتعمد تدمير معالم اليمن "
+     "التاريخية.",
+     "2018-02-26", "ACCUSE", ">YEM"},
+    {"وتتهمه بشن هجمات: the verb's pronoun is the accused, not the army attacked",
+     "وتشن تركيا غارات جوية على مواقع لحزب العمال الكردستاني، وتتهمه بشن هجمات تستهدف "
+     "قوات الجيش.",
+     "2018-05-08", "ACCUSE", ">MIL"},
     {"لم يفرجوا عن أي لقطات: releasing footage frees nobody",
      "قال مسؤول سعودي إن خاشقجي غادر القنصلية، إلا أن السعوديين لم يفرجوا عن أي لقطات "
      "للمراقبة.",
