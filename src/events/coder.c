@@ -592,14 +592,71 @@ static const mention *dropped_subject(const coder_sent *cs, const lex_hit *hits,
     return NULL;
 }
 
+/* The token that carries a third-person masculine singular pronoun as the
+ * object of a meeting verb: the verb (استقبله، التقاه) or به / معه right
+ * after it (اجتمع به); SIZE_MAX if none. */
+static size_t met_pronoun(const coder_sent *cs, const lex_hit *h)
+{
+    size_t t0 = h->trig[0];
+    const morph_word *w = &cs->mw[t0];
+    if (h->first != h->last)
+        return SIZE_MAX;
+    /* verbs whose object is a person (not ناقشاه: what is discussed); on a
+     * verbal noun the pronoun is its doer (زيارته) */
+    static const char *const meet[] = {"استقبل", "استقبلت", "يستقبل", "تستقبل", "التقا",
+                                       "التقي", "التقت", "يلتقي", "قابل", "قابلت", "زار",
+                                       "زارت", "استضاف", "استضافت"};
+    if (args_has_suffix(w) && w->seg[w->n_seg - 1].end - w->seg[w->n_seg - 1].start == 2 &&
+        coder_ends_with(cs->keys[t0].full, "ه") && !cs->keys[t0].nominal)
+        for (size_t k = 0; k < sizeof meet / sizeof meet[0]; k++)
+            if (!strcmp(cs->keys[t0].stem, meet[k]))
+                return t0;
+    if (t0 + 1 < cs->n && (coder_tok_is(cs, t0 + 1, "به") || coder_tok_is(cs, t0 + 1, "معه")))
+        return t0 + 1;
+    return SIZE_MAX;
+}
+
+/* استقبله الرئيس الكوري الجنوبي، التقاه، اجتمع به: whom one meets as a
+ * pronoun is the last person or state before it in the sentence, else the
+ * last person of the sentences before (ووصل الى المنطقة حيث استقبله ...),
+ * when of another country than the source. The mention is copied to
+ * a->tgt_own and placed on the pronoun. */
+static bool met_person(const coder_sent *cs, const coder_memory *mem, const lex_hit *h,
+                       ev_args *a)
+{
+    size_t p = met_pronoun(cs, h);
+    if (p == SIZE_MAX || !a->src)
+        return false;
+    const mention *ref = NULL;
+    for (size_t k = 0; k < cs->nm && cs->m[k].last < h->first; k++)
+        if (args_usable(&cs->m[k]) && (cs->m[k].person || cs->m[k].state) && !cs->m[k].prep)
+            ref = &cs->m[k];
+    if (!ref && mem->have_prev_person)
+        ref = &mem->prev_person;
+    if (!ref || !ref->country[0] || !strcmp(ref->country, a->src->country))
+        return false;
+    a->tgt_own = *ref;
+    a->tgt_own.first = a->tgt_own.last = p;
+    a->tgt_own.start = cs->toks[p].start, a->tgt_own.end = cs->toks[p].end;
+    a->tgt_own.prep = NULL;
+    a->tgt_own.resolved = true;
+    a->tgt = &a->tgt_own;
+    return true;
+}
+
 /* A visit is to someone: with no actor visited, the country of the place
  * visited (زار قادة أوروبيون سكوبيا, الزيارة في اسكتلندا) is the host when
  * it is not the visitor's own; a visit to nobody (بزيارة باحة المسجد,
  * زيارات ولي العهد) is no diplomatic event. */
-static bool visit_host(const rasd_ctx *ctx, const coder_sent *cs, const lex_hit *h, ev_args *a)
+static bool visit_host(const rasd_ctx *ctx, const coder_sent *cs, const coder_memory *mem,
+                       const lex_hit *h, ev_args *a)
 {
     bool host = !strcmp(h->e->cameo, "043");
-    if (h->e->cat != PL_CONSULT || ((!h->e->mode || strcmp(h->e->mode, "visit")) && !host))
+    if (h->e->cat != PL_CONSULT)
+        return true;
+    if (!a->tgt && met_person(cs, mem, h, a))
+        return true;
+    if ((!h->e->mode || strcmp(h->e->mode, "visit")) && !host)
         return true;
     /* ويزور نحو ثلاثة ملايين صيني الولايات المتحدة: crowds travel, they do
      * not pay visits */
@@ -983,7 +1040,7 @@ static size_t sentence_candidates(const rasd_ctx *ctx, coder_sent *cs, coder_mem
             continue;
         adjust_args(mem, a);
         ev_place(ctx, cs, h, a);
-        if (!visit_host(ctx, cs, h, a))
+        if (!visit_host(ctx, cs, mem, h, a))
             continue;
         modality_assign(cs, h, lo, hi, a);
         if (!strcmp(a->modality, "asserted") && demanded(cs, c, n, h))
@@ -1282,8 +1339,10 @@ rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out)
         lex_hit hits[64];
         size_t nh = find_triggers(ctx, &cs, hits, 64);
         bool speech_only = !coder_has_event_trigger(hits, nh);
-        if (speech_only && nh == 0)
+        if (speech_only && nh == 0) {
+            coder_note_people(ctx, &cs, &mem);
             continue;
+        }
         st = morph_tag_sentence(ctx->morph, doc->text, cs.toks, cs.n, cs.mw);
         if (st == RASD_OK)
             st = ner_tag_tokens(ctx->ner, nw, cs.toks, cs.n, cs.ner);

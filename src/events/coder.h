@@ -69,13 +69,14 @@ typedef struct coder_inst {
 /* Document-level memory for resolving later references. */
 typedef struct coder_memory {
     mention last_person;    /* most recent named person */
+    mention prev_person;    /* last_person before the current sentence */
     mention last_source;    /* source of the most recent event */
     mention last_target;
     mention last_speaker;   /* speaker of the most recent verb of saying */
     const rasd_sentence *speaker_sent; /* the sentence it spoke in */
     const rasd_sentence *source_sent;  /* the sentence of last_source */
     mention pair_a, pair_b; /* the parties of the last two-party event */
-    bool have_person, have_source, have_target, have_speaker, have_pair;
+    bool have_person, have_prev_person, have_source, have_target, have_speaker, have_pair;
     bool sport;             /* a sports report (coder_sport_document) */
     rasd_date date;         /* publication date */
     coder_inst inst[CODER_INST_SLOTS];
@@ -93,6 +94,10 @@ typedef struct coder_memory {
 
 /* Fill mentions of `cs` (needs mw, keys, ner). */
 void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem);
+/* In a sentence that is not read (no trigger): remember the last person
+ * the actor dictionary names in it, so that a pronoun in the next sentence
+ * can take them up (وصل أردوغان إلى موسكو. واستقبله بوتين). */
+void coder_note_people(const rasd_ctx *ctx, const coder_sent *cs, coder_memory *mem);
 
 /* Is m one person or office (a person, or a title: الرئيس الأمريكي)? */
 bool mention_singular(const coder_sent *cs, const mention *m);

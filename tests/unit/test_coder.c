@@ -1064,6 +1064,17 @@ static const struct {
      "وناشد السكان إنقاذ المسجد من حقد الميليشيا، التي اتهموها بتعمد تدمير معالم اليمن "
      "التاريخية.",
      "2018-02-26", "ACCUSE", "-", "UAF", "asserted"},
+    {"واستقبله الرئيس الروسي: the host receives the person of the sentence before, even "
+     "one with no event",
+     "وصل أردوغان إلى موسكو. واستقبله الرئيس الروسي في الكرملين.", "2019-04-08", "CONSULT",
+     "RUSGOV", "TURGOV", "asserted"},
+    {"والتقاه: the pronoun a meeting verb carries is the person met",
+     "وصل أردوغان إلى موسكو. والتقاه الرئيس الروسي في الكرملين.", "2019-04-08", "CONSULT",
+     "RUSGOV", "TURGOV", "asserted"},
+    {"حيث استقبله: the person before in the sentence is the one received",
+     "ووصل كيم جونغ أون الى المنطقة المنزوعة السلاح حيث استقبله الرئيس الكوري الجنوبي مون "
+     "جاي - إن في قمة تاريخية بينهما.",
+     "2018-04-27", "CONSULT", "KORGOV", "PRKGOV", "asserted"},
     {"غارتان … استهدفتا: the dual of a strike and of its verb",
      "وقال مسؤول إن غارتان استهدفتا مركز الأبحاث العلمية قرب دمشق.", "2018-05-10", "ASSAULT",
      "-", "-", "asserted"},
@@ -1274,6 +1285,10 @@ static const struct {
      "وتشن تركيا غارات جوية على مواقع لحزب العمال الكردستاني، وتتهمه بشن هجمات تستهدف "
      "قوات الجيش.",
      "2018-05-08", "ACCUSE", ">MIL"},
+    {"عما ناقشه: the pronoun a verb of discussion carries is a topic, no one met",
+     "وقال الرئيس الفنلندي سولي نينيستو إن المدينة مستعدة. ولم تظهر تفاصيل عما ناقشه "
+     "ترامب خلال زيارته.",
+     "2018-07-20", "CONSULT", ">FINGOV"},
     {"لم يفرجوا عن أي لقطات: releasing footage frees nobody",
      "قال مسؤول سعودي إن خاشقجي غادر القنصلية، إلا أن السعوديين لم يفرجوا عن أي لقطات "
      "للمراقبة.",
