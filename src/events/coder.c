@@ -894,6 +894,75 @@ static bool unarmed_attacker(const lex_hit *h, const mention *m)
  * A verbal noun (المشاركة، لبحث) and a killing that names its victim
  * (قتل … فلسطينيا, read as a passive) take none carried over; nor does
  * يهدد without ب (endangers). */
+/* The pronoun on a meeting noun (محادثاته، لقائه، قمتهما): "" if none,
+ * else the pronoun's folded letters. */
+static const char *meeting_pronoun(const coder_sent *cs, const lex_hit *h)
+{
+    size_t t0 = h->trig[0];
+    const morph_word *w = &cs->mw[t0];
+    if (h->e->cat != PL_CONSULT || !(h->e->opts & LEXO_NOUN) || !args_has_suffix(w) ||
+        !args_genitive_pronoun(cs, t0))
+        return "";
+    static const char *const pro[] = {"هما", "هم", "ها", "ه"};
+    for (size_t k = 0; k < sizeof pro / sizeof pro[0]; k++)
+        if (coder_ends_with(cs->keys[t0].full, pro[k]))
+            return pro[k];
+    return "";
+}
+
+/* A meeting noun whose pronoun names who meets: ه / ها, with a partner
+ * named, the speaker of the sentence (مضيفا أن محادثاته مع بوتين) or the
+ * last actor before it (وكان ترمب قد وصل عشية قمته مع بوتين); هما two
+ * parties of different countries in the sentence (not places), else,
+ * with no source found, the last two-party event's. */
+static void meeting_parties(const coder_sent *cs, const coder_memory *mem, const lex_hit *h,
+                            ev_args *a)
+{
+    const char *p = meeting_pronoun(cs, h);
+    if (!*p)
+        return;
+    /* (with no partner named, a meeting of one's own: اجتماعه الدوري) */
+    if (!strcmp(p, "ه") || !strcmp(p, "ها")) {
+        if (a->src || !a->tgt)
+            return;
+        if (a->speaker && a->speaker != a->tgt && args_usable(a->speaker)) {
+            a->src = a->speaker;
+            return;
+        }
+        for (size_t k = 0; k < cs->nm && cs->m[k].last < h->first; k++)
+            if (args_usable(&cs->m[k]) && cs->m[k].named && !cs->m[k].prep &&
+                &cs->m[k] != a->tgt)
+                a->src = &cs->m[k];
+        return;
+    }
+    if (strcmp(p, "هما") || (a->src && a->tgt))
+        return;
+    const mention *x = NULL;
+    for (size_t k = 0; k < cs->nm; k++) {
+        const mention *m = &cs->m[k];
+        if (!args_usable(m) || !(m->person || m->state) || !m->country[0] ||
+            (m->prep && strcmp(m->prep, "مع") != 0) || args_place_of(cs, m) ||
+            (m->conj && k > 0 && args_place_of(cs, &cs->m[k - 1]))) /* في بانمونجوم وسنغافورة */
+            continue;
+        if (!x)
+            x = m;
+        else if (strcmp(x->country, m->country)) {
+            a->src = x;
+            a->tgt = m;
+            return;
+        }
+    }
+    if (mem->have_pair && !a->src) {
+        a->src_own = mem->pair_a;
+        a->tgt_own = mem->pair_b;
+        a->src_own.start = a->tgt_own.start = cs->toks[h->trig[0]].start;
+        a->src_own.end = a->tgt_own.end = cs->toks[h->trig[0]].end;
+        a->src_own.first = a->src_own.last = a->tgt_own.first = a->tgt_own.last = h->trig[0];
+        a->src = &a->src_own;
+        a->tgt = &a->tgt_own;
+    }
+}
+
 static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex_hit *hits,
                         size_t nh, const lex_hit *h, size_t lo, const ev_cand *c, size_t n,
                         bool endanger, ev_args *a)
@@ -947,6 +1016,7 @@ static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex
         !overt_subject(cs, h) && agrees(cs, h, &mem->last_source) &&
         !unarmed_attacker(h, &mem->last_source))
         a->src = &mem->last_source;
+    meeting_parties(cs, mem, h, a);
     /* قال الكرملين إنه سيرد على طرد 130 دبلوماسيا روسيا: no state
      * expels or summons its own envoys */
     if (a->src && a->tgt && a->tgt->country[0] && !strcmp(a->src->country, a->tgt->country) &&

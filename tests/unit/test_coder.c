@@ -1075,6 +1075,16 @@ static const struct {
      "ووصل كيم جونغ أون الى المنطقة المنزوعة السلاح حيث استقبله الرئيس الكوري الجنوبي مون "
      "جاي - إن في قمة تاريخية بينهما.",
      "2018-04-27", "CONSULT", "KORGOV", "PRKGOV", "asserted"},
+    {"محادثاته مع بوتين: the speaker is whose talks the pronoun names",
+     "وقال ترمب إن محادثاته مع بوتين ستتناول كل شيء.", "2018-07-16", "CONSULT", "USAGOV",
+     "RUSGOV", "asserted"},
+    {"عشية قمته مع بوتين: the actor before a summit noun is whose summit",
+     "وكان ترمب قد وصل، الأحد، إلى هلسنكي عشية قمته مع بوتين.", "2018-07-16", "CONSULT",
+     "USAGOV", "RUSGOV", "asserted"},
+    {"قمتهما: the dual pronoun names two parties of the sentence, not the host city",
+     "في مستهل قمتهما التاريخية في العاصمة الفنلندية هلسنكي، أعرب الرئيس الأميركي دونالد "
+     "ترمب عن أمله في علاقة استثنائية مع نظيره الروسي فلاديمير بوتين.",
+     "2018-07-16", "CONSULT", "USAGOV", "RUSGOV", "asserted"},
     {"غارتان … استهدفتا: the dual of a strike and of its verb",
      "وقال مسؤول إن غارتان استهدفتا مركز الأبحاث العلمية قرب دمشق.", "2018-05-10", "ASSAULT",
      "-", "-", "asserted"},
@@ -1289,6 +1299,9 @@ static const struct {
      "وقال الرئيس الفنلندي سولي نينيستو إن المدينة مستعدة. ولم تظهر تفاصيل عما ناقشه "
      "ترامب خلال زيارته.",
      "2018-07-20", "CONSULT", ">FINGOV"},
+    {"اجتماعه المقبل: a meeting of one's own, with no partner, is no consultation",
+     "وقال البنك المركزي إنه سيضبط سياسته النقدية في اجتماعه المقبل.", "2018-09-03",
+     "CONSULT", "*"},
     {"لم يفرجوا عن أي لقطات: releasing footage frees nobody",
      "قال مسؤول سعودي إن خاشقجي غادر القنصلية، إلا أن السعوديين لم يفرجوا عن أي لقطات "
      "للمراقبة.",
