@@ -147,6 +147,13 @@ void args_object_pronoun(const coder_sent *cs, const lex_hit *h, const mention *
         (cs->mw[t0].upos != UPOS_VERB && !cs->keys[t0].plural[0]))
         return;
     bool after = *tgt && (*tgt)->first > t0 && !(*tgt)->prep;
+    /* الذي اعتقلته ألمانيا: an actor right after such a verb is its subject
+     * (not after a plural, whose subject is in the verb: اتهموها) */
+    if (after && !*src && (*tgt)->first == t0 + 1 && !cs->keys[t0].plural[0]) {
+        *src = *tgt;
+        *tgt = NULL;
+        after = false;
+    }
     if (args_relative_before(cs, t0)) {
         const mention *head = mention_ending_before(cs, t0 - 1);
         if (head && relative_object(cs, t0, *src)) {

@@ -940,7 +940,8 @@ static void meeting_parties(const coder_sent *cs, const coder_memory *mem, const
     const mention *x = NULL;
     for (size_t k = 0; k < cs->nm; k++) {
         const mention *m = &cs->m[k];
-        if (!args_usable(m) || !(m->person || m->state) || !m->country[0] ||
+        /* (a conjunct counts: ترامب وكيم are the two) */
+        if (m->adj || m->hidden || !(m->person || m->state) || !m->country[0] ||
             (m->prep && strcmp(m->prep, "مع") != 0) || args_place_of(cs, m) ||
             (m->conj && k > 0 && args_place_of(cs, &cs->m[k - 1]))) /* في بانمونجوم وسنغافورة */
             continue;
