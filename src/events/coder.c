@@ -592,6 +592,18 @@ static const mention *dropped_subject(const coder_sent *cs, const lex_hit *hits,
     return NULL;
 }
 
+/* *own becomes a copy of ref placed on token tok of this sentence (a
+ * party the text names by a pronoun or a pair word); returns own. */
+static const mention *placed_copy(mention *own, const mention *ref, const coder_sent *cs,
+                                  size_t tok)
+{
+    *own = *ref;
+    own->first = own->last = tok;
+    own->start = cs->toks[tok].start;
+    own->end = cs->toks[tok].end;
+    return own;
+}
+
 /* The token that carries a third-person masculine singular pronoun as the
  * object of a meeting verb: the verb (استقبله، التقاه) or به / معه right
  * after it (اجتمع به); SIZE_MAX if none. */
@@ -635,12 +647,9 @@ static bool met_person(const coder_sent *cs, const coder_memory *mem, const lex_
         ref = &mem->prev_person;
     if (!ref || !ref->country[0] || !strcmp(ref->country, a->src->country))
         return false;
-    a->tgt_own = *ref;
-    a->tgt_own.first = a->tgt_own.last = p;
-    a->tgt_own.start = cs->toks[p].start, a->tgt_own.end = cs->toks[p].end;
+    a->tgt = placed_copy(&a->tgt_own, ref, cs, p);
     a->tgt_own.prep = NULL;
     a->tgt_own.resolved = true;
-    a->tgt = &a->tgt_own;
     return true;
 }
 
@@ -888,12 +897,6 @@ static bool unarmed_attacker(const lex_hit *h, const mention *m)
                                        !strcmp(m->sector, "MED"));
 }
 
-/* Who acts when the clause names nobody, in order: the sentence (the
- * previous event's source, the topic after the verb of saying), the
- * partner's partner of a joint act, the speaker, the previous sentence.
- * A verbal noun (المشاركة، لبحث) and a killing that names its victim
- * (قتل … فلسطينيا, read as a passive) take none carried over; nor does
- * يهدد without ب (endangers). */
 /* The pronoun on a meeting noun (محادثاته، لقائه، قمتهما): "" if none,
  * else the pronoun's folded letters. */
 static const char *meeting_pronoun(const coder_sent *cs, const lex_hit *h)
@@ -954,16 +957,17 @@ static void meeting_parties(const coder_sent *cs, const coder_memory *mem, const
         }
     }
     if (mem->have_pair && !a->src) {
-        a->src_own = mem->pair_a;
-        a->tgt_own = mem->pair_b;
-        a->src_own.start = a->tgt_own.start = cs->toks[h->trig[0]].start;
-        a->src_own.end = a->tgt_own.end = cs->toks[h->trig[0]].end;
-        a->src_own.first = a->src_own.last = a->tgt_own.first = a->tgt_own.last = h->trig[0];
-        a->src = &a->src_own;
-        a->tgt = &a->tgt_own;
+        a->src = placed_copy(&a->src_own, &mem->pair_a, cs, h->trig[0]);
+        a->tgt = placed_copy(&a->tgt_own, &mem->pair_b, cs, h->trig[0]);
     }
 }
 
+/* Who acts when the clause names nobody, in order: the sentence (the
+ * previous event's source, the topic after the verb of saying), the
+ * partner's partner of a joint act, the speaker, the previous sentence.
+ * A verbal noun (المشاركة، لبحث) and a killing that names its victim
+ * (قتل … فلسطينيا, read as a passive) take none carried over; nor does
+ * يهدد without ب (endangers). */
 static void fill_source(const coder_sent *cs, const coder_memory *mem, const lex_hit *hits,
                         size_t nh, const lex_hit *h, size_t lo, const ev_cand *c, size_t n,
                         bool endanger, ev_args *a)
@@ -1400,6 +1404,8 @@ rasd_status coder_run(const rasd_ctx *ctx, rasd_doc *doc, ev_out *out)
         cs.doc_text = doc->text;
         cs.toks = doc->toks + cs.s->tok_begin;
         cs.n = cs.s->tok_end - cs.s->tok_begin;
+        mem.prev_person = mem.last_person;
+        mem.have_prev_person = mem.have_person;
         /* Segmentation is enough to find triggers; tagging, named
          * entities and actors are only needed where there is one (a
          * verb of saying alone counts: its speaker may go on speaking). */

@@ -69,7 +69,7 @@ typedef struct coder_inst {
 /* Document-level memory for resolving later references. */
 typedef struct coder_memory {
     mention last_person;    /* most recent named person */
-    mention prev_person;    /* last_person before the current sentence */
+    mention prev_person;    /* last_person before the current sentence (coder_run) */
     mention last_source;    /* source of the most recent event */
     mention last_target;
     mention last_speaker;   /* speaker of the most recent verb of saying */
@@ -97,7 +97,7 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
 /* In a sentence that is not read (no trigger): remember the last person
  * the actor dictionary names in it, so that a pronoun in the next sentence
  * can take them up (وصل أردوغان إلى موسكو. واستقبله بوتين). */
-void coder_note_people(const rasd_ctx *ctx, const coder_sent *cs, coder_memory *mem);
+void coder_note_people(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem);
 
 /* Is m one person or office (a person, or a title: الرئيس الأمريكي)? */
 bool mention_singular(const coder_sent *cs, const mention *m);

@@ -1195,8 +1195,6 @@ static void drop_dateline(const rasd_ctx *ctx, coder_sent *cs)
 
 void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
 {
-    mem->prev_person = mem->last_person;
-    mem->have_prev_person = mem->have_person;
     cs->nm = 0;
     for (size_t i = 0; i < cs->n && cs->nm < CODER_MAX_MENTIONS;) {
         mention m;
@@ -1247,34 +1245,19 @@ void coder_find_mentions(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
     org_memory(cs, mem);
 }
 
-void coder_note_people(const rasd_ctx *ctx, const coder_sent *cs, coder_memory *mem)
+void coder_note_people(const rasd_ctx *ctx, coder_sent *cs, coder_memory *mem)
 {
-    const rasd_date *d = &mem->date;
-    mem->prev_person = mem->last_person;
-    mem->have_prev_person = mem->have_person;
+    /* (untagged: mention_from_dict reads tags only for agents and
+     * adjectives, never for a person's name) */
     for (size_t i = 0; i < cs->n; i++) {
-        actors_actor a;
-        if (cs->toks[i].kind != RASD_TOK_ARABIC ||
-            !actors_resolve(ctx->actors, cs->toks, cs->n, i, d->year, d->month, d->day, &a))
+        mention m;
+        if (cs->toks[i].kind != RASD_TOK_ARABIC || !mention_from_dict(ctx, cs, i, mem, &m))
             continue;
-        const actors_match *h = &a.head;
-        if (h->entry && h->entry->type == ACTORS_PERSON && h->kind == ACTORS_NAME &&
-            h->country[0]) {
-            mention *m = &mem->last_person;
-            memset(m, 0, sizeof *m);
-            m->first = i;
-            m->last = i + a.ntok - 1;
-            mention_set_code(m, h->country, h->sector);
-            if (a.code[0])
-                snprintf(m->code, sizeof m->code, "%s", a.code);
-            if (strlen(a.code) >= 6) /* the dated role's sector */
-                snprintf(m->sector, sizeof m->sector, "%.3s", a.code + 3);
-            m->name = h->entry->en[0] ? h->entry->en : NULL;
-            m->named = m->person = true;
-            m->start = cs->toks[m->first].start;
-            m->end = cs->toks[m->last].end;
+        if (m.person && m.country[0]) {
+            mention_span(cs, &m);
+            mem->last_person = m;
             mem->have_person = true;
         }
-        i += a.ntok - 1;
+        i = m.last;
     }
 }
